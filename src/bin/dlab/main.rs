@@ -1,0 +1,73 @@
+//! `dlab`: the native command line over the Decouple Lab library.
+//!
+//! Routing checks (`events`, `sns`, `asl`) read JSON Lines on stdin and write one
+//! JSON line per input, the contract the conformance runner uses.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod routing;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand};
+
+    #[derive(Parser)]
+    #[command(name = "dlab", version, about = "Decouple Lab on the command line: check event patterns, filter policies and state machines.")]
+    pub struct Cli {
+        #[command(subcommand)]
+        pub command: Command,
+    }
+
+    #[derive(Subcommand)]
+    pub enum Command {
+        /// EventBridge event patterns (JSON Lines on stdin, one JSON line out per input).
+        Events {
+            #[command(subcommand)]
+            verb: MatchOrValidate,
+        },
+        /// SNS filter policies (JSON Lines on stdin, one JSON line out per input).
+        Sns {
+            #[command(subcommand)]
+            verb: MatchOrValidate,
+        },
+        /// Amazon States Language (JSON Lines on stdin, one JSON line out per input).
+        Asl {
+            #[command(subcommand)]
+            verb: AslVerb,
+        },
+    }
+
+    #[derive(Subcommand, Clone, Copy)]
+    pub enum MatchOrValidate {
+        /// Does each pattern or policy match its event or message?
+        Match,
+        /// Is each pattern or policy valid?
+        Validate,
+    }
+
+    #[derive(Subcommand, Clone, Copy)]
+    pub enum AslVerb {
+        /// Is each state machine definition valid?
+        Validate,
+        /// Does each Choice rule send its input to its Next state?
+        Choice,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use clap::Parser;
+    use cli::{AslVerb, Cli, Command, MatchOrValidate};
+
+    let code = match Cli::parse().command {
+        Command::Events { verb: MatchOrValidate::Match } => routing::events_match(),
+        Command::Events { verb: MatchOrValidate::Validate } => routing::events_validate(),
+        Command::Sns { verb: MatchOrValidate::Match } => routing::sns_match(),
+        Command::Sns { verb: MatchOrValidate::Validate } => routing::sns_validate(),
+        Command::Asl { verb: AslVerb::Validate } => routing::asl_validate(),
+        Command::Asl { verb: AslVerb::Choice } => routing::asl_choice(),
+    };
+    std::process::exit(code);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
