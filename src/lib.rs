@@ -13,6 +13,8 @@
 
 pub mod model;
 pub mod routing;
+pub mod share;
+pub mod sim;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -5,13 +5,17 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod routing;
+#[cfg(not(target_arch = "wasm32"))]
+mod share;
+#[cfg(not(target_arch = "wasm32"))]
+mod sim;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand};
 
     #[derive(Parser)]
-    #[command(name = "dlab", version, about = "Decouple Lab on the command line: check event patterns, filter policies and state machines.")]
+    #[command(name = "dlab", version, about = "Decouple Lab on the command line: simulate diagrams, share them as links, check event patterns, filter policies and state machines.")]
     pub struct Cli {
         #[command(subcommand)]
         pub command: Command,
@@ -33,6 +37,17 @@ mod cli {
         Asl {
             #[command(subcommand)]
             verb: AslVerb,
+        },
+        /// Run a diagram in the simulation and print a summary.
+        Simulate(super::sim::SimulateArgs),
+        /// Simulate an M/M/c queue and compare it with Erlang C.
+        Mmc(super::sim::MmcArgs),
+        /// Measure the engine's speed in events per second.
+        Bench(super::sim::BenchArgs),
+        /// Diagrams as share links.
+        Share {
+            #[command(subcommand)]
+            command: super::share::ShareCommand,
         },
     }
 
@@ -65,6 +80,10 @@ fn main() {
         Command::Sns { verb: MatchOrValidate::Validate } => routing::sns_validate(),
         Command::Asl { verb: AslVerb::Validate } => routing::asl_validate(),
         Command::Asl { verb: AslVerb::Choice } => routing::asl_choice(),
+        Command::Simulate(args) => sim::simulate(args),
+        Command::Mmc(args) => sim::mmc(args),
+        Command::Bench(args) => sim::bench(args),
+        Command::Share { command } => share::run(command),
     };
     std::process::exit(code);
 }
