@@ -1,0 +1,41 @@
+# Decouple Lab. Two commands do everything on a fresh machine:
+#   make serve   build the app and serve it at http://127.0.0.1:8080/
+#   make test    run every test: native, wasm-bindgen-test in Chromium, WebDriver end to end
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+WASM := source scripts/env.sh &&
+
+.PHONY: setup serve build test test-native test-wasm test-e2e size bench conformance
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	$(WASM) trunk serve --release
+
+build: setup
+	$(WASM) trunk build --release
+
+test: setup test-native test-wasm build test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	$(WASM) cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	cargo test --locked --test e2e -- --include-ignored --test-threads=1
+
+# Gzipped size of what the browser downloads (wasm + JS + CSS).
+size:
+	@for f in dist/*.wasm dist/*.js dist/*.css; do printf '%8d  %s\n' "$$(gzip -9c "$$f" | wc -c)" "$$f"; done
+	@cat dist/*.wasm dist/*.js dist/*.css | gzip -9c | wc -c | awk '{ printf "%8d  total gzipped bytes (%.1f KB)\n", $$1, $$1/1024 }'
+
+bench:
+	cargo bench --locked
+
+# The public AWS-semantics cases live beside the project in ../shared (not in a user's clone).
+conformance:
+	cargo build --locked --release --bin dlab
+	python3 ../shared/conformance/run.py --dlab target/release/dlab

@@ -1,0 +1,147 @@
+//! Shared harness for the WebDriver tests: serves the release build from `dist/` on a
+//! free loopback port, starts Debian's chromedriver, and opens headless Chromium.
+
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder};
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// A browser session on the served app; chromedriver is stopped on drop.
+pub struct Browser {
+    pub client: Client,
+    pub base_url: String,
+    chromedriver: Child,
+    _profile: TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+/// A fresh, empty browser profile folder, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let path = std::env::temp_dir().join(format!("dlab-{label}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("create a temporary folder");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
+}
+
+fn dist_dir() -> PathBuf {
+    let dir = PathBuf::from(std::env::var("DLAB_DIST").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into()));
+    assert!(dir.join("index.html").is_file(), "no release build in {}: run `make build` first (`make test` does)", dir.display());
+    dir
+}
+
+/// Serves `dist/` on a free loopback port for as long as the test runs.
+pub async fn serve_dist() -> String {
+    let dir = dist_dir();
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+    let addr: SocketAddr = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let dir = dir.clone();
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 8192];
+                let n = stream.read(&mut buffer).await.unwrap_or(0);
+                let request = String::from_utf8_lossy(&buffer[..n]);
+                let path = request.split_whitespace().nth(1).unwrap_or("/");
+                let path = path.split(['?', '#']).next().unwrap_or("/");
+                let (status, body, kind) = match file_for(&dir, path) {
+                    Some((body, kind)) => ("200 OK", body, kind),
+                    None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+                };
+                let head = format!("HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.write_all(&body).await;
+            });
+        }
+    });
+    format!("http://{addr}/")
+}
+
+fn file_for(dir: &Path, path: &str) -> Option<(Vec<u8>, &'static str)> {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let file = if relative.is_empty() { dir.join("index.html") } else { dir.join(relative) };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    std::fs::read(file).ok().map(|body| (body, kind))
+}
+
+/// Starts chromedriver and a headless Chromium with a new empty profile, opened on the app.
+pub async fn open_app() -> Browser {
+    let base_url = serve_dist().await;
+    open_browser(base_url).await
+}
+
+pub async fn open_browser(base_url: String) -> Browser {
+    let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let chromedriver = Command::new(&driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {driver}: {e} (make setup installs it)"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start listening on port {port}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let profile = TempDir::new("profile");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,900",
+                format!("--user-data-dir={}", profile.0.display()),
+            ]
+        }
+    });
+    let capabilities = match capabilities {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    };
+    let client = ClientBuilder::rustls()
+        .expect("TLS set-up for the WebDriver client")
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session in headless Chromium");
+    client.goto(&base_url).await.expect("open the app");
+    Browser { client, base_url, chromedriver, _profile: profile }
+}
