@@ -16,6 +16,6 @@ pub use connection::{allowed_kinds, ConnectionKind, ConnectionSettings, FilterPo
 pub use diagram::{default_settings, Component, Connection, Diagram, Faults, ModelError, Point, Poison, RunSettings, Window};
 pub use ids::{ComponentId, ConnectionId};
 pub use kind::{Category, ComponentKind};
-pub use limits::{check_component, check_connection, SettingError};
+pub use limits::{check_component, check_connection, SettingError, MAX_NAME_CHARS};
 pub use spec::Spec;
 pub use warnings::{warnings, Warning};

@@ -1,0 +1,423 @@
+//! Amazon SNS subscription filter policies.
+//!
+//! ```
+//! use decouple_lab::routing::{FilterPolicy, FilterPolicyScope, SnsMessage};
+//! let policy = FilterPolicy::parse(r#"{"store": ["example_corp"], "price": [{"numeric": [">", 10]}]}"#,
+//!                                  FilterPolicyScope::MessageAttributes).unwrap();
+//! let message = SnsMessage::new("hello")
+//!     .with_attribute("store", "String", "example_corp")
+//!     .with_attribute("price", "Number", "12.5");
+//! assert!(policy.matches(&message));
+//! ```
+//!
+//! SNS shares EventBridge's filter language but has its own rules, from the SNS
+//! developer guide ("Amazon SNS subscription filter policies" and "Filter policy
+//! constraints"): at most five keys, at most 150 value combinations, numbers within
+//! ±1e9 compared to five decimal places, `anything-but` only with values or one
+//! `prefix`, no `wildcard`, no case-insensitive `prefix`/`suffix`, and nested
+//! objects only when the scope is `MessageBody`.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::content_filter::{
+    compile_root, AnythingBut, Dialect, FieldBody, Literal, Matcher, ObjectRule, Precision,
+};
+use super::json_text::{depth_exceeds, parse_strict, MAX_DEPTH};
+
+/// Maximum number of keys in one policy.
+pub const MAX_KEYS: usize = 5;
+/// Maximum number of value combinations in one policy.
+pub const MAX_COMBINATIONS: u64 = 150;
+/// Numbers in a policy must lie within ±this value.
+pub const NUMERIC_LIMIT: f64 = 1.0e9;
+
+/// What a filter policy looks at (the subscription's `FilterPolicyScope`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FilterPolicyScope {
+    /// The message attributes (the default).
+    #[default]
+    MessageAttributes,
+    /// The message body, parsed as JSON.
+    MessageBody,
+}
+
+impl FilterPolicyScope {
+    /// Parses AWS's spelling of the scope.
+    pub fn from_name(name: &str) -> Option<FilterPolicyScope> {
+        match name {
+            "MessageAttributes" => Some(FilterPolicyScope::MessageAttributes),
+            "MessageBody" => Some(FilterPolicyScope::MessageBody),
+            _ => None,
+        }
+    }
+
+    fn dialect(self) -> Dialect {
+        Dialect {
+            noun: "filter policy",
+            allow_nested: self == FilterPolicyScope::MessageBody,
+            allow_empty_root: true,
+            ignore_case_affixes: false,
+            wildcard: false,
+            rich_anything_but: false,
+            anything_but_prefix_list: false,
+            numeric_limit: NUMERIC_LIMIT,
+            precision: Precision::FiveDecimals,
+        }
+    }
+}
+
+/// Why a policy was refused. `Display` gives SNS's wording:
+/// `Invalid parameter: FilterPolicy: ...`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    pub reason: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Invalid parameter: FilterPolicy: {}", self.reason)
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// One message attribute as given to `Publish`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageAttribute {
+    /// `String`, `Number`, `String.Array` or `Binary` (custom suffixes such as
+    /// `Number.float` are allowed, as SNS allows them).
+    pub data_type: String,
+    /// The value as text (`BinaryValue` is not compared, so it is not kept).
+    pub string_value: Option<String>,
+}
+
+/// A published message: body and attributes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SnsMessage {
+    pub body: String,
+    pub attributes: Vec<(String, MessageAttribute)>,
+}
+
+impl SnsMessage {
+    /// A message with this body and no attributes.
+    pub fn new(body: impl Into<String>) -> SnsMessage {
+        SnsMessage { body: body.into(), attributes: Vec::new() }
+    }
+
+    /// Adds an attribute (builder style).
+    pub fn with_attribute(mut self, name: &str, data_type: &str, value: &str) -> SnsMessage {
+        self.attributes.push((
+            name.to_owned(),
+            MessageAttribute { data_type: data_type.to_owned(), string_value: Some(value.to_owned()) },
+        ));
+        self
+    }
+
+    /// The attributes as the JSON object a policy is matched against: numbers for
+    /// `Number`, arrays for `String.Array`; `Binary` attributes are left out
+    /// because SNS does not compare them.
+    pub fn attributes_as_json(&self) -> Value {
+        let mut map = Map::new();
+        for (name, attribute) in &self.attributes {
+            if let Some(value) = attribute_value(attribute) {
+                map.insert(name.clone(), value);
+            }
+        }
+        Value::Object(map)
+    }
+}
+
+fn attribute_value(attribute: &MessageAttribute) -> Option<Value> {
+    let text = attribute.string_value.as_deref()?;
+    let base = attribute.data_type.split('.').next().unwrap_or_default();
+    match (base, attribute.data_type.as_str()) {
+        (_, t) if t == "String.Array" || t.starts_with("String.Array.") => {
+            // An unparseable array cannot match anything, so it is treated as absent.
+            serde_json::from_str::<Value>(text).ok().filter(|v| !v.is_object())
+        }
+        ("Number", _) => Some(
+            text.trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or_else(|| Value::String(text.to_owned()), Value::Number),
+        ),
+        ("String", _) => Some(Value::String(text.to_owned())),
+        _ => None,
+    }
+}
+
+/// A compiled subscription filter policy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterPolicy {
+    rule: ObjectRule,
+    scope: FilterPolicyScope,
+}
+
+/// The outcome of [`FilterPolicy::explain`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyExplanation {
+    pub matched: bool,
+    /// One sentence naming the attribute or body key that decided it.
+    pub reason: String,
+}
+
+impl FilterPolicy {
+    /// Parses raw JSON text (duplicate keys and malformed JSON are refused).
+    pub fn parse(text: &str, scope: FilterPolicyScope) -> Result<FilterPolicy, PolicyError> {
+        let value = parse_strict(text).map_err(|e| PolicyError { reason: format!("failed to parse JSON: {e}") })?;
+        FilterPolicy::from_value(&value, scope)
+    }
+
+    /// Compiles an already-parsed JSON value.
+    pub fn from_value(value: &Value, scope: FilterPolicyScope) -> Result<FilterPolicy, PolicyError> {
+        let fail = |reason: String| PolicyError { reason };
+        if depth_exceeds(value, MAX_DEPTH) {
+            return Err(fail(format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        let rule = compile_root(value, &scope.dialect()).map_err(fail)?;
+        check_numbers(&rule).map_err(fail)?;
+        let keys = count_keys(&rule);
+        if keys > MAX_KEYS {
+            return Err(fail(format!("Filter policy can not have more than {MAX_KEYS} keys (it has {keys})")));
+        }
+        let combinations = count_combinations(&rule);
+        if combinations > MAX_COMBINATIONS {
+            return Err(fail(format!(
+                "Filter policy is too complex: {combinations} value combinations, the limit is {MAX_COMBINATIONS}"
+            )));
+        }
+        Ok(FilterPolicy { rule, scope })
+    }
+
+    /// The scope this policy was compiled for.
+    pub fn scope(&self) -> FilterPolicyScope {
+        self.scope
+    }
+
+    /// Would SNS deliver this message to the subscription?
+    pub fn matches(&self, message: &SnsMessage) -> bool {
+        self.explain_or_match(message, false).0
+    }
+
+    /// Matches and says which key decided it, in one sentence.
+    pub fn explain(&self, message: &SnsMessage) -> PolicyExplanation {
+        let (matched, reason) = self.explain_or_match(message, true);
+        PolicyExplanation { matched, reason }
+    }
+
+    fn explain_or_match(&self, message: &SnsMessage, explain: bool) -> (bool, String) {
+        if self.rule.fields.is_empty() && self.rule.any_of.is_empty() {
+            return (true, "Matched: an empty filter policy accepts every message.".to_owned());
+        }
+        let subject = match self.scope {
+            FilterPolicyScope::MessageAttributes => message.attributes_as_json(),
+            FilterPolicyScope::MessageBody => match serde_json::from_str::<Value>(&message.body) {
+                Ok(body @ Value::Object(_)) => body,
+                _ => {
+                    return (false, "The message body is not a JSON object, so a MessageBody policy cannot match it.".to_owned())
+                }
+            },
+        };
+        if explain {
+            self.rule.explain(Some(&subject), Precision::FiveDecimals)
+        } else {
+            (self.rule.matches(Some(&subject), Precision::FiveDecimals), String::new())
+        }
+    }
+}
+
+/// Every number in the policy must lie within SNS's documented range.
+fn check_numbers(rule: &ObjectRule) -> Result<(), String> {
+    let in_range = |x: f64| x.abs() <= NUMERIC_LIMIT;
+    let literal_ok = |l: &Literal| !matches!(l, Literal::Num(x) if !in_range(*x));
+    for field in &rule.fields {
+        match &field.body {
+            FieldBody::Nested(inner) => check_numbers(inner)?,
+            FieldBody::Leaf(matchers) => {
+                for m in matchers {
+                    let ok = match m {
+                        Matcher::Exact(l) => literal_ok(l),
+                        Matcher::AnythingBut(AnythingBut::Values(list)) => list.iter().all(literal_ok),
+                        _ => true,
+                    };
+                    if !ok {
+                        return Err(format!(
+                            "numbers in \"{}\" must lie between -1000000000 and 1000000000",
+                            field.key
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    rule.any_of.iter().flatten().try_for_each(check_numbers)
+}
+
+/// Keys that hold values (nested parents are not counted, as the SNS guide counts
+/// only the keys that carry match values); keys repeated across `$or`
+/// alternatives count once.
+fn count_keys(rule: &ObjectRule) -> usize {
+    fn collect(rule: &ObjectRule, prefix: &str, keys: &mut Vec<String>) {
+        for field in &rule.fields {
+            let path = format!("{prefix}{}", field.key);
+            match &field.body {
+                FieldBody::Nested(inner) => collect(inner, &format!("{path}."), keys),
+                FieldBody::Leaf(_) => {
+                    if !keys.contains(&path) {
+                        keys.push(path);
+                    }
+                }
+            }
+        }
+        for alternative in rule.any_of.iter().flatten() {
+            collect(alternative, prefix, keys);
+        }
+    }
+    let mut keys = Vec::new();
+    collect(rule, "", &mut keys);
+    keys.len()
+}
+
+/// The product of the value counts of every key; an `$or` group contributes the
+/// sum of its alternatives.
+fn count_combinations(rule: &ObjectRule) -> u64 {
+    let mut total: u64 = 1;
+    for field in &rule.fields {
+        let n = match &field.body {
+            FieldBody::Nested(inner) => count_combinations(inner),
+            FieldBody::Leaf(matchers) => matchers.len() as u64,
+        };
+        total = total.saturating_mul(n);
+    }
+    for group in &rule.any_of {
+        let sum = group.iter().map(count_combinations).fold(0u64, u64::saturating_add);
+        total = total.saturating_mul(sum);
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ATTRS: FilterPolicyScope = FilterPolicyScope::MessageAttributes;
+    const BODY: FilterPolicyScope = FilterPolicyScope::MessageBody;
+
+    fn policy(text: &str, scope: FilterPolicyScope) -> FilterPolicy {
+        FilterPolicy::parse(text, scope).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    fn refused(text: &str, scope: FilterPolicyScope) -> String {
+        match FilterPolicy::parse(text, scope) {
+            Ok(_) => panic!("{text} should be refused"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn attr(name: &str, data_type: &str, value: &str) -> SnsMessage {
+        SnsMessage::new("body").with_attribute(name, data_type, value)
+    }
+
+    #[test]
+    fn exact_string_on_attributes() {
+        let p = policy(r#"{"store": ["example_corp", "other_corp"]}"#, ATTRS);
+        assert!(p.matches(&attr("store", "String", "other_corp")));
+        assert!(!p.matches(&attr("store", "String", "third_corp")));
+        assert!(!p.matches(&SnsMessage::new("no attributes")));
+    }
+
+    #[test]
+    fn numbers_compare_numerically_with_five_decimals() {
+        let p = policy(r#"{"price": [100]}"#, ATTRS);
+        assert!(p.matches(&attr("price", "Number", "100.0")));
+        assert!(!p.matches(&attr("price", "String", "100")), "a String attribute is not a number");
+        let precise = policy(r#"{"price": [3.000001]}"#, ATTRS);
+        assert!(precise.matches(&attr("price", "Number", "3")));
+    }
+
+    #[test]
+    fn string_arrays_match_any_element() {
+        let p = policy(r#"{"sports": ["rugby"]}"#, ATTRS);
+        assert!(p.matches(&attr("sports", "String.Array", r#"["soccer", "rugby"]"#)));
+        assert!(!p.matches(&attr("sports", "String.Array", r#"["soccer"]"#)));
+        assert!(!p.matches(&attr("sports", "String.Array", "not json")));
+    }
+
+    #[test]
+    fn binary_attributes_are_not_compared() {
+        let p = policy(r#"{"blob": [{"exists": true}]}"#, ATTRS);
+        assert!(!p.matches(&attr("blob", "Binary", "AAEC")));
+    }
+
+    #[test]
+    fn operators_on_attributes() {
+        let m = attr("v", "String", "basketball");
+        assert!(policy(r#"{"v": [{"prefix": "bas"}]}"#, ATTRS).matches(&m));
+        assert!(policy(r#"{"v": [{"suffix": "ball"}]}"#, ATTRS).matches(&m));
+        assert!(policy(r#"{"v": [{"equals-ignore-case": "BASKETBALL"}]}"#, ATTRS).matches(&m));
+        assert!(!policy(r#"{"v": [{"anything-but": ["basketball", "rugby"]}]}"#, ATTRS).matches(&m));
+        assert!(!policy(r#"{"v": [{"anything-but": {"prefix": "bas"}}]}"#, ATTRS).matches(&m));
+        assert!(policy(r#"{"v": [{"exists": true}]}"#, ATTRS).matches(&m));
+        assert!(policy(r#"{"w": [{"exists": false}]}"#, ATTRS).matches(&m));
+        let ip = attr("ip", "String", "192.168.1.20");
+        assert!(policy(r#"{"ip": [{"cidr": "192.168.1.0/24"}]}"#, ATTRS).matches(&ip));
+        let n = attr("n", "Number", "42");
+        assert!(policy(r#"{"n": [{"numeric": [">", 0, "<=", 42]}]}"#, ATTRS).matches(&n));
+        assert!(!policy(r#"{"n": [{"numeric": ["<", 42]}]}"#, ATTRS).matches(&n));
+    }
+
+    #[test]
+    fn or_combines_with_and() {
+        let p = policy(r#"{"source": ["a"], "$or": [{"x": ["1"]}, {"y": ["2"]}]}"#, ATTRS);
+        let both = SnsMessage::new("").with_attribute("source", "String", "a").with_attribute("y", "String", "2");
+        assert!(p.matches(&both));
+        assert!(!p.matches(&attr("source", "String", "a")));
+    }
+
+    #[test]
+    fn body_scope_with_nested_keys_and_arrays() {
+        let p = policy(r#"{"Records": {"eventName": [{"prefix": "ObjectCreated:"}]}}"#, BODY);
+        assert!(p.matches(&SnsMessage::new(r#"{"Records": [{"eventName": "ObjectRemoved:Delete"}, {"eventName": "ObjectCreated:Put"}]}"#)));
+        assert!(!p.matches(&SnsMessage::new(r#"{"Records": [{"eventName": "ObjectRemoved:Delete"}]}"#)));
+        assert!(!p.matches(&SnsMessage::new("not json")));
+        assert!(policy("{}", BODY).matches(&SnsMessage::new("not json")));
+    }
+
+    #[test]
+    fn limits_on_keys_and_combinations() {
+        policy(r#"{"a": [1], "b": [1], "c": [1], "d": [1], "e": [1]}"#, ATTRS);
+        let err = refused(r#"{"a": [1], "b": [1], "c": [1], "d": [1], "e": [1], "f": [1]}"#, ATTRS);
+        assert!(err.starts_with("Invalid parameter: FilterPolicy:"), "{err}");
+        assert!(err.contains("5 keys"), "{err}");
+        let nested = r#"{"a": {"b": [1], "c": [1], "d": [1]}, "e": {"f": [1], "g": [1], "h": [1]}}"#;
+        assert!(refused(nested, BODY).contains("5 keys"));
+        let thirteen: Vec<String> = (0..13).map(|i| i.to_string()).collect();
+        let list = serde_json::to_string(&thirteen).expect("list");
+        let complex = format!(r#"{{"a": {list}, "b": {list}}}"#);
+        assert!(refused(&complex, ATTRS).contains("too complex"));
+    }
+
+    #[test]
+    fn sns_specific_refusals() {
+        refused(r#"{"a": [{"anything-but": {"suffix": "x"}}]}"#, ATTRS);
+        refused(r#"{"a": [{"anything-but": {"unknown": "x"}}]}"#, ATTRS);
+        refused(r#"{"a": [{"wildcard": "x*"}]}"#, ATTRS);
+        refused(r#"{"a": [{"prefix": {"equals-ignore-case": "x"}}]}"#, ATTRS);
+        refused(r#"{"a": [{"numeric": [">", 2000000000]}]}"#, ATTRS);
+        refused(r#"{"a": [2000000000]}"#, ATTRS);
+        refused(r#"{"a": {"b": ["x"]}}"#, ATTRS);
+        refused(r#"{"a": "x"}"#, ATTRS);
+        refused(r#"{"a": ["x"], "a": ["y"]}"#, ATTRS);
+    }
+
+    #[test]
+    fn explanation_names_the_key() {
+        let p = policy(r#"{"store": ["example_corp"]}"#, ATTRS);
+        let e = p.explain(&attr("store", "String", "other"));
+        assert!(!e.matched);
+        assert!(e.reason.contains("store"), "{}", e.reason);
+    }
+}
