@@ -13,6 +13,7 @@
 
 pub mod model;
 pub mod routing;
+pub mod lessons;
 pub mod share;
 pub mod sim;
 

@@ -4,6 +4,8 @@
 //! JSON line per input, the contract the conformance runner uses.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod lessons;
+#[cfg(not(target_arch = "wasm32"))]
 mod routing;
 #[cfg(not(target_arch = "wasm32"))]
 mod share;
@@ -44,6 +46,10 @@ mod cli {
         Mmc(super::sim::MmcArgs),
         /// Measure the engine's speed in events per second.
         Bench(super::sim::BenchArgs),
+        /// List the lesson's exercises.
+        Exercises,
+        /// Check a diagram (file or share link) against an exercise; exit 0 on pass, 1 on fail.
+        Check(super::lessons::CheckArgs),
         /// Diagrams as share links.
         Share {
             #[command(subcommand)]
@@ -84,6 +90,8 @@ fn main() {
         Command::Mmc(args) => sim::mmc(args),
         Command::Bench(args) => sim::bench(args),
         Command::Share { command } => share::run(command),
+        Command::Exercises => lessons::list(),
+        Command::Check(args) => lessons::check(args),
     };
     std::process::exit(code);
 }

@@ -1,0 +1,1 @@
+//! The lesson inside the playground: patterns, exercises and their checks, the quiz.
