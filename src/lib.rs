@@ -13,6 +13,7 @@
 
 pub mod model;
 pub mod routing;
+pub mod editor;
 pub mod lessons;
 pub mod share;
 pub mod sim;

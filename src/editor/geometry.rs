@@ -1,0 +1,81 @@
+//! Sizes and hit-testing on the canvas, in canvas units.
+
+use crate::model::{Component, ComponentId, Diagram, Point};
+
+/// Every component is drawn as a box of this size, its position being the top-left corner.
+pub const NODE_WIDTH: f64 = 176.0;
+pub const NODE_HEIGHT: f64 = 60.0;
+/// Positions snap to this grid when snapping is on.
+pub const GRID: f64 = 20.0;
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    /// The rectangle spanned by two corners, in any order.
+    pub fn from_corners(a: Point, b: Point) -> Rect {
+        Rect { x: a.x.min(b.x), y: a.y.min(b.y), width: (a.x - b.x).abs(), height: (a.y - b.y).abs() }
+    }
+
+    pub fn contains(&self, p: Point) -> bool {
+        p.x >= self.x && p.x <= self.x + self.width && p.y >= self.y && p.y <= self.y + self.height
+    }
+
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width && other.x < self.x + self.width && self.y < other.y + other.height && other.y < self.y + self.height
+    }
+
+    pub fn center(&self) -> Point {
+        Point { x: self.x + self.width / 2.0, y: self.y + self.height / 2.0 }
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect { x, y, width: (self.x + self.width).max(other.x + other.width) - x, height: (self.y + self.height).max(other.y + other.height) - y }
+    }
+}
+
+pub fn node_rect(component: &Component) -> Rect {
+    Rect { x: component.position.x, y: component.position.y, width: NODE_WIDTH, height: NODE_HEIGHT }
+}
+
+/// The top-most component under `p` (later components are drawn on top).
+pub fn component_at(diagram: &Diagram, p: Point) -> Option<ComponentId> {
+    diagram.components().filter(|c| node_rect(c).contains(p)).last().map(|c| c.id)
+}
+
+/// Components whose boxes touch `rect` (box selection).
+pub fn components_in(diagram: &Diagram, rect: &Rect) -> Vec<ComponentId> {
+    diagram.components().filter(|c| node_rect(c).intersects(rect)).map(|c| c.id).collect()
+}
+
+/// The box around every component, if there are any.
+pub fn bounds(diagram: &Diagram) -> Option<Rect> {
+    diagram.components().map(node_rect).reduce(|a, b| a.union(&b))
+}
+
+pub fn snap(p: Point) -> Point {
+    Point { x: (p.x / GRID).round() * GRID, y: (p.y / GRID).round() * GRID }
+}
+
+/// Where the straight line from the centre of `rect` towards `toward` leaves the box:
+/// arrows start and end on the boxes' edges, not their centres.
+pub fn edge_point(rect: &Rect, toward: Point) -> Point {
+    let c = rect.center();
+    let (dx, dy) = (toward.x - c.x, toward.y - c.y);
+    if dx == 0.0 && dy == 0.0 {
+        return c;
+    }
+    let sx = if dx != 0.0 { (rect.width / 2.0) / dx.abs() } else { f64::INFINITY };
+    let sy = if dy != 0.0 { (rect.height / 2.0) / dy.abs() } else { f64::INFINITY };
+    let s = sx.min(sy);
+    Point { x: c.x + dx * s, y: c.y + dy * s }
+}

@@ -1,0 +1,9 @@
+//! Editor state, pure Rust: every edit is an [`Action`] applied by one reducer, with
+//! undo, selection, clipboard, viewport and hit-testing. The UI only dispatches.
+
+pub mod geometry;
+mod state;
+mod viewport;
+
+pub use state::{Action, EditorState, Item, Notice, NoticeLevel, HISTORY_LIMIT};
+pub use viewport::{Viewport, MAX_ZOOM, MIN_ZOOM};

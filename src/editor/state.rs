@@ -1,0 +1,522 @@
+//! The editor's state and every edit as an [`Action`], applied by one reducer.
+//!
+//! Undo keeps whole diagram snapshots behind `Rc`, so a step costs one clone of the
+//! diagram and restoring is exact. A whole drag is one step; viewport changes and
+//! selection are never steps.
+
+use super::geometry::{self, Rect};
+use super::viewport::Viewport;
+use crate::model::{
+    Component, ComponentId, ComponentKind, Connection, ConnectionId, ConnectionKind, ConnectionSettings, Diagram, Faults, ModelError,
+    Point, Spec,
+};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// How many undo steps are kept.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// Something on the canvas that can be selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Item {
+    Component(ComponentId),
+    Connection(ConnectionId),
+}
+
+/// One edit or gesture. The UI dispatches these; nothing else changes the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Adds a component with AWS's defaults, centred on `at`, and selects it.
+    AddComponent { kind: ComponentKind, at: Point },
+    /// Selects one item (`additive` toggles it in the selection instead).
+    Select { item: Item, additive: bool },
+    /// Selects just this item (a click without a drag on one of several selected).
+    SelectOnly(Item),
+    /// Selects the components touching a box (`additive` keeps the current selection).
+    SelectInRect { rect: Rect, additive: bool },
+    SelectAll,
+    ClearSelection,
+    /// Starts moving the selected components.
+    BeginDrag,
+    /// Moves the dragged components to their start plus this offset (canvas units).
+    DragTo { dx: f64, dy: f64 },
+    /// Ends a drag: one undo step if anything moved.
+    EndDrag,
+    /// Moves the selection by a fixed step (arrow keys).
+    Nudge { dx: f64, dy: f64 },
+    Connect { from: ComponentId, to: ComponentId },
+    SetConnectionKind { id: ConnectionId, kind: ConnectionKind },
+    DeleteSelection,
+    Duplicate,
+    Copy,
+    /// Pastes the clipboard, offset from the copied place.
+    Paste,
+    Rename { id: ComponentId, name: String },
+    SetSpec { id: ComponentId, spec: Spec },
+    SetFaults { id: ComponentId, faults: Faults },
+    SetConnectionSettings { id: ConnectionId, settings: ConnectionSettings },
+    SetSnap(bool),
+    Undo,
+    Redo,
+    PanBy { dx: f64, dy: f64 },
+    ZoomAt { factor: f64, screen: Point },
+    /// Frames the whole diagram in a screen area of this size.
+    FitToView { width: f64, height: f64 },
+    /// Replaces the whole diagram (a file, a link, a pattern): one undo step.
+    Load { diagram: Box<Diagram>, notice: String },
+    /// Shows a message to the learner.
+    Notify(Notice),
+    DismissNotice,
+}
+
+/// A message for the learner, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice { level: NoticeLevel::Info, text: text.into() }
+    }
+    pub fn warning(text: impl Into<String>) -> Notice {
+        Notice { level: NoticeLevel::Warning, text: text.into() }
+    }
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice { level: NoticeLevel::Error, text: text.into() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Drag {
+    before: Rc<Diagram>,
+    origins: Vec<(ComponentId, Point)>,
+    moved: bool,
+}
+
+/// What Copy took: components and the connections among them.
+#[derive(Clone, Debug, PartialEq)]
+struct Clipboard {
+    components: Vec<Component>,
+    connections: Vec<Connection>,
+    pastes: u32,
+}
+
+/// The whole editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorState {
+    diagram: Rc<Diagram>,
+    pub selection: BTreeSet<Item>,
+    pub viewport: Viewport,
+    pub snap: bool,
+    pub notice: Option<Notice>,
+    /// Counts changes to the diagram; the UI saves when it moves.
+    pub revision: u64,
+    undo: Vec<Rc<Diagram>>,
+    redo: Vec<Rc<Diagram>>,
+    drag: Option<Drag>,
+    clipboard: Option<Clipboard>,
+}
+
+impl Default for EditorState {
+    fn default() -> Self {
+        EditorState::new(Diagram::new())
+    }
+}
+
+impl EditorState {
+    pub fn new(diagram: Diagram) -> EditorState {
+        EditorState {
+            diagram: Rc::new(diagram),
+            selection: BTreeSet::new(),
+            viewport: Viewport::default(),
+            snap: true,
+            notice: None,
+            revision: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            drag: None,
+            clipboard: None,
+        }
+    }
+
+    pub fn diagram(&self) -> &Diagram {
+        &self.diagram
+    }
+
+    /// The diagram behind an `Rc`, cheap to hand to a simulation or a saver.
+    pub fn diagram_rc(&self) -> Rc<Diagram> {
+        Rc::clone(&self.diagram)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    pub fn selected_components(&self) -> impl Iterator<Item = ComponentId> + '_ {
+        self.selection.iter().filter_map(|item| match item {
+            Item::Component(id) => Some(*id),
+            Item::Connection(_) => None,
+        })
+    }
+
+    pub fn is_selected(&self, item: Item) -> bool {
+        self.selection.contains(&item)
+    }
+
+    /// The one selected item, when exactly one is selected (the inspector shows it).
+    pub fn single_selection(&self) -> Option<Item> {
+        match self.selection.len() {
+            1 => self.selection.iter().next().copied(),
+            _ => None,
+        }
+    }
+
+    /// Applies one action. A refused edit leaves the diagram as it was and says why in
+    /// `notice`.
+    pub fn apply(&mut self, action: Action) {
+        if let Err(why) = self.try_apply(action) {
+            self.notice = Some(Notice::error(why));
+        }
+    }
+
+    fn try_apply(&mut self, action: Action) -> Result<(), String> {
+        match action {
+            Action::AddComponent { kind, at } => {
+                let name = self.fresh_name(kind);
+                let mut corner = Point { x: at.x - geometry::NODE_WIDTH / 2.0, y: at.y - geometry::NODE_HEIGHT / 2.0 };
+                if self.snap {
+                    corner = geometry::snap(corner);
+                }
+                let id = self.edit(|d| Ok(d.add_component(kind, name, corner)))?;
+                self.selection = BTreeSet::from([Item::Component(id)]);
+            }
+            Action::Select { item, additive } => {
+                if !self.exists(item) {
+                    return Ok(());
+                }
+                if additive {
+                    if !self.selection.remove(&item) {
+                        self.selection.insert(item);
+                    }
+                } else if !self.selection.contains(&item) {
+                    self.selection = BTreeSet::from([item]);
+                }
+            }
+            Action::SelectOnly(item) => {
+                if self.exists(item) {
+                    self.selection = BTreeSet::from([item]);
+                }
+            }
+            Action::SelectInRect { rect, additive } => {
+                if !additive {
+                    self.selection.clear();
+                }
+                self.selection.extend(geometry::components_in(&self.diagram, &rect).into_iter().map(Item::Component));
+            }
+            Action::SelectAll => {
+                self.selection = self.diagram.components().map(|c| Item::Component(c.id)).collect();
+            }
+            Action::ClearSelection => self.selection.clear(),
+            Action::BeginDrag => {
+                let origins: Vec<_> = self
+                    .selected_components()
+                    .filter_map(|id| self.diagram.component(id).map(|c| (id, c.position)))
+                    .collect();
+                if !origins.is_empty() {
+                    self.drag = Some(Drag { before: Rc::clone(&self.diagram), origins, moved: false });
+                }
+            }
+            Action::DragTo { dx, dy } => self.drag_to(dx, dy),
+            Action::EndDrag => {
+                if let Some(drag) = self.drag.take() {
+                    if drag.moved {
+                        self.push_undo(drag.before);
+                    }
+                }
+            }
+            Action::Nudge { dx, dy } => {
+                let ids: Vec<_> = self.selected_components().collect();
+                if !ids.is_empty() {
+                    self.edit(|d| {
+                        for id in &ids {
+                            if let Some(c) = d.component_mut(*id) {
+                                c.position.x += dx;
+                                c.position.y += dy;
+                            }
+                        }
+                        Ok(())
+                    })?;
+                }
+            }
+            Action::Connect { from, to } => {
+                let id = self.edit(|d| d.connect(from, to))?;
+                self.selection = BTreeSet::from([Item::Connection(id)]);
+            }
+            Action::SetConnectionKind { id, kind } => self.edit(|d| d.set_connection_kind(id, kind))?,
+            Action::DeleteSelection => {
+                let selection = std::mem::take(&mut self.selection);
+                if !selection.is_empty() {
+                    self.edit(|d| {
+                        for item in &selection {
+                            // An item may already be gone with a deleted component.
+                            match *item {
+                                Item::Connection(id) => drop(d.remove_connection(id)),
+                                Item::Component(id) => drop(d.remove_component(id)),
+                            }
+                        }
+                        Ok(())
+                    })?;
+                }
+            }
+            Action::Copy => {
+                self.clipboard = self.copy_selection();
+                if let Some(clip) = &self.clipboard {
+                    self.notice = Some(Notice::info(match clip.components.len() {
+                        1 => "Copied 1 component.".to_string(),
+                        n => format!("Copied {n} components."),
+                    }));
+                }
+            }
+            Action::Paste => {
+                if let Some(mut clip) = self.clipboard.take() {
+                    clip.pastes += 1;
+                    let result = self.paste(&clip);
+                    self.clipboard = Some(clip);
+                    result?;
+                }
+            }
+            Action::Duplicate => {
+                if let Some(mut clip) = self.copy_selection() {
+                    clip.pastes = 1;
+                    self.paste(&clip)?;
+                }
+            }
+            Action::Rename { id, name } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return Err("A component needs a name.".into());
+                }
+                if name.chars().count() > crate::model::MAX_NAME_CHARS {
+                    return Err(format!("A name can be at most {} characters long.", crate::model::MAX_NAME_CHARS));
+                }
+                if self.diagram.component(id).map(|c| c.name == name) == Some(true) {
+                    return Ok(());
+                }
+                self.edit(|d| with_component(d, id, |c| c.name = name))?;
+            }
+            Action::SetSpec { id, spec } => self.set_checked(id, |c| c.spec = spec)?,
+            Action::SetFaults { id, faults } => self.set_checked(id, |c| c.faults = faults)?,
+            Action::SetConnectionSettings { id, settings } => {
+                let connection = self.diagram.connection(id).ok_or(ModelError::NoSuchConnection(id).to_string())?;
+                let from = self.diagram.kind_of(connection.from).map_err(|e| e.to_string())?;
+                if let Some(error) = crate::model::check_connection(connection.kind, from, &settings).into_iter().next() {
+                    return Err(error.message);
+                }
+                if connection.settings == settings {
+                    return Ok(());
+                }
+                self.edit(|d| {
+                    let c = d.connection_mut(id).ok_or(ModelError::NoSuchConnection(id))?;
+                    c.settings = settings;
+                    Ok(())
+                })?;
+            }
+            Action::SetSnap(on) => self.snap = on,
+            Action::Undo => {
+                self.drag = None;
+                if let Some(previous) = self.undo.pop() {
+                    let current = std::mem::replace(&mut self.diagram, previous);
+                    self.redo.push(current);
+                    self.after_history_move();
+                }
+            }
+            Action::Redo => {
+                self.drag = None;
+                if let Some(next) = self.redo.pop() {
+                    let current = std::mem::replace(&mut self.diagram, next);
+                    self.undo.push(current);
+                    self.after_history_move();
+                }
+            }
+            Action::PanBy { dx, dy } => self.viewport.pan_by(dx, dy),
+            Action::ZoomAt { factor, screen } => self.viewport.zoom_at(factor, screen),
+            Action::FitToView { width, height } => {
+                if let Some(bounds) = geometry::bounds(&self.diagram) {
+                    self.viewport = Viewport::fit(bounds, width, height);
+                } else {
+                    self.viewport = Viewport::default();
+                }
+            }
+            Action::Load { diagram, notice } => {
+                self.drag = None;
+                let previous = std::mem::replace(&mut self.diagram, Rc::new(*diagram));
+                self.push_undo(previous);
+                self.revision += 1;
+                self.selection.clear();
+                self.notice = Some(Notice::info(notice));
+            }
+            Action::Notify(notice) => self.notice = Some(notice),
+            Action::DismissNotice => self.notice = None,
+        }
+        Ok(())
+    }
+
+    /// Runs `change` on a copy of the diagram; on success the copy becomes current and
+    /// the old one an undo step; on failure nothing changes.
+    fn edit<T>(&mut self, change: impl FnOnce(&mut Diagram) -> Result<T, ModelError>) -> Result<T, String> {
+        let mut next = (*self.diagram).clone();
+        let value = change(&mut next).map_err(|e| e.to_string())?;
+        let previous = std::mem::replace(&mut self.diagram, Rc::new(next));
+        self.push_undo(previous);
+        self.revision += 1;
+        Ok(value)
+    }
+
+    /// Changes one component, refusing a change that puts a setting out of range.
+    fn set_checked(&mut self, id: ComponentId, change: impl FnOnce(&mut Component)) -> Result<(), String> {
+        let mut component = self.diagram.component(id).cloned().ok_or(ModelError::NoSuchComponent(id).to_string())?;
+        let before = component.clone();
+        change(&mut component);
+        if component == before {
+            return Ok(());
+        }
+        if component.kind() != before.kind() {
+            return Err("A component's kind can't change; add a new one instead.".into());
+        }
+        if let Some(error) = crate::model::check_component(&component).into_iter().next() {
+            return Err(error.message);
+        }
+        self.edit(|d| with_component(d, id, |c| *c = component))
+    }
+
+    fn push_undo(&mut self, previous: Rc<Diagram>) {
+        self.undo.push(previous);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn after_history_move(&mut self) {
+        self.revision += 1;
+        let diagram = Rc::clone(&self.diagram);
+        self.selection.retain(|item| match *item {
+            Item::Component(id) => diagram.component(id).is_some(),
+            Item::Connection(id) => diagram.connection(id).is_some(),
+        });
+    }
+
+    fn drag_to(&mut self, dx: f64, dy: f64) {
+        let Some(drag) = &mut self.drag else { return };
+        if !(dx.is_finite() && dy.is_finite()) {
+            return;
+        }
+        // Snap the first dragged box to the grid and move the others by the same amount,
+        // so a group keeps its shape.
+        let (dx, dy) = match (self.snap, drag.origins.first()) {
+            (true, Some((_, origin))) => {
+                let target = geometry::snap(Point { x: origin.x + dx, y: origin.y + dy });
+                (target.x - origin.x, target.y - origin.y)
+            }
+            _ => (dx, dy),
+        };
+        let diagram = Rc::make_mut(&mut self.diagram);
+        let mut moved = false;
+        for (id, origin) in &drag.origins {
+            if let Some(c) = diagram.component_mut(*id) {
+                let to = Point { x: origin.x + dx, y: origin.y + dy };
+                moved |= c.position != to;
+                c.position = to;
+            }
+        }
+        if moved {
+            drag.moved = true;
+            self.revision += 1;
+        }
+    }
+
+    fn copy_selection(&self) -> Option<Clipboard> {
+        let ids: BTreeSet<ComponentId> = self.selected_components().collect();
+        if ids.is_empty() {
+            return None;
+        }
+        let components = self.diagram.components().filter(|c| ids.contains(&c.id)).cloned().collect();
+        let connections = self
+            .diagram
+            .connections()
+            .filter(|c| ids.contains(&c.from) && ids.contains(&c.to))
+            .cloned()
+            .collect();
+        Some(Clipboard { components, connections, pastes: 0 })
+    }
+
+    /// Inserts copies with fresh ids, offset by 40 units per paste, and selects them.
+    fn paste(&mut self, clip: &Clipboard) -> Result<(), String> {
+        let offset = 40.0 * f64::from(clip.pastes);
+        let pasted = self.edit(|d| {
+            let mut new_ids = BTreeMap::new();
+            let mut pasted = BTreeSet::new();
+            for original in &clip.components {
+                let mut copy = original.clone();
+                copy.id = d.next_component_id();
+                copy.position.x += offset;
+                copy.position.y += offset;
+                new_ids.insert(original.id, copy.id);
+                pasted.insert(Item::Component(copy.id));
+                d.insert_component(copy)?;
+            }
+            for original in &clip.connections {
+                let (Some(&from), Some(&to)) = (new_ids.get(&original.from), new_ids.get(&original.to)) else { continue };
+                let mut copy = original.clone();
+                copy.id = d.next_connection_id();
+                copy.from = from;
+                copy.to = to;
+                copy.settings.dead_letter_queue = copy.settings.dead_letter_queue.and_then(|q| new_ids.get(&q).copied());
+                d.insert_connection(copy)?;
+            }
+            Ok(pasted)
+        })?;
+        self.selection = pasted;
+        Ok(())
+    }
+
+    fn exists(&self, item: Item) -> bool {
+        match item {
+            Item::Component(id) => self.diagram.component(id).is_some(),
+            Item::Connection(id) => self.diagram.connection(id).is_some(),
+        }
+    }
+
+    /// "Queue", then "Queue 2", "Queue 3"... so new boxes are told apart.
+    fn fresh_name(&self, kind: ComponentKind) -> String {
+        let base = kind.plain_name();
+        let taken: BTreeSet<&str> = self.diagram.components().map(|c| c.name.as_str()).collect();
+        if !taken.contains(base) {
+            return base.to_string();
+        }
+        (2..).map(|n| format!("{base} {n}")).find(|name| !taken.contains(name.as_str())).unwrap_or_else(|| base.to_string())
+    }
+}
+
+fn with_component(d: &mut Diagram, id: ComponentId, change: impl FnOnce(&mut Component)) -> Result<(), ModelError> {
+    let c = d.component_mut(id).ok_or(ModelError::NoSuchComponent(id))?;
+    change(c);
+    Ok(())
+}

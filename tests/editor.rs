@@ -1,0 +1,193 @@
+//! The editor reducer: every edit, undo and redo, drags, clipboard, viewport.
+
+use decouple_lab::editor::{geometry::Rect, Action, EditorState, Item, NoticeLevel};
+use decouple_lab::model::{ComponentId, ComponentKind, ConnectionKind, Point, Spec};
+
+fn p(x: f64, y: f64) -> Point {
+    Point { x, y }
+}
+
+fn add(state: &mut EditorState, kind: ComponentKind, x: f64, y: f64) -> ComponentId {
+    state.apply(Action::AddComponent { kind, at: p(x, y) });
+    state.selected_components().next().expect("the new component is selected")
+}
+
+#[test]
+fn add_connect_undo_redo_restores_each_step_exactly() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let f = add(&mut s, ComponentKind::Function, 400.0, 100.0);
+    s.apply(Action::Connect { from: q, to: f });
+    assert_eq!(s.diagram().connection_count(), 1);
+    assert_eq!(s.diagram().connections().next().map(|c| c.kind), Some(ConnectionKind::EventSourceMapping));
+    let after_connect = s.diagram().clone();
+
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().connection_count(), 0);
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().component_count(), 1);
+    s.apply(Action::Redo);
+    s.apply(Action::Redo);
+    assert_eq!(*s.diagram(), after_connect);
+    assert!(!s.can_redo());
+}
+
+#[test]
+fn new_components_get_distinct_names_and_snap_to_the_grid() {
+    let mut s = EditorState::default();
+    let a = add(&mut s, ComponentKind::Queue, 103.0, 97.0);
+    let b = add(&mut s, ComponentKind::Queue, 303.0, 97.0);
+    let names: Vec<_> = [a, b].iter().map(|id| s.diagram().component(*id).unwrap().name.clone()).collect();
+    assert_eq!(names, ["Queue", "Queue 2"]);
+    let pos = s.diagram().component(a).unwrap().position;
+    assert_eq!((pos.x % 20.0, pos.y % 20.0), (0.0, 0.0));
+}
+
+#[test]
+fn a_whole_drag_is_one_undo_step_and_viewport_moves_are_none() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let start = s.diagram().component(q).unwrap().position;
+    s.apply(Action::BeginDrag);
+    for step in 1..=60 {
+        s.apply(Action::DragTo { dx: f64::from(step) * 5.0, dy: f64::from(step) * 2.0 });
+    }
+    s.apply(Action::EndDrag);
+    let end = s.diagram().component(q).unwrap().position;
+    assert_eq!((end.x - start.x, end.y - start.y), (300.0, 120.0));
+
+    s.apply(Action::PanBy { dx: 50.0, dy: 10.0 });
+    s.apply(Action::ZoomAt { factor: 1.5, screen: p(200.0, 200.0) });
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().component(q).unwrap().position, start, "undo reverts the whole drag, not the viewport");
+    assert!(s.viewport.pan.x != 0.0, "the viewport is untouched by undo");
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().component_count(), 0);
+}
+
+#[test]
+fn a_drag_that_moves_nothing_adds_no_step() {
+    let mut s = EditorState::default();
+    add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    s.apply(Action::BeginDrag);
+    s.apply(Action::DragTo { dx: 3.0, dy: -2.0 }); // snaps back to the same cell
+    s.apply(Action::EndDrag);
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().component_count(), 0, "the only step was the add");
+}
+
+#[test]
+fn a_refused_connection_explains_itself_and_changes_nothing() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let t = add(&mut s, ComponentKind::Topic, 400.0, 100.0);
+    let before = s.diagram().clone();
+    s.apply(Action::Connect { from: q, to: t });
+    assert_eq!(*s.diagram(), before);
+    let notice = s.notice.clone().expect("a notice");
+    assert_eq!(notice.level, NoticeLevel::Error);
+    assert!(notice.text.contains("connect the topic to the queue"), "{}", notice.text);
+}
+
+#[test]
+fn settings_edits_are_checked_and_undoable() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let mut spec = s.diagram().component(q).unwrap().spec.clone();
+    if let Spec::Queue(queue) = &mut spec {
+        queue.visibility_timeout_s = 90;
+    }
+    s.apply(Action::SetSpec { id: q, spec: spec.clone() });
+    assert_eq!(s.diagram().component(q).unwrap().spec, spec);
+
+    let mut bad = spec.clone();
+    if let Spec::Queue(queue) = &mut bad {
+        queue.batch_size = 11;
+    }
+    s.apply(Action::SetSpec { id: q, spec: bad });
+    assert_eq!(s.diagram().component(q).unwrap().spec, spec, "an out-of-range value is refused");
+    assert!(s.notice.as_ref().unwrap().text.contains("between 1 and 10"));
+
+    s.apply(Action::Undo);
+    match &s.diagram().component(q).unwrap().spec {
+        Spec::Queue(queue) => assert_eq!(queue.visibility_timeout_s, 30),
+        other => panic!("not a queue: {other:?}"),
+    }
+}
+
+#[test]
+fn copy_paste_and_duplicate_make_fresh_ids_and_keep_inner_connections() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let f = add(&mut s, ComponentKind::Function, 400.0, 100.0);
+    s.apply(Action::Connect { from: q, to: f });
+    s.apply(Action::SelectAll);
+    s.apply(Action::Copy);
+    s.apply(Action::Paste);
+    assert_eq!(s.diagram().component_count(), 4);
+    assert_eq!(s.diagram().connection_count(), 2);
+    let pasted: Vec<_> = s.selected_components().collect();
+    assert_eq!(pasted.len(), 2);
+    assert!(pasted.iter().all(|id| *id != q && *id != f));
+    let moved = s.diagram().component(pasted[0]).unwrap().position;
+    assert_eq!(moved.x - s.diagram().component(q).unwrap().position.x, 40.0);
+
+    s.apply(Action::Duplicate);
+    assert_eq!(s.diagram().component_count(), 6);
+    s.apply(Action::Undo);
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().component_count(), 2);
+}
+
+#[test]
+fn delete_removes_selection_with_its_connections_and_undo_brings_all_back() {
+    let mut s = EditorState::default();
+    let c = add(&mut s, ComponentKind::Client, 0.0, 0.0);
+    let q = add(&mut s, ComponentKind::Queue, 300.0, 0.0);
+    s.apply(Action::Connect { from: c, to: q });
+    let full = s.diagram().clone();
+    s.apply(Action::Select { item: Item::Component(q), additive: false });
+    s.apply(Action::SelectOnly(Item::Component(q)));
+    s.apply(Action::DeleteSelection);
+    assert_eq!((s.diagram().component_count(), s.diagram().connection_count()), (1, 0));
+    s.apply(Action::Undo);
+    assert_eq!(*s.diagram(), full);
+}
+
+#[test]
+fn box_selection_picks_the_boxes_it_touches() {
+    let mut s = EditorState::default();
+    let a = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    let _far = add(&mut s, ComponentKind::Queue, 900.0, 900.0);
+    s.apply(Action::SelectInRect { rect: Rect::from_corners(p(0.0, 0.0), p(150.0, 150.0)), additive: false });
+    assert_eq!(s.selected_components().collect::<Vec<_>>(), vec![a]);
+}
+
+#[test]
+fn renames_are_trimmed_and_empty_names_refused() {
+    let mut s = EditorState::default();
+    let q = add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    s.apply(Action::Rename { id: q, name: "  Orders <b>  ".into() });
+    assert_eq!(s.diagram().component(q).unwrap().name, "Orders <b>");
+    s.apply(Action::Rename { id: q, name: "   ".into() });
+    assert_eq!(s.diagram().component(q).unwrap().name, "Orders <b>");
+    assert_eq!(s.notice.as_ref().map(|n| n.level), Some(NoticeLevel::Error));
+}
+
+#[test]
+fn zoom_keeps_the_point_under_the_cursor_and_fit_frames_everything() {
+    let mut s = EditorState::default();
+    add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    add(&mut s, ComponentKind::Queue, 2100.0, 1100.0);
+    let cursor = p(320.0, 240.0);
+    let before = s.viewport.to_canvas(cursor);
+    s.apply(Action::ZoomAt { factor: 1.7, screen: cursor });
+    let after = s.viewport.to_canvas(cursor);
+    assert!((before.x - after.x).abs() < 1e-9 && (before.y - after.y).abs() < 1e-9);
+
+    s.apply(Action::FitToView { width: 800.0, height: 600.0 });
+    for c in s.diagram().components() {
+        let tl = s.viewport.to_screen(c.position);
+        assert!(tl.x >= 0.0 && tl.y >= 0.0 && tl.x <= 800.0 && tl.y <= 600.0, "{tl:?} off screen");
+    }
+}
