@@ -134,5 +134,5 @@ fn settings_out_of_range_are_refused_with_the_range() {
     let errors = decouple_lab::model::check_component(&component);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, "visibility_timeout_s");
-    assert!(errors[0].message.contains("between 0 and 43200"), "{}", errors[0].message);
+    assert!(errors[0].message.contains("between 0 and 43,200"), "{}", errors[0].message);
 }

@@ -289,10 +289,10 @@ fn settings_out_of_range_name_the_field_and_the_range() {
     assert!(matches!(&e, ShareError::OutOfRange { field, .. } if field == "visibility_timeout_s"), "{e:?}");
     assert_eq!(
         m,
-        "In the component \"orders\" (id 3), the setting visibility_timeout_s is out of range: Visibility timeout must be between 0 and 43200 seconds (12 hours)."
+        "In the component \"orders\" (id 3), the setting visibility_timeout_s is out of range: Visibility timeout must be between 0 and 43,200 seconds (12 hours)."
     );
     let (_, m) = refusal(share::from_json(&edit(&json, "\"batch_size\":1", "\"batch_size\":0")));
-    assert!(m.contains("batch_size") && m.contains("between 1 and 10000"), "{m}");
+    assert!(m.contains("batch_size") && m.contains("between 1 and 10,000"), "{m}");
     let (_, m) = refusal(share::from_json(&edit(&json, "\"down_window\":{\"from_s\":120,\"to_s\":150}", "\"down_window\":{\"from_s\":120,\"to_s\":100}")));
     assert!(m.contains("down_window"), "{m}");
     let (e, m) = refusal(share::from_json(&edit(&json, "\"duration_s\":300", "\"duration_s\":0")));

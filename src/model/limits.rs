@@ -20,8 +20,9 @@ struct Checker(Vec<SettingError>);
 
 impl Checker {
     fn range<T: PartialOrd + Copy + std::fmt::Display>(&mut self, field: &'static str, label: &str, value: T, min: T, max: T, unit: &str) {
-        // `!(a <= b)` also catches NaN.
+        // Written this way round so that NaN is out of range too.
         if !(value >= min && value <= max) {
+            let (min, max) = (grouped(min), grouped(max));
             self.0.push(SettingError { field, message: format!("{label} must be between {min} and {max}{unit}.") });
         }
     }
@@ -33,6 +34,25 @@ impl Checker {
     fn fail(&mut self, field: &'static str, message: String) {
         self.0.push(SettingError { field, message });
     }
+}
+
+/// A number with thousands separators, as people read it: 43200 → "43,200".
+fn grouped(value: impl std::fmt::Display) -> String {
+    let text = value.to_string();
+    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    for (i, ch) in digits.iter().enumerate() {
+        if i > 0 && ch.is_ascii_digit() && (digits.len() - i) % 3 == 0 && digits[i - 1].is_ascii_digit() {
+            out.push(',');
+        }
+        out.push(*ch);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// Every setting of `component` that is out of range.
@@ -142,4 +162,16 @@ pub fn check_connection(kind: ConnectionKind, from: ComponentKind, settings: &Co
         _ => {}
     }
     c.0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(43_200u32), "43,200");
+        assert_eq!(super::grouped(1_209_600u32), "1,209,600");
+        assert_eq!(super::grouped(900u32), "900");
+        assert_eq!(super::grouped(10_000.5f64), "10,000.5");
+        assert_eq!(super::grouped(0.1f64), "0.1");
+    }
 }

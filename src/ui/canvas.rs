@@ -1,15 +1,371 @@
-//! The canvas where the diagram is drawn.
+//! The canvas: the diagram as SVG, with pointer gestures for moving, connecting,
+//! box-selecting, panning and zooming, and inline renaming.
 
+use super::diagram_view::{EdgeView, NodeView};
+use super::store::use_editor;
+use crate::editor::geometry::{self, node_rect, Rect, NODE_HEIGHT, NODE_WIDTH};
+use crate::editor::{Action, Item};
+use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, Point};
+use gloo::events::{EventListener, EventListenerOptions};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The element id of the canvas's SVG, for toolbar actions that need its size.
+pub const CANVAS_SVG_ID: &str = "canvas-svg";
+
+/// The visible canvas area's size in screen pixels.
+pub fn canvas_size() -> (f64, f64) {
+    gloo::utils::document()
+        .get_element_by_id(CANVAS_SVG_ID)
+        .map(|svg| {
+            let r = svg.get_bounding_client_rect();
+            (r.width(), r.height())
+        })
+        .unwrap_or((800.0, 600.0))
+}
+
+/// A pointer gesture under way.
+#[derive(Clone, Debug, PartialEq)]
+enum Gesture {
+    None,
+    /// Moving the selected components; `clicked` is the box pressed, for a plain click.
+    Moving { start: Point, clicked: ComponentId, moved: bool },
+    /// A rubber band from a component's port.
+    Connecting { from: ComponentId, to: Point },
+    /// A selection box, in canvas units.
+    Selecting { start: Point, end: Point, additive: bool },
+    Panning { last: Point },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CanvasProps {
+    /// A kind being dragged from the palette, if any.
+    pub placing: Option<ComponentKind>,
+    pub on_placed: Callback<()>,
+}
+
 #[function_component(Canvas)]
-pub fn canvas() -> Html {
+pub fn canvas(props: &CanvasProps) -> Html {
+    let editor = use_editor();
+    let svg_ref = use_node_ref();
+    let gesture = use_state(|| Gesture::None);
+    let hover = use_state(|| None::<Point>);
+    let renaming = use_state(|| None::<ComponentId>);
+
+    // Wheel: pan, or zoom with Ctrl (also what a trackpad pinch sends). Registered by hand
+    // because the page must not scroll: Yew's wheel listener is passive.
+    {
+        let svg_ref = svg_ref.clone();
+        let editor = editor.clone();
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                let target = svg.clone();
+                EventListener::new_with_options(&svg, "wheel", EventListenerOptions::enable_prevent_default(), move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
+                    e.prevent_default();
+                    if e.ctrl_key() || e.meta_key() {
+                        let factor = (-e.delta_y() * 0.002).exp();
+                        editor.dispatch(Action::ZoomAt { factor, screen: local_point(&target, e.client_x(), e.client_y()) });
+                    } else {
+                        editor.dispatch(Action::PanBy { dx: -e.delta_x(), dy: -e.delta_y() });
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let screen_point = {
+        let svg_ref = svg_ref.clone();
+        move |e: &MouseEvent| -> Point {
+            svg_ref.cast::<web_sys::Element>().map(|svg| local_point(&svg, e.client_x(), e.client_y())).unwrap_or_default()
+        }
+    };
+
+    let on_node_press = {
+        let editor = editor.clone();
+        let gesture = gesture.clone();
+        let screen_point = screen_point.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |(id, e): (ComponentId, PointerEvent)| {
+            if e.button() != 0 {
+                return;
+            }
+            e.stop_propagation();
+            capture(&svg_ref, &e);
+            let additive = e.shift_key() || e.meta_key() || e.ctrl_key();
+            editor.dispatch(Action::Select { item: Item::Component(id), additive });
+            if !additive {
+                editor.dispatch(Action::BeginDrag);
+                gesture.set(Gesture::Moving { start: screen_point(&e), clicked: id, moved: false });
+            }
+        })
+    };
+
+    let on_port_press = {
+        let gesture = gesture.clone();
+        let editor = editor.clone();
+        let svg_ref = svg_ref.clone();
+        let screen_point = screen_point.clone();
+        Callback::from(move |(id, e): (ComponentId, PointerEvent)| {
+            if e.button() != 0 {
+                return;
+            }
+            capture(&svg_ref, &e);
+            let to = editor.viewport.to_canvas(screen_point(&e));
+            gesture.set(Gesture::Connecting { from: id, to });
+        })
+    };
+
+    let on_edge_press = {
+        let editor = editor.clone();
+        Callback::from(move |(id, e): (ConnectionId, PointerEvent)| {
+            if e.button() == 0 {
+                let additive = e.shift_key() || e.meta_key() || e.ctrl_key();
+                editor.dispatch(Action::Select { item: Item::Connection(id), additive });
+            }
+        })
+    };
+
+    let on_rename = {
+        let renaming = renaming.clone();
+        Callback::from(move |id: ComponentId| renaming.set(Some(id)))
+    };
+
+    let on_background_press = {
+        let editor = editor.clone();
+        let gesture = gesture.clone();
+        let screen_point = screen_point.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            capture(&svg_ref, &e);
+            let at = screen_point(&e);
+            if e.button() == 1 || (e.button() == 0 && e.alt_key()) {
+                gesture.set(Gesture::Panning { last: at });
+            } else if e.button() == 0 {
+                let additive = e.shift_key() || e.meta_key() || e.ctrl_key();
+                if !additive {
+                    editor.dispatch(Action::ClearSelection);
+                }
+                let start = editor.viewport.to_canvas(at);
+                gesture.set(Gesture::Selecting { start, end: start, additive });
+            }
+        })
+    };
+
+    let on_move = {
+        let editor = editor.clone();
+        let gesture = gesture.clone();
+        let hover = hover.clone();
+        let screen_point = screen_point.clone();
+        let placing = props.placing;
+        Callback::from(move |e: PointerEvent| {
+            let at = screen_point(&e);
+            match &*gesture {
+                Gesture::Moving { start, clicked, .. } => {
+                    let zoom = editor.viewport.zoom;
+                    editor.dispatch(Action::DragTo { dx: (at.x - start.x) / zoom, dy: (at.y - start.y) / zoom });
+                    if (at.x - start.x).abs() + (at.y - start.y).abs() > 3.0 {
+                        gesture.set(Gesture::Moving { start: *start, clicked: *clicked, moved: true });
+                    }
+                }
+                Gesture::Connecting { from, .. } => gesture.set(Gesture::Connecting { from: *from, to: editor.viewport.to_canvas(at) }),
+                Gesture::Selecting { start, additive, .. } => {
+                    gesture.set(Gesture::Selecting { start: *start, end: editor.viewport.to_canvas(at), additive: *additive })
+                }
+                Gesture::Panning { last } => {
+                    editor.dispatch(Action::PanBy { dx: at.x - last.x, dy: at.y - last.y });
+                    gesture.set(Gesture::Panning { last: at });
+                }
+                Gesture::None => {
+                    if placing.is_some() {
+                        hover.set(Some(at));
+                    }
+                }
+            }
+        })
+    };
+
+    let on_up = {
+        let editor = editor.clone();
+        let gesture = gesture.clone();
+        let hover = hover.clone();
+        let screen_point = screen_point.clone();
+        let placing = props.placing;
+        let on_placed = props.on_placed.clone();
+        Callback::from(move |e: PointerEvent| {
+            let at = screen_point(&e);
+            match &*gesture {
+                Gesture::Moving { clicked, moved, .. } => {
+                    editor.dispatch(Action::EndDrag);
+                    if !moved {
+                        editor.dispatch(Action::SelectOnly(Item::Component(*clicked)));
+                    }
+                }
+                Gesture::Connecting { from, .. } => {
+                    let target = geometry::component_at(editor.diagram(), editor.viewport.to_canvas(at));
+                    if let Some(to) = target.filter(|to| to != from) {
+                        editor.dispatch(Action::Connect { from: *from, to });
+                    }
+                }
+                Gesture::Selecting { start, end, additive } => {
+                    let rect = Rect::from_corners(*start, *end);
+                    if rect.width > 2.0 || rect.height > 2.0 {
+                        editor.dispatch(Action::SelectInRect { rect, additive: *additive });
+                    }
+                }
+                Gesture::Panning { .. } => {}
+                Gesture::None => {
+                    if let Some(kind) = placing {
+                        editor.dispatch(Action::AddComponent { kind, at: editor.viewport.to_canvas(at) });
+                        on_placed.emit(());
+                    }
+                }
+            }
+            hover.set(None);
+            gesture.set(Gesture::None);
+        })
+    };
+
+    let on_leave = {
+        let hover = hover.clone();
+        Callback::from(move |_: PointerEvent| hover.set(None))
+    };
+
+    let diagram = editor.diagram();
+    let warning_counts: HashMap<ComponentId, usize> = warnings(diagram).into_iter().fold(HashMap::new(), |mut m, w| {
+        *m.entry(w.component).or_default() += 1;
+        m
+    });
+    let rects: HashMap<ComponentId, Rect> = diagram.components().map(|c| (c.id, node_rect(c))).collect();
+    let vp = editor.viewport;
+
+    let edges = diagram.connections().filter_map(|c| {
+        let (from, to) = (*rects.get(&c.from)?, *rects.get(&c.to)?);
+        Some(html! {
+            <EdgeView key={format!("e{}", c.id.0)} id={c.id} kind={c.kind} from={from} to={to}
+                      selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} />
+        })
+    });
+    let nodes = diagram.components().map(|c| {
+        html! {
+            <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} name={AttrValue::from(c.name.clone())}
+                      x={c.position.x} y={c.position.y}
+                      selected={editor.is_selected(Item::Component(c.id))}
+                      down={c.faults.down}
+                      warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
+                      on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()} />
+        }
+    });
+
+    let overlay = match &*gesture {
+        Gesture::Connecting { from, to } => rects.get(from).map(|r| {
+            let start = Point { x: r.x + NODE_WIDTH, y: r.y + NODE_HEIGHT / 2.0 };
+            html! { <path class="rubber-band" d={format!("M{:.1} {:.1} L{:.1} {:.1}", start.x, start.y, to.x, to.y)} /> }
+        }),
+        Gesture::Selecting { start, end, .. } => {
+            let r = Rect::from_corners(*start, *end);
+            Some(html! { <rect class="selection-box" x={r.x.to_string()} y={r.y.to_string()} width={r.width.to_string()} height={r.height.to_string()} /> })
+        }
+        _ => None,
+    };
+
+    let ghost = match (props.placing, *hover) {
+        (Some(kind), Some(at)) => {
+            let c = vp.to_canvas(at);
+            Some(html! {
+                <g class="ghost" transform={format!("translate({:.1} {:.1})", c.x - NODE_WIDTH / 2.0, c.y - NODE_HEIGHT / 2.0)}>
+                    <rect width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
+                    <text x={(NODE_WIDTH / 2.0).to_string()} y="35" text-anchor="middle">{ kind.plain_name() }</text>
+                </g>
+            })
+        }
+        _ => None,
+    };
+
+    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| {
+        let at = vp.to_screen(c.position);
+        let id = c.id;
+        let finish = {
+            let editor = editor.clone();
+            let renaming = renaming.clone();
+            move |input: web_sys::HtmlInputElement| {
+                renaming.set(None);
+                editor.dispatch(Action::Rename { id, name: input.value() });
+            }
+        };
+        let on_key = {
+            let finish = finish.clone();
+            let renaming = renaming.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                e.stop_propagation();
+                match e.key().as_str() {
+                    "Enter" => {
+                        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                            finish(input);
+                        }
+                    }
+                    "Escape" => renaming.set(None),
+                    _ => {}
+                }
+            })
+        };
+        let on_blur = Callback::from(move |e: FocusEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                finish(input);
+            }
+        });
+        html! {
+            <input class="rename-input" aria-label="Component name" value={c.name.clone()} autofocus=true
+                   style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
+                   onkeydown={on_key} onblur={on_blur} />
+        }
+    });
+
+    let mut class = classes!("canvas");
+    if props.placing.is_some() {
+        class.push("placing");
+    }
+    let grid = 20.0 * vp.zoom;
     html! {
-        <section class="canvas" aria-label="Diagram canvas">
-            <div class="canvas-empty">
-                <p class="canvas-empty-title">{ "Your diagram is empty" }</p>
-                <p class="canvas-empty-hint">{ "Drag a producer, a queue and a consumer from the palette, connect them, then press play." }</p>
-            </div>
+        <section class={class} aria-label="Diagram canvas"
+                 style={format!("background-size:{grid:.2}px {grid:.2}px;background-position:{:.1}px {:.1}px", vp.pan.x, vp.pan.y)}>
+            <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label="Diagram"
+                 onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" class="arrow-head" />
+                    </marker>
+                </defs>
+                <g transform={format!("translate({:.2} {:.2}) scale({:.4})", vp.pan.x, vp.pan.y, vp.zoom)}>
+                    <g class="edges">{ for edges }</g>
+                    <g class="nodes">{ for nodes }</g>
+                    // Optional parts sit in fixed containers: Yew matches unkeyed children by
+                    // position, and a child appearing would otherwise re-create its siblings.
+                    <g class="overlay">{ for overlay }{ for ghost }</g>
+                </g>
+            </svg>
+            <div class="canvas-layer">{ for rename_box }</div>
+            if diagram.component_count() == 0 {
+                <div class="canvas-empty">
+                    <p class="canvas-empty-title">{ "Your diagram is empty" }</p>
+                    <p class="canvas-empty-hint">{ "Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play." }</p>
+                </div>
+            }
         </section>
+    }
+}
+
+/// A client-space position relative to the element's top-left corner.
+fn local_point(element: &web_sys::Element, client_x: i32, client_y: i32) -> Point {
+    let r = element.get_bounding_client_rect();
+    Point { x: f64::from(client_x) - r.left(), y: f64::from(client_y) - r.top() }
+}
+
+/// Keeps pointer events coming to the canvas while a gesture leaves it.
+fn capture(svg_ref: &NodeRef, e: &PointerEvent) {
+    if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+        let _ = svg.set_pointer_capture(e.pointer_id());
     }
 }

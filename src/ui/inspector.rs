@@ -1,13 +1,428 @@
-//! The inspector: settings of the selected component or connection.
+//! The inspector: the selected component's or connection's settings, faults and
+//! warnings, with validation as you type.
 
+use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
+use super::icons::kind_icon;
+use super::setting_input::{Edit, SettingInput};
+use super::store::{use_editor, Editor};
+use crate::editor::{Action, Item};
+use crate::model::{
+    allowed_kinds, check_component, check_connection, warnings, Component, ComponentKind, Connection, ConnectionKind, ConnectionSettings,
+    Spec,
+};
+use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[function_component(Inspector)]
 pub fn inspector() -> Html {
+    let editor = use_editor();
+    let body = match editor.single_selection() {
+        Some(Item::Component(id)) => editor.diagram().component(id).cloned().map(|c| html! { <ComponentPanel key={format!("c{}", id.0)} component={c} /> }),
+        Some(Item::Connection(id)) => editor.diagram().connection(id).cloned().map(|c| html! { <ConnectionPanel key={format!("e{}", id.0)} connection={c} /> }),
+        None if editor.selection.len() > 1 => Some(many_selected(&editor)),
+        None => None,
+    };
     html! {
         <aside class="inspector" aria-label="Inspector">
             <h2 class="panel-title">{ "Inspector" }</h2>
-            <p class="inspector-empty">{ "Select a component or a connection to see and change its settings." }</p>
+            { body.unwrap_or_else(|| overview(&editor)) }
         </aside>
+    }
+}
+
+fn overview(editor: &Editor) -> Html {
+    let diagram = editor.diagram();
+    let found = warnings(diagram);
+    html! {
+        <div class="inspector-body">
+            if diagram.component_count() == 0 {
+                <p class="inspector-empty">{ "Select a component or a connection to see and change its settings." }</p>
+            } else {
+                <p class="inspector-summary">
+                    { format!("{} components, {} connections.", diagram.component_count(), diagram.connection_count()) }
+                    { " Select one to see its settings." }
+                </p>
+            }
+            if !found.is_empty() {
+                <section class="inspector-section">
+                    <h3>{ "Warnings" }</h3>
+                    <ul class="warning-list">
+                        { for found.into_iter().map(|w| {
+                            let editor = editor.clone();
+                            let id = w.component;
+                            let onclick = Callback::from(move |_| editor.dispatch(Action::SelectOnly(Item::Component(id))));
+                            html! { <li><button type="button" class="link-button" {onclick}>{ w.message }</button></li> }
+                        }) }
+                    </ul>
+                </section>
+            }
+        </div>
+    }
+}
+
+fn many_selected(editor: &Editor) -> Html {
+    let count = editor.selection.len();
+    let delete = {
+        let editor = editor.clone();
+        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
+    };
+    let duplicate = {
+        let editor = editor.clone();
+        Callback::from(move |_| editor.dispatch(Action::Duplicate))
+    };
+    html! {
+        <div class="inspector-body">
+            <p class="inspector-summary">{ format!("{count} items selected.") }</p>
+            <div class="inspector-actions">
+                <button type="button" class="button" onclick={duplicate}>{ "Duplicate" }</button>
+                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ComponentProps {
+    component: Component,
+}
+
+#[function_component(ComponentPanel)]
+fn component_panel(props: &ComponentProps) -> Html {
+    let editor = use_editor();
+    let c = &props.component;
+    let id = c.id;
+    let kind = c.kind();
+
+    let name_commit = {
+        let editor = editor.clone();
+        Callback::from(move |edit: Edit| {
+            let name = edit.value.as_str().unwrap_or_default().trim().to_string();
+            if name.is_empty() {
+                return Err("A component needs a name.".to_string());
+            }
+            if name.chars().count() > crate::model::MAX_NAME_CHARS {
+                return Err(format!("A name can be at most {} characters long.", crate::model::MAX_NAME_CHARS));
+            }
+            edit.then_commit(|| editor.dispatch(Action::Rename { id, name }))
+        })
+    };
+
+    let settings = match serde_json::to_value(&c.spec) {
+        Ok(Value::Object(mut map)) => map.remove("settings").unwrap_or(Value::Null),
+        _ => Value::Null,
+    };
+    let fields = match &settings {
+        Value::Object(map) => map
+            .iter()
+            .map(|(key, value)| {
+                if key == "traffic" {
+                    traffic_editor(&editor, c, value)
+                } else {
+                    let info = field_info(key);
+                    html! {
+                        <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices.to_vec()}
+                                      multiline={info.multiline} value={value.clone()} on_commit={commit_setting(&editor, c, key)} />
+                    }
+                }
+            })
+            .collect::<Html>(),
+        _ => Html::default(),
+    };
+
+    let own_warnings: Vec<String> = warnings(editor.diagram()).into_iter().filter(|w| w.component == id).map(|w| w.message).collect();
+    let delete = {
+        let editor = editor.clone();
+        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
+    };
+    let duplicate = {
+        let editor = editor.clone();
+        Callback::from(move |_| editor.dispatch(Action::Duplicate))
+    };
+
+    html! {
+        <div class="inspector-body" data-inspecting={kind.key()}>
+            <div class="inspector-heading">
+                { kind_icon(kind) }
+                <div>
+                    <div class="inspector-kind">{ kind.plain_name() }</div>
+                    <div class="inspector-aws">{ kind.aws_name() }</div>
+                </div>
+            </div>
+            <SettingInput name="name" label="Name" value={Value::String(c.name.clone())} on_commit={name_commit} />
+            if !own_warnings.is_empty() {
+                <ul class="warning-list">{ for own_warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }
+            <section class="inspector-section">
+                <h3>{ "Settings" }</h3>
+                { fields }
+            </section>
+            { faults_editor(&editor, c) }
+            { connect_menu(&editor, c) }
+            <div class="inspector-actions">
+                <button type="button" class="button" onclick={duplicate}>{ "Duplicate" }</button>
+                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Tries one settings field: rebuilds the typed settings, checks ranges, commits.
+fn commit_setting(editor: &Editor, component: &Component, key: &str) -> Callback<Edit, Result<(), String>> {
+    let editor = editor.clone();
+    let component = component.clone();
+    let key = key.to_string();
+    Callback::from(move |edit: Edit| {
+        if let Some(text) = edit.value.as_str() {
+            validate_text(&key, text, None)?;
+        }
+        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
+        json["settings"][key.as_str()] = edit.value.clone();
+        let spec: Spec = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+        let mut candidate = component.clone();
+        candidate.spec = spec.clone();
+        if let Some(error) = check_component(&candidate).into_iter().next() {
+            return Err(error.message);
+        }
+        edit.then_commit(|| editor.dispatch(Action::SetSpec { id: component.id, spec }))
+    })
+}
+
+/// JSON texts are checked with the same parsers the simulation uses.
+fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
+    match key {
+        "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.join(" ")),
+        "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.to_string()),
+        "filter_policy" if !text.trim().is_empty() => {
+            let scope = match scope {
+                Some(crate::model::FilterPolicyScope::MessageBody) => crate::routing::FilterPolicyScope::MessageBody,
+                _ => crate::routing::FilterPolicyScope::MessageAttributes,
+            };
+            FilterPolicy::parse(text, scope).map(|_| ()).map_err(|e| e.to_string())
+        }
+        "schema" if !text.trim().is_empty() => serde_json::from_str::<Value>(text).map(|_| ()).map_err(|e| format!("Not valid JSON: {e}.")),
+        _ => Ok(()),
+    }
+}
+
+fn traffic_editor(editor: &Editor, component: &Component, traffic: &Value) -> Html {
+    let shape = traffic.get("shape").and_then(Value::as_str).unwrap_or("steady").to_string();
+    let owned = component.clone();
+    let set_traffic = move |new_traffic: Value| {
+        let component = &owned;
+        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
+        json["settings"]["traffic"] = new_traffic;
+        let spec: Spec = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+        let mut candidate = component.clone();
+        candidate.spec = spec.clone();
+        if let Some(error) = check_component(&candidate).into_iter().next() {
+            return Err(error.message);
+        }
+        Ok(spec)
+    };
+    let shape_commit = {
+        let editor = editor.clone();
+        let id = component.id;
+        let set_traffic = set_traffic.clone();
+        Callback::from(move |edit: Edit| {
+            let traffic = match edit.value.as_str().unwrap_or("steady") {
+                "burst" => serde_json::json!({"shape": "burst", "every_s": 10.0, "size": 50}),
+                "spike" => serde_json::json!({"shape": "spike", "at_s": 20.0, "for_s": 10.0, "factor": 10.0}),
+                "ramp" => serde_json::json!({"shape": "ramp", "to_rate_per_s": 50.0, "over_s": 60.0}),
+                other => serde_json::json!({ "shape": other }),
+            };
+            let spec = set_traffic(traffic)?;
+            edit.then_commit(|| editor.dispatch(Action::SetSpec { id, spec }))
+        })
+    };
+    let params = traffic.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "shape").map(|(key, value)| {
+        let (label, unit) = traffic_field(key);
+        let editor = editor.clone();
+        let id = component.id;
+        let set_traffic = set_traffic.clone();
+        let traffic = traffic.clone();
+        let field = key.clone();
+        let on_commit = Callback::from(move |edit: Edit| {
+            let mut t = traffic.clone();
+            t[field.as_str()] = edit.value.clone();
+            let spec = set_traffic(t)?;
+            edit.then_commit(|| editor.dispatch(Action::SetSpec { id, spec }))
+        });
+        html! { <SettingInput name={key.clone()} {label} {unit} value={value.clone()} {on_commit} /> }
+    });
+    html! {
+        <>
+            <SettingInput name="traffic" label="Traffic shape" choices={TRAFFIC_SHAPES.to_vec()} value={Value::String(shape)} on_commit={shape_commit} />
+            { for params }
+        </>
+    }
+}
+
+fn faults_editor(editor: &Editor, component: &Component) -> Html {
+    let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
+    let rows = [("down", "Down for the whole run", ""), ("error_rate", "Injected error rate", "share (0–1)"), ("latency_multiplier", "Latency multiplier", "×")];
+    html! {
+        <section class="inspector-section faults">
+            <h3>{ "Break it" }</h3>
+            { for rows.into_iter().map(|(key, label, unit)| {
+                let editor = editor.clone();
+                let component = component.clone();
+                let on_commit = Callback::from(move |edit: Edit| {
+                    let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
+                    json[key] = edit.value.clone();
+                    let faults = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+                    let mut candidate = component.clone();
+                    candidate.faults = faults;
+                    if let Some(error) = check_component(&candidate).into_iter().next() {
+                        return Err(error.message);
+                    }
+                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
+                });
+                html! { <SettingInput name={format!("fault-{key}")} {label} {unit} value={faults.get(key).cloned().unwrap_or(Value::Null)} {on_commit} /> }
+            }) }
+        </section>
+    }
+}
+
+/// Connecting without a mouse: pick a target the rule table allows.
+fn connect_menu(editor: &Editor, component: &Component) -> Html {
+    let diagram = editor.diagram();
+    let from = component.id;
+    let from_kind = component.kind();
+    let targets: Vec<_> = diagram
+        .components()
+        .filter(|t| t.id != from && allowed_kinds(from_kind, t.kind()).is_ok())
+        .filter(|t| !diagram.outgoing(from).any(|c| c.to == t.id))
+        .map(|t| (t.id, format!("{} ({})", t.name, t.kind().plain_name())))
+        .collect();
+    if targets.is_empty() {
+        return Html::default();
+    }
+    let editor = editor.clone();
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Ok(to) = select.value().parse::<u32>() {
+                editor.dispatch(Action::Connect { from, to: crate::model::ComponentId(to) });
+            }
+            select.set_value("");
+        }
+    });
+    html! {
+        <section class="inspector-section">
+            <h3><label for="connect-to">{ "Connect to" }</label></h3>
+            <select id="connect-to" class="setting-select" {onchange}>
+                <option value="" selected=true>{ "Choose a component…" }</option>
+                { for targets.into_iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label }</option> }) }
+            </select>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConnectionProps {
+    connection: Connection,
+}
+
+/// The settings that mean something for each connection kind.
+fn connection_fields(kind: ConnectionKind, from: ComponentKind) -> &'static [&'static str] {
+    match kind {
+        ConnectionKind::Subscription => &["filter_policy", "filter_policy_scope"],
+        ConnectionKind::Rule => &["pattern", "max_retry_attempts", "max_event_age_s"],
+        ConnectionKind::EventSourceMapping if from == ComponentKind::Stream => &["batch_size", "batch_window_s", "bisect_on_error"],
+        ConnectionKind::EventSourceMapping => &["batch_size", "batch_window_s", "report_batch_item_failures"],
+        _ => &[],
+    }
+}
+
+#[function_component(ConnectionPanel)]
+fn connection_panel(props: &ConnectionProps) -> Html {
+    let editor = use_editor();
+    let c = &props.connection;
+    let diagram = editor.diagram();
+    let (Some(from), Some(to)) = (diagram.component(c.from), diagram.component(c.to)) else {
+        return Html::default();
+    };
+    let kinds = allowed_kinds(from.kind(), to.kind()).unwrap_or(&[]);
+    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label())).collect();
+    let kind_commit = {
+        let editor = editor.clone();
+        let id = c.id;
+        let kinds = kinds.to_vec();
+        Callback::from(move |edit: Edit| {
+            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or("Not a kind this connection can take.")?;
+            edit.then_commit(|| editor.dispatch(Action::SetConnectionKind { id, kind }))
+        })
+    };
+    let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
+    let fields = connection_fields(c.kind, from.kind()).iter().map(|key| {
+        let info = field_info(key);
+        let editor = editor.clone();
+        let connection = c.clone();
+        let from_kind = from.kind();
+        let field = key.to_string();
+        let on_commit = Callback::from(move |edit: Edit| {
+            if let Some(text) = edit.value.as_str() {
+                validate_text(&field, text, Some(connection.settings.filter_policy_scope))?;
+            }
+            let mut json = serde_json::to_value(&connection.settings).map_err(|e| e.to_string())?;
+            json[field.as_str()] = edit.value.clone();
+            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+            if let Some(error) = check_connection(connection.kind, from_kind, &settings).into_iter().next() {
+                return Err(error.message);
+            }
+            edit.then_commit(|| editor.dispatch(Action::SetConnectionSettings { id: connection.id, settings }))
+        });
+        html! {
+            <SettingInput name={*key} label={info.label} unit={info.unit} choices={info.choices.to_vec()} multiline={info.multiline}
+                          value={settings.get(*key).cloned().unwrap_or(Value::Null)} {on_commit} />
+        }
+    });
+    let delete = {
+        let editor = editor.clone();
+        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
+    };
+    html! {
+        <div class="inspector-body" data-inspecting="connection">
+            <div class="inspector-heading">
+                <div>
+                    <div class="inspector-kind">{ "Connection" }</div>
+                    <div class="inspector-aws">{ format!("{} → {}", from.name, to.name) }</div>
+                </div>
+            </div>
+            if kinds.len() > 1 {
+                <SettingInput name="kind" label="Kind" choices={kind_choices}
+                              value={Value::String(c.kind.label().to_string())} on_commit={kind_commit} />
+            } else {
+                <p class="inspector-summary">{ format!("Kind: {}", c.kind.label()) }</p>
+            }
+            <p class="inspector-hint">{ kind_help(c.kind) }</p>
+            { for fields }
+            <div class="inspector-actions">
+                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+            </div>
+        </div>
+    }
+}
+
+fn kind_help(kind: ConnectionKind) -> &'static str {
+    use ConnectionKind::*;
+    match kind {
+        Call => "Synchronous: the caller waits for the answer, and fails when the callee is down or slow.",
+        Invoke => "Asynchronous invocation: Lambda retries twice, then sends the event to the on-failure destination.",
+        Send => "The message waits in the queue until a consumer takes it.",
+        Publish => "The topic pushes a copy to every subscription.",
+        PutEvent => "The bus matches the event against its rules.",
+        PutRecord => "Records are ordered per shard by their partition key.",
+        Subscription => "Receives every message the topic publishes, or only those its filter policy accepts.",
+        Rule => "Delivers the events that match the pattern to this target, retrying when it fails.",
+        EventSourceMapping => "Lambda polls for batches and deletes what it processed.",
+        Poll => "Instances receive messages and delete them when done.",
+        Redrive => "Messages received too many times without success move to this dead-letter queue.",
+        OnFailure => "Where events go after the last retry fails.",
+        Write => "Writes count against the target's capacity.",
+        ChangeStream => "Every change to the table is sent on, in order.",
+        Task => "A state of the state machine calls this target and waits for its answer.",
+        Query => "Queries read what has landed in storage.",
     }
 }

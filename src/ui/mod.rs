@@ -1,13 +1,19 @@
-//! The Yew interface (wasm32 only). Thin components over the pure layers below.
+//! The Yew interface (wasm32 only). Thin components over the pure layers below: they
+//! read the editor state and dispatch actions.
 
 mod app;
 mod canvas;
+mod diagram_view;
+mod fields;
 mod icons;
 mod inspector;
 mod palette;
+mod setting_input;
+mod store;
 mod toolbar;
 
 pub use app::App;
+pub use store::AUTOSAVE_KEY;
 
 /// Mounts the app on the page's body.
 pub fn start() {

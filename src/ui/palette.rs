@@ -1,19 +1,29 @@
-//! The palette: every component kind, grouped the way the lesson groups them.
+//! The palette: every component kind, grouped the way the lesson groups them. Drag an
+//! item onto the canvas, or click it (or press Enter on it) to add it in view.
 
 use super::icons::kind_icon;
 use crate::model::{Category, ComponentKind};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct PaletteProps {
+    /// Pressed on an item: the canvas places it where the pointer is released.
+    pub on_pick: Callback<ComponentKind>,
+    /// Clicked or Enter: add it in the middle of the view.
+    pub on_add: Callback<ComponentKind>,
+}
+
 #[function_component(Palette)]
-pub fn palette() -> Html {
+pub fn palette(props: &PaletteProps) -> Html {
     html! {
         <aside class="palette" aria-label="Components">
             <h2 class="panel-title">{ "Components" }</h2>
+            <p class="palette-hint">{ "Drag onto the canvas, or click to add." }</p>
             { for Category::ALL.into_iter().map(|category| html! {
                 <section class="palette-group">
                     <h3 class="palette-group-title">{ category.title() }</h3>
                     <ul class="palette-list">
-                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(palette_item) }
+                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props)) }
                     </ul>
                 </section>
             }) }
@@ -21,10 +31,25 @@ pub fn palette() -> Html {
     }
 }
 
-fn palette_item(kind: ComponentKind) -> Html {
+fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
+    let on_pick = props.on_pick.clone();
+    let onpointerdown = Callback::from(move |e: PointerEvent| {
+        if e.button() == 0 {
+            // No text selection or native drag while placing.
+            e.prevent_default();
+            on_pick.emit(kind);
+        }
+    });
+    let on_add = props.on_add.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            on_add.emit(kind);
+        }
+    });
     html! {
-        <li class="palette-item" data-kind={kind.key()} title={kind.summary()} tabindex="0"
-            aria-label={format!("{} ({})", kind.plain_name(), kind.aws_name())}>
+        <li class="palette-item" data-kind={kind.key()} title={kind.summary()} tabindex="0" role="button"
+            aria-label={format!("Add {} ({})", kind.plain_name(), kind.aws_name())} {onpointerdown} {onkeydown}>
             { kind_icon(kind) }
             <span class="palette-names">
                 <span class="palette-name">{ kind.plain_name() }</span>

@@ -145,3 +145,72 @@ pub async fn open_browser(base_url: String) -> Browser {
     client.goto(&base_url).await.expect("open the app");
     Browser { client, base_url, chromedriver, _profile: profile }
 }
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+
+/// Presses on `from` and releases at `(dx, dy)` from the centre of `to`, in small steps
+/// like a hand would.
+pub async fn drag(client: &Client, from: &Element, to: &Element, dx: f64, dy: f64) {
+    let step = Some(Duration::from_millis(60));
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 6.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: dx, y: dy })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    client.perform_actions(actions).await.expect("a pointer drag");
+    client.release_actions().await.expect("release the pointer");
+}
+
+/// Types a key with Control held (Ctrl+Z and the like).
+pub async fn ctrl_key(client: &Client, key: char, shift: bool) {
+    let mut keys = KeyActions::new("keys".into()).then(KeyAction::Down { value: Key::Control.into() });
+    if shift {
+        keys = keys.then(KeyAction::Down { value: Key::Shift.into() });
+    }
+    keys = keys.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    if shift {
+        keys = keys.then(KeyAction::Up { value: Key::Shift.into() });
+    }
+    keys = keys.then(KeyAction::Up { value: Key::Control.into() });
+    client.perform_actions(keys).await.expect("a key chord");
+}
+
+/// Waits up to five seconds for `selector` to match exactly `count` elements.
+pub async fn wait_for_count(client: &Client, selector: &str, count: usize) -> Vec<Element> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let found = client.find_all(Locator::Css(selector)).await.unwrap_or_default();
+        if found.len() == count {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "expected {count} of {selector}, found {}", found.len());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The diagram the page autosaved, as JSON.
+pub async fn autosaved(client: &Client) -> serde_json::Value {
+    let text = client
+        .execute("return localStorage.getItem('decouple-lab.autosave');", vec![])
+        .await
+        .expect("read LocalStorage");
+    text.as_str().and_then(|t| serde_json::from_str(t).ok()).unwrap_or(serde_json::Value::Null)
+}
+
+/// Saves a screenshot when DLAB_SCREENSHOTS names a folder (for looking at the page).
+pub async fn screenshot(client: &Client, name: &str) {
+    if let Ok(dir) = std::env::var("DLAB_SCREENSHOTS") {
+        if let Ok(png) = client.screenshot().await {
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(Path::new(&dir).join(format!("{name}.png")), png);
+        }
+    }
+}
+
+// Silence "unused" in test crates that use only part of the harness.
+#[allow(unused_imports)]
+use InputSource as _;

@@ -1,0 +1,141 @@
+//! How one component and one connection are drawn in the canvas's SVG. Each is its
+//! own component with comparable props, so a drag re-renders only what moved.
+
+use super::icons::kind_icon_at;
+use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
+use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct NodeProps {
+    pub id: ComponentId,
+    pub kind: ComponentKind,
+    pub name: AttrValue,
+    pub x: f64,
+    pub y: f64,
+    pub selected: bool,
+    pub down: bool,
+    pub warnings: usize,
+    /// Pressed on the box: select and start dragging.
+    pub on_press: Callback<(ComponentId, PointerEvent)>,
+    /// Pressed on the output port: start a connection.
+    pub on_port: Callback<(ComponentId, PointerEvent)>,
+    pub on_rename: Callback<ComponentId>,
+}
+
+/// Names longer than this are cut with an ellipsis on the box (the inspector shows all).
+const NAME_CHARS: usize = 19;
+
+fn shorten(name: &str) -> String {
+    if name.chars().count() <= NAME_CHARS {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(NAME_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[function_component(NodeView)]
+pub fn node_view(props: &NodeProps) -> Html {
+    let id = props.id;
+    let on_press = {
+        let cb = props.on_press.clone();
+        Callback::from(move |e: PointerEvent| cb.emit((id, e)))
+    };
+    let on_port = {
+        let cb = props.on_port.clone();
+        Callback::from(move |e: PointerEvent| {
+            e.stop_propagation();
+            cb.emit((id, e))
+        })
+    };
+    let on_dblclick = {
+        let cb = props.on_rename.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(id))
+    };
+    let mut class = classes!("node");
+    if props.selected {
+        class.push("selected");
+    }
+    if props.down {
+        class.push("down");
+    }
+    let label = format!("{} {}, {}", props.kind.plain_name(), props.name, props.kind.aws_name());
+    html! {
+        <g class={class} transform={format!("translate({} {})", props.x, props.y)}
+           data-id={id.0.to_string()} data-kind={props.kind.key()}
+           tabindex="0" role="button" aria-label={label} aria-pressed={props.selected.to_string()}
+           onpointerdown={on_press} ondblclick={on_dblclick}>
+            <title>{ format!("{} — {}", props.name, props.kind.aws_name()) }</title>
+            <rect class="node-box" width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
+            { kind_icon_at(props.kind, 14.0, 14.0, 32.0) }
+            <text class="node-name" x="56" y="27">{ shorten(&props.name) }</text>
+            <text class="node-kind" x="56" y="45">{ props.kind.aws_name() }</text>
+            if props.down {
+                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ "DOWN" }</text>
+            } else if props.warnings > 0 {
+                <g class="node-warning" transform={format!("translate({} 6)", NODE_WIDTH - 24.0)}>
+                    <title>{ if props.warnings == 1 { "1 warning: see the inspector".to_string() } else { format!("{} warnings: see the inspector", props.warnings) } }</title>
+                    <path d="M9 1l8 15H1z" />
+                    <text x="9" y="14" text-anchor="middle">{ "!" }</text>
+                </g>
+            }
+            <circle class="node-port" cx={NODE_WIDTH.to_string()} cy={(NODE_HEIGHT / 2.0).to_string()} r="7"
+                    onpointerdown={on_port}>
+                <title>{ "Drag to another component to connect" }</title>
+            </circle>
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EdgeProps {
+    pub id: ConnectionId,
+    pub kind: ConnectionKind,
+    pub from: Rect,
+    pub to: Rect,
+    pub selected: bool,
+    pub on_press: Callback<(ConnectionId, PointerEvent)>,
+}
+
+#[function_component(EdgeView)]
+pub fn edge_view(props: &EdgeProps) -> Html {
+    let id = props.id;
+    let start = edge_point(&props.from, props.to.center());
+    let end = edge_point(&props.to, props.from.center());
+    let path = format!("M{:.1} {:.1} L{:.1} {:.1}", start.x, start.y, end.x, end.y);
+    let (mx, my) = ((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
+    let on_press = {
+        let cb = props.on_press.clone();
+        Callback::from(move |e: PointerEvent| {
+            e.stop_propagation();
+            cb.emit((id, e))
+        })
+    };
+    let mut class = classes!("edge", format!("edge-{}", kind_class(props.kind)));
+    if props.kind.is_synchronous() {
+        class.push("sync");
+    }
+    if props.selected {
+        class.push("selected");
+    }
+    let label = props.kind.label();
+    let width = label.chars().count() as f64 * 6.2 + 12.0;
+    html! {
+        <g class={class} data-id={id.0.to_string()} onpointerdown={on_press}>
+            <path class="edge-hit" d={path.clone()} />
+            <path class="edge-line" d={path} marker-end="url(#arrow)" />
+            <g class="edge-label" transform={format!("translate({mx:.1} {my:.1})")}>
+                <rect x={format!("{:.1}", -width / 2.0)} y="-9" width={format!("{width:.1}")} height="18" rx="9" />
+                <text y="4" text-anchor="middle">{ label }</text>
+            </g>
+        </g>
+    }
+}
+
+fn kind_class(kind: ConnectionKind) -> &'static str {
+    match kind {
+        ConnectionKind::Redrive | ConnectionKind::OnFailure => "failure",
+        _ => "flow",
+    }
+}

@@ -1,0 +1,61 @@
+//! The editor store: one reducer shared through a context, saved to LocalStorage.
+
+use crate::editor::{Action, EditorState, Notice};
+use crate::share;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The LocalStorage key of the autosaved diagram.
+pub const AUTOSAVE_KEY: &str = "decouple-lab.autosave";
+/// Where an autosave that could not be read is kept, so nothing is lost.
+pub const UNREADABLE_KEY: &str = "decouple-lab.autosave.unreadable";
+
+impl Reducible for EditorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        state.apply(action);
+        Rc::new(state)
+    }
+}
+
+/// What components get from `use_editor()`: the state to read and a way to dispatch.
+pub type Editor = UseReducerHandle<EditorState>;
+
+#[hook]
+pub fn use_editor() -> Editor {
+    use_context::<Editor>().expect("the editor context is provided by App")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The state to start with: the autosaved diagram if there is a readable one.
+pub fn restore() -> EditorState {
+    let Some(text) = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten()) else {
+        return EditorState::default();
+    };
+    match share::from_json(&text) {
+        Ok(diagram) => EditorState::new(diagram),
+        Err(why) => {
+            // Keep the unreadable text aside rather than overwrite it on the next save.
+            if let Some(s) = storage() {
+                let _ = s.set_item(UNREADABLE_KEY, &text);
+            }
+            let mut state = EditorState::default();
+            state.notice = Some(Notice::warning(format!(
+                "The diagram saved in this browser could not be opened: {why} It is kept aside, and you start with an empty canvas."
+            )));
+            state
+        }
+    }
+}
+
+/// Saves the diagram; says why when the browser refuses (quota, private mode).
+pub fn save(state: &EditorState) -> Result<(), String> {
+    let text = share::to_json(state.diagram());
+    let storage = storage().ok_or("This browser offers no storage here (private mode?)")?;
+    storage.set_item(AUTOSAVE_KEY, &text).map_err(|_| "The browser refused to save (storage full or private mode)".to_string())
+}
