@@ -28,6 +28,9 @@ pub enum Item {
 pub enum Action {
     /// Adds a component with AWS's defaults, centred on `at`, and selects it.
     AddComponent { kind: ComponentKind, at: Point },
+    /// Adds a component in the middle of a view of this size (palette click or Enter),
+    /// stepping so that several in a row don't stack exactly.
+    AddInView { kind: ComponentKind, width: f64, height: f64 },
     /// Selects one item (`additive` toggles it in the selection instead).
     Select { item: Item, additive: bool },
     /// Selects just this item (a click without a drag on one of several selected).
@@ -95,11 +98,14 @@ impl Notice {
     }
 }
 
+/// A drag under way. The diagram is untouched until it ends: the canvas shows the
+/// dragged boxes at their origin plus `offset`, so each step is cheap.
 #[derive(Clone, Debug, PartialEq)]
 struct Drag {
-    before: Rc<Diagram>,
-    origins: Vec<(ComponentId, Point)>,
-    moved: bool,
+    origins: BTreeMap<ComponentId, Point>,
+    /// The first dragged box, which snaps to the grid; the rest keep their distance.
+    lead: Point,
+    offset: (f64, f64),
 }
 
 /// What Copy took: components and the connections among them.
@@ -123,7 +129,8 @@ pub struct EditorState {
     undo: Vec<Rc<Diagram>>,
     redo: Vec<Rc<Diagram>>,
     drag: Option<Drag>,
-    clipboard: Option<Clipboard>,
+    /// Behind `Rc` so that cloning the state (once per action) stays cheap.
+    clipboard: Option<Rc<Clipboard>>,
 }
 
 impl Default for EditorState {
@@ -207,6 +214,11 @@ impl EditorState {
                 let id = self.edit(|d| Ok(d.add_component(kind, name, corner)))?;
                 self.selection = BTreeSet::from([Item::Component(id)]);
             }
+            Action::AddInView { kind, width, height } => {
+                let step = (self.diagram.component_count() % 6) as f64 * geometry::GRID * 2.0;
+                let at = self.viewport.to_canvas(Point { x: width / 2.0 + step, y: height / 2.0 + step });
+                return self.try_apply(Action::AddComponent { kind, at });
+            }
             Action::Select { item, additive } => {
                 if !self.exists(item) {
                     return Ok(());
@@ -235,19 +247,27 @@ impl EditorState {
             }
             Action::ClearSelection => self.selection.clear(),
             Action::BeginDrag => {
-                let origins: Vec<_> = self
+                let origins: BTreeMap<_, _> = self
                     .selected_components()
                     .filter_map(|id| self.diagram.component(id).map(|c| (id, c.position)))
                     .collect();
-                if !origins.is_empty() {
-                    self.drag = Some(Drag { before: Rc::clone(&self.diagram), origins, moved: false });
+                if let Some(lead) = origins.values().next().copied() {
+                    self.drag = Some(Drag { origins, lead, offset: (0.0, 0.0) });
                 }
             }
             Action::DragTo { dx, dy } => self.drag_to(dx, dy),
             Action::EndDrag => {
                 if let Some(drag) = self.drag.take() {
-                    if drag.moved {
-                        self.push_undo(drag.before);
+                    let (dx, dy) = drag.offset;
+                    if dx != 0.0 || dy != 0.0 {
+                        self.edit(|d| {
+                            for (id, origin) in &drag.origins {
+                                if let Some(c) = d.component_mut(*id) {
+                                    c.position = Point { x: origin.x + dx, y: origin.y + dy };
+                                }
+                            }
+                            Ok(())
+                        })?;
                     }
                 }
             }
@@ -286,7 +306,7 @@ impl EditorState {
                 }
             }
             Action::Copy => {
-                self.clipboard = self.copy_selection();
+                self.clipboard = self.copy_selection().map(Rc::new);
                 if let Some(clip) = &self.clipboard {
                     self.notice = Some(Notice::info(match clip.components.len() {
                         1 => "Copied 1 component.".to_string(),
@@ -295,10 +315,11 @@ impl EditorState {
                 }
             }
             Action::Paste => {
-                if let Some(mut clip) = self.clipboard.take() {
+                if let Some(clip) = self.clipboard.take() {
+                    let mut clip = Rc::unwrap_or_clone(clip);
                     clip.pastes += 1;
                     let result = self.paste(&clip);
-                    self.clipboard = Some(clip);
+                    self.clipboard = Some(Rc::new(clip));
                     result?;
                 }
             }
@@ -424,31 +445,28 @@ impl EditorState {
     }
 
     fn drag_to(&mut self, dx: f64, dy: f64) {
+        let snap = self.snap;
         let Some(drag) = &mut self.drag else { return };
         if !(dx.is_finite() && dy.is_finite()) {
             return;
         }
-        // Snap the first dragged box to the grid and move the others by the same amount,
-        // so a group keeps its shape.
-        let (dx, dy) = match (self.snap, drag.origins.first()) {
-            (true, Some((_, origin))) => {
-                let target = geometry::snap(Point { x: origin.x + dx, y: origin.y + dy });
-                (target.x - origin.x, target.y - origin.y)
-            }
-            _ => (dx, dy),
+        drag.offset = if snap {
+            let lead = drag.lead;
+            let target = geometry::snap(Point { x: lead.x + dx, y: lead.y + dy });
+            (target.x - lead.x, target.y - lead.y)
+        } else {
+            (dx, dy)
         };
-        let diagram = Rc::make_mut(&mut self.diagram);
-        let mut moved = false;
-        for (id, origin) in &drag.origins {
-            if let Some(c) = diagram.component_mut(*id) {
-                let to = Point { x: origin.x + dx, y: origin.y + dy };
-                moved |= c.position != to;
-                c.position = to;
-            }
-        }
-        if moved {
-            drag.moved = true;
-            self.revision += 1;
+    }
+
+    /// Where a component is drawn: its position, or where a drag under way puts it.
+    pub fn display_position(&self, component: &Component) -> Point {
+        match &self.drag {
+            Some(drag) => match drag.origins.get(&component.id) {
+                Some(origin) => Point { x: origin.x + drag.offset.0, y: origin.y + drag.offset.1 },
+                None => component.position,
+            },
+            None => component.position,
         }
     }
 

@@ -8,7 +8,7 @@ use super::store::{self, Editor};
 use super::toolbar::Toolbar;
 use crate::editor::geometry::GRID;
 use crate::editor::{Action, EditorState, Notice, NoticeLevel};
-use crate::model::{ComponentKind, Point};
+use crate::model::ComponentKind;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -18,15 +18,14 @@ pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
-    let added = use_mut_ref(|| 0u32);
 
-    // Autosave on every change to the diagram; a refusal is said once, and the work
-    // stays in memory.
+    // Autosave on every change to the diagram, but not on each step of a drag (its end
+    // saves); a refusal is said once, and the work stays in memory.
     {
         let editor = editor.clone();
         let warned = use_mut_ref(|| false);
         use_effect_with(editor.revision, move |revision| {
-            if *revision > 0 {
+            if *revision > 0 && !editor.is_dragging() {
                 match store::save(&editor) {
                     Ok(()) => *warned.borrow_mut() = false,
                     Err(why) if !*warned.borrow() => {
@@ -83,26 +82,13 @@ pub fn app() -> Html {
         });
     }
 
-    let on_pick = {
-        let placing = placing.clone();
-        Callback::from(move |kind| placing.set(Some(kind)))
-    };
-    let on_placed = {
-        let placing = placing.clone();
-        Callback::from(move |_| placing.set(None))
-    };
-    let on_add = {
-        let editor = editor.clone();
-        Callback::from(move |kind| {
-            // In the middle of the view, stepping so that several adds don't stack.
-            let (w, h) = canvas_size();
-            let mut n = added.borrow_mut();
-            let step = f64::from(*n % 6) * GRID * 2.0;
-            *n += 1;
-            let at = editor.viewport.to_canvas(Point { x: w / 2.0 + step, y: h / 2.0 + step });
-            editor.dispatch(Action::AddComponent { kind, at });
-        })
-    };
+    // Stable callbacks, so the palette does not re-render with every edit.
+    let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
+    let on_placed = use_callback(placing.setter(), |_, set| set.set(None));
+    let on_add = use_callback(editor.dispatcher(), |kind, dispatch| {
+        let (width, height) = canvas_size();
+        dispatch.dispatch(Action::AddInView { kind, width, height });
+    });
     let toggle_help = {
         let show_help = show_help.clone();
         Callback::from(move |_| show_help.set(!*show_help))

@@ -3,7 +3,7 @@
 
 use super::diagram_view::{EdgeView, NodeView};
 use super::store::use_editor;
-use crate::editor::geometry::{self, node_rect, Rect, NODE_HEIGHT, NODE_WIDTH};
+use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
 use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, Point};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -31,7 +31,8 @@ enum Gesture {
     None,
     /// Moving the selected components; `clicked` is the box pressed, for a plain click.
     Moving { start: Point, clicked: ComponentId, moved: bool },
-    /// A rubber band from a component's port.
+    /// A rubber band from a component's port to the pointer (screen pixels, so that the
+    /// port's possibly older callback needs no viewport).
     Connecting { from: ComponentId, to: Point },
     /// A selection box, in canvas units.
     Selecting { start: Point, end: Point, additive: bool },
@@ -105,7 +106,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
     let on_port_press = {
         let gesture = gesture.clone();
-        let editor = editor.clone();
         let svg_ref = svg_ref.clone();
         let screen_point = screen_point.clone();
         Callback::from(move |(id, e): (ComponentId, PointerEvent)| {
@@ -113,8 +113,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 return;
             }
             capture(&svg_ref, &e);
-            let to = editor.viewport.to_canvas(screen_point(&e));
-            gesture.set(Gesture::Connecting { from: id, to });
+            gesture.set(Gesture::Connecting { from: id, to: screen_point(&e) });
         })
     };
 
@@ -131,6 +130,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let on_rename = {
         let renaming = renaming.clone();
         Callback::from(move |id: ComponentId| renaming.set(Some(id)))
+    };
+
+    let on_select = {
+        let editor = editor.clone();
+        Callback::from(move |id: ComponentId| editor.dispatch(Action::SelectOnly(Item::Component(id))))
     };
 
     let on_background_press = {
@@ -170,7 +174,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                         gesture.set(Gesture::Moving { start: *start, clicked: *clicked, moved: true });
                     }
                 }
-                Gesture::Connecting { from, .. } => gesture.set(Gesture::Connecting { from: *from, to: editor.viewport.to_canvas(at) }),
+                Gesture::Connecting { from, .. } => gesture.set(Gesture::Connecting { from: *from, to: at }),
                 Gesture::Selecting { start, additive, .. } => {
                     gesture.set(Gesture::Selecting { start: *start, end: editor.viewport.to_canvas(at), additive: *additive })
                 }
@@ -234,11 +238,24 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let diagram = editor.diagram();
-    let warning_counts: HashMap<ComponentId, usize> = warnings(diagram).into_iter().fold(HashMap::new(), |mut m, w| {
-        *m.entry(w.component).or_default() += 1;
-        m
-    });
-    let rects: HashMap<ComponentId, Rect> = diagram.components().map(|c| (c.id, node_rect(c))).collect();
+    // Warnings only change with the diagram, not with each drag step.
+    let warning_counts = {
+        let diagram = editor.diagram_rc();
+        use_memo(editor.revision, move |_| {
+            warnings(&diagram).into_iter().fold(HashMap::<ComponentId, usize>::new(), |mut m, w| {
+                *m.entry(w.component).or_default() += 1;
+                m
+            })
+        })
+    };
+    let position = |c: &crate::model::Component| editor.display_position(c);
+    let rects: HashMap<ComponentId, Rect> = diagram
+        .components()
+        .map(|c| {
+            let at = position(c);
+            (c.id, Rect { x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT })
+        })
+        .collect();
     let vp = editor.viewport;
 
     let edges = diagram.connections().filter_map(|c| {
@@ -251,17 +268,19 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let nodes = diagram.components().map(|c| {
         html! {
             <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} name={AttrValue::from(c.name.clone())}
-                      x={c.position.x} y={c.position.y}
+                      x={position(c).x} y={position(c).y}
                       selected={editor.is_selected(Item::Component(c.id))}
                       down={c.faults.down}
                       warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
-                      on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()} />
+                      on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()}
+                      on_select={on_select.clone()} />
         }
     });
 
     let overlay = match &*gesture {
         Gesture::Connecting { from, to } => rects.get(from).map(|r| {
             let start = Point { x: r.x + NODE_WIDTH, y: r.y + NODE_HEIGHT / 2.0 };
+            let to = vp.to_canvas(*to);
             html! { <path class="rubber-band" d={format!("M{:.1} {:.1} L{:.1} {:.1}", start.x, start.y, to.x, to.y)} /> }
         }),
         Gesture::Selecting { start, end, .. } => {

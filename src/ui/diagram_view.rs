@@ -6,7 +6,10 @@ use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+/// Props compare by what is drawn, not by callbacks: the canvas makes new callbacks on
+/// every render, and they only dispatch or set state, so an older one acts the same.
+/// Without this, every box would re-render on every drag step.
+#[derive(Properties, Clone)]
 pub struct NodeProps {
     pub id: ComponentId,
     pub kind: ComponentKind,
@@ -21,6 +24,14 @@ pub struct NodeProps {
     /// Pressed on the output port: start a connection.
     pub on_port: Callback<(ComponentId, PointerEvent)>,
     pub on_rename: Callback<ComponentId>,
+    pub on_select: Callback<ComponentId>,
+}
+
+impl PartialEq for NodeProps {
+    fn eq(&self, other: &Self) -> bool {
+        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings)
+            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings)
+    }
 }
 
 /// Names longer than this are cut with an ellipsis on the box (the inspector shows all).
@@ -53,6 +64,19 @@ pub fn node_view(props: &NodeProps) -> Html {
         let cb = props.on_rename.clone();
         Callback::from(move |_: MouseEvent| cb.emit(id))
     };
+    // Keyboard: Tab reaches each box; Enter selects it, F2 renames it.
+    let on_key = {
+        let select = props.on_select.clone();
+        let rename = props.on_rename.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" | " " => {
+                e.prevent_default();
+                select.emit(id);
+            }
+            "F2" => rename.emit(id),
+            _ => {}
+        })
+    };
     let mut class = classes!("node");
     if props.selected {
         class.push("selected");
@@ -65,7 +89,7 @@ pub fn node_view(props: &NodeProps) -> Html {
         <g class={class} transform={format!("translate({} {})", props.x, props.y)}
            data-id={id.0.to_string()} data-kind={props.kind.key()}
            tabindex="0" role="button" aria-label={label} aria-pressed={props.selected.to_string()}
-           onpointerdown={on_press} ondblclick={on_dblclick}>
+           onpointerdown={on_press} ondblclick={on_dblclick} onkeydown={on_key}>
             <title>{ format!("{} — {}", props.name, props.kind.aws_name()) }</title>
             <rect class="node-box" width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
             { kind_icon_at(props.kind, 14.0, 14.0, 32.0) }
@@ -88,7 +112,8 @@ pub fn node_view(props: &NodeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
+/// Compared by what is drawn, as [`NodeProps`].
+#[derive(Properties, Clone)]
 pub struct EdgeProps {
     pub id: ConnectionId,
     pub kind: ConnectionKind,
@@ -96,6 +121,12 @@ pub struct EdgeProps {
     pub to: Rect,
     pub selected: bool,
     pub on_press: Callback<(ConnectionId, PointerEvent)>,
+}
+
+impl PartialEq for EdgeProps {
+    fn eq(&self, other: &Self) -> bool {
+        (self.id, self.kind, self.from, self.to, self.selected) == (other.id, other.kind, other.from, other.to, other.selected)
+    }
 }
 
 #[function_component(EdgeView)]

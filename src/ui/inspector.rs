@@ -5,24 +5,50 @@ use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
 use super::store::{use_editor, Editor};
-use crate::editor::{Action, Item};
+use crate::editor::{Action, EditorState, Item};
 use crate::model::{
-    allowed_kinds, check_component, check_connection, warnings, Component, ComponentKind, Connection, ConnectionKind, ConnectionSettings,
-    Spec,
+    allowed_kinds, check_component, check_connection, warnings, Component, ComponentId, ComponentKind, Connection, ConnectionKind,
+    ConnectionSettings, Diagram, Spec,
 };
+use std::rc::Rc;
 use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// What the panels need is worked out once per change of the diagram or selection, and
+/// handed down as props: panels read no context, so a drag step re-renders none of them.
 #[function_component(Inspector)]
 pub fn inspector() -> Html {
     let editor = use_editor();
-    let body = match editor.single_selection() {
-        Some(Item::Component(id)) => editor.diagram().component(id).cloned().map(|c| html! { <ComponentPanel key={format!("c{}", id.0)} component={c} /> }),
-        Some(Item::Connection(id)) => editor.diagram().connection(id).cloned().map(|c| html! { <ConnectionPanel key={format!("e{}", id.0)} connection={c} /> }),
-        None if editor.selection.len() > 1 => Some(many_selected(&editor)),
-        None => None,
+    let dispatch = editor.dispatcher();
+    let selected = editor.single_selection();
+    let panel = {
+        let diagram = editor.diagram_rc();
+        use_memo((editor.revision, selected), move |(_, selected)| match *selected {
+            Some(Item::Component(id)) => diagram.component(id).cloned().map(|component| {
+                let warnings = warnings(&diagram).into_iter().filter(|w| w.component == id).map(|w| w.message).collect();
+                Panel::Component { component, warnings: Rc::new(warnings), targets: Rc::new(connect_targets(&diagram, id)) }
+            }),
+            Some(Item::Connection(id)) => diagram.connection(id).cloned().and_then(|connection| {
+                let from = diagram.component(connection.from)?;
+                let to = diagram.component(connection.to)?;
+                Some(Panel::Connection { connection, from: (from.kind(), from.name.clone()), to: (to.kind(), to.name.clone()) })
+            }),
+            None => None,
+        })
+    };
+    let body = match (&*panel, selected) {
+        (Some(Panel::Component { component, warnings, targets }), _) => Some(html! {
+            <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
+                            targets={targets.clone()} dispatch={dispatch.clone()} />
+        }),
+        (Some(Panel::Connection { connection, from, to }), _) => Some(html! {
+            <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()}
+                             dispatch={dispatch.clone()} />
+        }),
+        (None, None) if editor.selection.len() > 1 => Some(many_selected(&editor)),
+        (None, _) => None,
     };
     html! {
         <aside class="inspector" aria-label="Inspector">
@@ -83,14 +109,25 @@ fn many_selected(editor: &Editor) -> Html {
     }
 }
 
+enum Panel {
+    Component { component: Component, warnings: Rc<Vec<String>>, targets: Rc<Vec<(ComponentId, String)>> },
+    Connection { connection: Connection, from: (ComponentKind, String), to: (ComponentKind, String) },
+}
+
+type Dispatch = UseReducerDispatcher<EditorState>;
+
 #[derive(Properties, PartialEq)]
 struct ComponentProps {
     component: Component,
+    warnings: Rc<Vec<String>>,
+    /// Components this one may connect to, with their labels.
+    targets: Rc<Vec<(ComponentId, String)>>,
+    dispatch: Dispatch,
 }
 
 #[function_component(ComponentPanel)]
 fn component_panel(props: &ComponentProps) -> Html {
-    let editor = use_editor();
+    let editor = &props.dispatch;
     let c = &props.component;
     let id = c.id;
     let kind = c.kind();
@@ -118,12 +155,12 @@ fn component_panel(props: &ComponentProps) -> Html {
             .iter()
             .map(|(key, value)| {
                 if key == "traffic" {
-                    traffic_editor(&editor, c, value)
+                    traffic_editor(editor, c, value)
                 } else {
                     let info = field_info(key);
                     html! {
                         <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices.to_vec()}
-                                      multiline={info.multiline} value={value.clone()} on_commit={commit_setting(&editor, c, key)} />
+                                      multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key)} />
                     }
                 }
             })
@@ -131,7 +168,6 @@ fn component_panel(props: &ComponentProps) -> Html {
         _ => Html::default(),
     };
 
-    let own_warnings: Vec<String> = warnings(editor.diagram()).into_iter().filter(|w| w.component == id).map(|w| w.message).collect();
     let delete = {
         let editor = editor.clone();
         Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
@@ -151,15 +187,15 @@ fn component_panel(props: &ComponentProps) -> Html {
                 </div>
             </div>
             <SettingInput name="name" label="Name" value={Value::String(c.name.clone())} on_commit={name_commit} />
-            if !own_warnings.is_empty() {
-                <ul class="warning-list">{ for own_warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            if !props.warnings.is_empty() {
+                <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
             }
             <section class="inspector-section">
                 <h3>{ "Settings" }</h3>
                 { fields }
             </section>
-            { faults_editor(&editor, c) }
-            { connect_menu(&editor, c) }
+            { faults_editor(editor, c) }
+            { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">
                 <button type="button" class="button" onclick={duplicate}>{ "Duplicate" }</button>
                 <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
@@ -169,7 +205,7 @@ fn component_panel(props: &ComponentProps) -> Html {
 }
 
 /// Tries one settings field: rebuilds the typed settings, checks ranges, commits.
-fn commit_setting(editor: &Editor, component: &Component, key: &str) -> Callback<Edit, Result<(), String>> {
+fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callback<Edit, Result<(), String>> {
     let editor = editor.clone();
     let component = component.clone();
     let key = key.to_string();
@@ -206,7 +242,7 @@ fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicy
     }
 }
 
-fn traffic_editor(editor: &Editor, component: &Component, traffic: &Value) -> Html {
+fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> Html {
     let shape = traffic.get("shape").and_then(Value::as_str).unwrap_or("steady").to_string();
     let owned = component.clone();
     let set_traffic = move |new_traffic: Value| {
@@ -259,7 +295,7 @@ fn traffic_editor(editor: &Editor, component: &Component, traffic: &Value) -> Ht
     }
 }
 
-fn faults_editor(editor: &Editor, component: &Component) -> Html {
+fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
     let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
     let rows = [("down", "Down for the whole run", ""), ("error_rate", "Injected error rate", "share (0–1)"), ("latency_multiplier", "Latency multiplier", "×")];
     html! {
@@ -285,17 +321,19 @@ fn faults_editor(editor: &Editor, component: &Component) -> Html {
     }
 }
 
-/// Connecting without a mouse: pick a target the rule table allows.
-fn connect_menu(editor: &Editor, component: &Component) -> Html {
-    let diagram = editor.diagram();
-    let from = component.id;
-    let from_kind = component.kind();
-    let targets: Vec<_> = diagram
+/// Components `from` may connect to, by the rule table, and not connected yet.
+fn connect_targets(diagram: &Diagram, from: ComponentId) -> Vec<(ComponentId, String)> {
+    let Ok(from_kind) = diagram.kind_of(from) else { return Vec::new() };
+    diagram
         .components()
         .filter(|t| t.id != from && allowed_kinds(from_kind, t.kind()).is_ok())
         .filter(|t| !diagram.outgoing(from).any(|c| c.to == t.id))
         .map(|t| (t.id, format!("{} ({})", t.name, t.kind().plain_name())))
-        .collect();
+        .collect()
+}
+
+/// Connecting without a mouse: pick a target the rule table allows.
+fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, String)]) -> Html {
     if targets.is_empty() {
         return Html::default();
     }
@@ -303,7 +341,7 @@ fn connect_menu(editor: &Editor, component: &Component) -> Html {
     let onchange = Callback::from(move |e: Event| {
         if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
             if let Ok(to) = select.value().parse::<u32>() {
-                editor.dispatch(Action::Connect { from, to: crate::model::ComponentId(to) });
+                editor.dispatch(Action::Connect { from, to: ComponentId(to) });
             }
             select.set_value("");
         }
@@ -313,7 +351,7 @@ fn connect_menu(editor: &Editor, component: &Component) -> Html {
             <h3><label for="connect-to">{ "Connect to" }</label></h3>
             <select id="connect-to" class="setting-select" {onchange}>
                 <option value="" selected=true>{ "Choose a component…" }</option>
-                { for targets.into_iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label }</option> }) }
+                { for targets.iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label.clone() }</option> }) }
             </select>
         </section>
     }
@@ -322,6 +360,10 @@ fn connect_menu(editor: &Editor, component: &Component) -> Html {
 #[derive(Properties, PartialEq)]
 struct ConnectionProps {
     connection: Connection,
+    /// The two ends' kinds and names.
+    from: (ComponentKind, String),
+    to: (ComponentKind, String),
+    dispatch: Dispatch,
 }
 
 /// The settings that mean something for each connection kind.
@@ -337,13 +379,10 @@ fn connection_fields(kind: ConnectionKind, from: ComponentKind) -> &'static [&'s
 
 #[function_component(ConnectionPanel)]
 fn connection_panel(props: &ConnectionProps) -> Html {
-    let editor = use_editor();
+    let editor = &props.dispatch;
     let c = &props.connection;
-    let diagram = editor.diagram();
-    let (Some(from), Some(to)) = (diagram.component(c.from), diagram.component(c.to)) else {
-        return Html::default();
-    };
-    let kinds = allowed_kinds(from.kind(), to.kind()).unwrap_or(&[]);
+    let ((from_kind, from_name), (to_kind, to_name)) = (&props.from, &props.to);
+    let kinds = allowed_kinds(*from_kind, *to_kind).unwrap_or(&[]);
     let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label())).collect();
     let kind_commit = {
         let editor = editor.clone();
@@ -355,11 +394,11 @@ fn connection_panel(props: &ConnectionProps) -> Html {
         })
     };
     let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
-    let fields = connection_fields(c.kind, from.kind()).iter().map(|key| {
+    let fields = connection_fields(c.kind, *from_kind).iter().map(|key| {
         let info = field_info(key);
         let editor = editor.clone();
         let connection = c.clone();
-        let from_kind = from.kind();
+        let from_kind = *from_kind;
         let field = key.to_string();
         let on_commit = Callback::from(move |edit: Edit| {
             if let Some(text) = edit.value.as_str() {
@@ -387,7 +426,7 @@ fn connection_panel(props: &ConnectionProps) -> Html {
             <div class="inspector-heading">
                 <div>
                     <div class="inspector-kind">{ "Connection" }</div>
-                    <div class="inspector-aws">{ format!("{} → {}", from.name, to.name) }</div>
+                    <div class="inspector-aws">{ format!("{from_name} → {to_name}") }</div>
                 </div>
             </div>
             if kinds.len() > 1 {
