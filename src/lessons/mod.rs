@@ -1,1 +1,48 @@
-//! The lesson inside the playground: patterns, exercises and their checks, the quiz.
+//! The lesson inside the playground: ready-made patterns, exercises with their checks,
+//! and the review quiz, in English and Vietnamese.
+//!
+//! # Public API (what the UI and the CLI call)
+//!
+//! - [`Lang`] (`En`, `Vi`) and [`Text`] (`en`, `vi`, [`Text::get`]): fixed texts;
+//!   [`Message`] is the same with owned strings, for sentences that name the learner's
+//!   own components.
+//! - Patterns: [`patterns()`] in menu order, [`pattern`]`(id)`; each [`Pattern`] has
+//!   `id`, `title`, `explanation`, `steps` and [`Pattern::diagram`] (a fresh, editable
+//!   diagram). A [`Step`] has its `text` and the [`Act`]s its button performs:
+//!   [`Step::apply_live`] on a running [`crate::sim::Simulation`], or
+//!   [`Step::apply_to_diagram`] before a run.
+//! - Exercises: [`exercises()`], [`exercise`]`(id)`; each [`Exercise`] has `id`,
+//!   `title`, `goal`, `hints`, [`Exercise::check`]`(&Diagram) -> `[`Verdict`] and
+//!   [`Exercise::solution`] (the reference diagram). A verdict lists [`Finding`]s, each
+//!   `passed` with a stable `code` and a [`Message`] saying what was looked at and why
+//!   it passed or failed; [`Verdict::render`] prints it for one language.
+//! - Quiz: [`quiz()`]: five [`Question`]s, each with its answer and the ids of the
+//!   patterns that show it.
+//!
+//! Checks run the simulation through one function, [`simulate::run`]; the real
+//! EventBridge and SNS matchers from [`crate::routing`] are plugged in there.
+
+/// `msg!("English {name}", "Vietnamese {name}")`: a [`Message`], each language's
+/// sentence written whole with the same names filled in.
+macro_rules! msg {
+    ($en:literal, $vi:literal $(,)?) => {
+        $crate::lessons::Message { en: format!($en), vi: format!($vi) }
+    };
+}
+
+pub mod build;
+mod exercises;
+mod graph;
+mod patterns;
+mod quiz;
+pub mod simulate;
+mod steps;
+mod text;
+mod verdict;
+
+pub use exercises::{exercise, exercises, Exercise};
+pub use patterns::{pattern, patterns, Pattern};
+pub use quiz::{quiz, Question};
+pub use steps::{Act, Step};
+pub use text::{Lang, Message, Text};
+pub use verdict::{Finding, Verdict};

@@ -1,0 +1,72 @@
+//! The one place checks and pattern tests run the simulation.
+
+use crate::model::{ComponentId, ComponentKind, Diagram, Point};
+use crate::model::spec::{Spec, Traffic};
+use crate::routing::{EventPattern, FilterPolicy, FilterPolicyScope, SnsMessage};
+use crate::sim::{SimOptions, Simulation};
+
+/// Does the engine run Step Functions executions yet (Task connections, Catch)?
+/// Until it does, saga checks are structural only.
+pub const STATE_MACHINES_SIMULATED: bool = false;
+
+/// Runs `diagram` for `secs` simulated seconds with the real EventBridge and SNS
+/// matchers, or says why it cannot run.
+pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, String> {
+    let options = SimOptions { seed: diagram.run.seed, ..SimOptions::default() };
+    let mut sim = Simulation::with_options(diagram, options).map_err(|e| e.to_string())?;
+    sim.set_pattern_matcher(pattern_matches);
+    sim.set_filter_matcher(policy_matches);
+    sim.run_for((secs * 1e6) as u64);
+    Ok(sim)
+}
+
+fn pattern_matches(pattern: &str, event: &str) -> bool {
+    let (Ok(p), Ok(e)) = (EventPattern::parse(pattern), serde_json::from_str::<serde_json::Value>(event)) else { return false };
+    p.matches(&e)
+}
+
+fn policy_matches(policy: &str, body: &str) -> bool {
+    let Ok(p) = FilterPolicy::parse(policy, FilterPolicyScope::MessageBody) else { return false };
+    p.matches(&SnsMessage::new(body))
+}
+
+/// Quiets the diagram's own clients and event sources, so a check measures only the
+/// traffic it sends itself.
+pub fn silence_sources(diagram: &mut Diagram) {
+    let ids: Vec<ComponentId> = diagram.components().filter(|c| matches!(c.kind(), ComponentKind::Client | ComponentKind::EventSource)).map(|c| c.id).collect();
+    for id in ids {
+        if let Some(c) = diagram.component_mut(id) {
+            match &mut c.spec {
+                Spec::Client(s) => {
+                    s.rate_per_s = 0.0;
+                    s.traffic = Traffic::Steady;
+                }
+                Spec::EventSource(s) => s.rate_per_s = 0.0,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Adds the check's own waiting client in front of `entry`; `None` if a client cannot
+/// connect to it.
+pub fn add_test_client(diagram: &mut Diagram, name: &str, entry: ComponentId, rate_per_s: f64, payload: Option<&str>) -> Option<ComponentId> {
+    let at = diagram.component(entry)?.position;
+    let client = diagram.add_component(ComponentKind::Client, name, Point { x: at.x - 256.0, y: at.y });
+    if let Some(Spec::Client(s)) = diagram.component_mut(client).map(|c| &mut c.spec) {
+        s.rate_per_s = rate_per_s;
+        s.traffic = Traffic::Steady;
+        s.waits_for_reply = true;
+        s.timeout_ms = 30_000;
+        if let Some(p) = payload {
+            s.payload = p.to_string();
+        }
+    }
+    match diagram.connect(client, entry) {
+        Ok(_) => Some(client),
+        Err(_) => {
+            let _ = diagram.remove_component(client);
+            None
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! Functions (Lambda), worker groups (Auto Scaling) and services: capacity, run
+//! times, errors, timeouts, synchronous calls they make, and what happens to the
+//! work when it succeeds or fails.
+
+use crate::model::spec::Spec;
+use crate::model::{ComponentKind, ConnectionKind};
+use crate::sim::engine::{Caller, Reply, Simulation, State};
+use crate::sim::event::Event;
+use crate::sim::metrics::{integrate, Fate, Rejection};
+use crate::sim::slab::Key;
+use crate::sim::time::{ms, secs, Micros};
+use crate::sim::trace::HopOutcome;
+use std::collections::VecDeque;
+
+/// How long one piece of work takes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ServiceTime {
+    /// Spread around the component's own setting (duration, latency, processing time).
+    Around,
+    /// Exponential with this mean, in microseconds (M/M/c models).
+    Exponential { mean_us: f64 },
+}
+
+/// A request waiting for capacity (service wait line, Lambda's async queue).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Waiting {
+    pub msg: Key,
+    pub frame: Key,
+    pub link: u32,
+    pub sync: bool,
+}
+
+pub(crate) struct ComputeState {
+    pub busy: u32,
+    pub busy_since: Micros,
+    pub waiting: VecDeque<Waiting>,
+    /// Worker instances in service and warming up.
+    pub running: u32,
+    pub warming: u32,
+    pub service_time: ServiceTime,
+}
+
+impl ComputeState {
+    pub fn new(spec: &Spec) -> ComputeState {
+        let running = match spec {
+            Spec::WorkerGroup(w) => w.min_instances,
+            _ => 0,
+        };
+        ComputeState { busy: 0, busy_since: 0, waiting: VecDeque::new(), running, warming: 0, service_time: ServiceTime::Around }
+    }
+}
+
+/// Where a job's messages came from, which decides what success and failure do.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Origin {
+    /// Received from a queue: delete on success, let the visibility timeout return it on failure.
+    Queue { queue: u32, link: u32 },
+    /// A synchronous call: answer the caller.
+    Call { frame: Key },
+    /// An asynchronous invocation over `link`: two retries, then the on-failure destination.
+    Async { link: u32 },
+    /// Pushed without anyone waiting (subscription, rule).
+    Push,
+    /// A batch from one stream shard for one consumer.
+    Stream { stream: u32, consumer: u32, shard: u32 },
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Item {
+    pub msg: Key,
+    pub receipt: u32,
+    pub failed: bool,
+}
+
+pub(crate) struct Job {
+    pub node: u32,
+    pub items: Vec<Item>,
+    pub origin: Origin,
+    pub pending_calls: u32,
+}
+
+impl Job {
+    /// Messages this job owns (queue messages stay owned by their queue).
+    pub fn owned_count(&self, sim: &Simulation) -> u64 {
+        match self.origin {
+            Origin::Queue { .. } => 0,
+            _ => self.items.iter().filter(|i| sim.msgs.get(i.msg).is_some()).count() as u64,
+        }
+    }
+}
+
+/// Lambda's asynchronous invocation retries, and the delays before them.
+const ASYNC_RETRIES: u8 = 2;
+const ASYNC_RETRY_DELAYS: [Micros; 2] = [60_000_000, 120_000_000];
+
+impl Simulation {
+    pub(crate) fn compute(&mut self, n: u32) -> Option<&mut ComputeState> {
+        match &mut self.nodes.get_mut(n as usize)?.state {
+            State::Compute(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// An item list (from the pool) holding one message.
+    pub(crate) fn items_of(&mut self, msg: Key) -> Vec<Item> {
+        let mut items = self.item_pool.pop().unwrap_or_default();
+        items.clear();
+        items.push(Item { msg, receipt: 0, failed: false });
+        items
+    }
+
+    /// How many more jobs `n` can start now.
+    pub(crate) fn consumer_room(&self, n: u32) -> u32 {
+        let Some(node) = self.nodes.get(n as usize) else { return 0 };
+        let State::Compute(c) = &node.state else { return 0 };
+        let capacity = match &node.spec {
+            Spec::Function(f) => f.concurrency_limit,
+            Spec::Service(s) => s.capacity,
+            Spec::WorkerGroup(w) => {
+                // Instances that are down poll nothing.
+                if self.is_down(n) {
+                    return 0;
+                }
+                c.running.saturating_mul(w.per_instance_concurrency)
+            }
+            _ => 0,
+        };
+        capacity.saturating_sub(c.busy)
+    }
+
+    /// Replaces how long work takes at `id` (M/M/c uses exponential service times).
+    pub fn set_service_time(&mut self, id: crate::model::ComponentId, time: ServiceTime) {
+        if let Some(&n) = self.index.get(&id) {
+            if let Some(c) = self.compute(n) {
+                c.service_time = time;
+            }
+        }
+    }
+
+    pub(crate) fn compute_arrive(&mut self, n: u32, link: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
+        let node_kind = self.nodes[n as usize].kind;
+        let sync = kind.is_synchronous();
+        if node_kind == ComponentKind::Service && self.is_down(n) {
+            // A service that is down never answers: its callers wait for their timeout.
+            self.nodes[n as usize].totals.errors += 1;
+            self.finish(msg, Fate::Failed);
+            return HopOutcome::Failed;
+        }
+        if node_kind == ComponentKind::Function && sync && self.is_down(n) {
+            self.nodes[n as usize].totals.errors += 1;
+            self.finish(msg, Fate::Failed);
+            self.reply(frame, Reply::ServerError);
+            return HopOutcome::Failed;
+        }
+        let room = self.consumer_room(n);
+        let line_empty = self.compute(n).is_some_and(|c| c.waiting.is_empty());
+        if room > 0 && line_empty {
+            let origin = if sync {
+                Origin::Call { frame }
+            } else if node_kind == ComponentKind::Function {
+                Origin::Async { link }
+            } else {
+                Origin::Push
+            };
+            let items = self.items_of(msg);
+            self.start_job(n, items, origin);
+            return HopOutcome::Delivered;
+        }
+        if node_kind == ComponentKind::Function && sync {
+            // A synchronous invoke over the concurrency limit is throttled (429).
+            self.nodes[n as usize].totals.throttles += 1;
+            self.finish(msg, Fate::Rejected(Rejection::Throttled));
+            self.reply(frame, Reply::Throttled);
+            return HopOutcome::Throttled;
+        }
+        if node_kind == ComponentKind::Function {
+            // Async invocations wait in Lambda's own queue.
+            self.nodes[n as usize].totals.throttles += 1;
+        }
+        if let Some(c) = self.compute(n) {
+            c.waiting.push_back(Waiting { msg, frame, link, sync });
+        }
+        HopOutcome::Delivered
+    }
+
+    /// Starts one job (one invocation, one request, one worker slot).
+    pub(crate) fn start_job(&mut self, n: u32, mut items: Vec<Item>, origin: Origin) {
+        let now = self.now;
+        let down = self.is_down(n);
+        let multiplier = self.latency_multiplier(n);
+        let node = &mut self.nodes[n as usize];
+        let State::Compute(c) = &mut node.state else { return };
+        integrate(&mut node.totals.busy_area, u64::from(c.busy), &mut c.busy_since, now);
+        c.busy += 1;
+        let service_time = c.service_time;
+        let (mean_us, timeout) = match &node.spec {
+            Spec::Function(f) => (ms(f.duration_ms) as f64, Some(secs(f.timeout_s))),
+            Spec::Service(s) => (ms(s.latency_ms) as f64, None),
+            Spec::WorkerGroup(w) => (ms(w.processing_ms) as f64, None),
+            _ => (1000.0, None),
+        };
+        if down {
+            for i in &mut items {
+                i.failed = true;
+            }
+        }
+        // A down target still takes a moment to fail (and a zero here could make a
+        // queue with a zero visibility timeout spin within one instant).
+        let mut duration = if down {
+            DOWN_FAILURE
+        } else {
+            // Workers handle a received batch one message after another.
+            let rounds = if node.kind == ComponentKind::WorkerGroup { items.len().max(1) } else { 1 };
+            let mut drawn = 0.0;
+            for _ in 0..rounds {
+                drawn += match service_time {
+                    ServiceTime::Around => self.rng.around(mean_us),
+                    ServiceTime::Exponential { mean_us } => self.rng.exponential(mean_us),
+                };
+            }
+            (drawn * multiplier + 0.5).max(0.0) as Micros
+        };
+        if let Some(t) = timeout {
+            if duration > t {
+                // The function runs out of time: the whole invocation fails.
+                duration = t;
+                for i in &mut items {
+                    i.failed = true;
+                }
+            }
+        }
+        let job = self.jobs.insert(Job { node: n, items, origin, pending_calls: 0 });
+        self.events.push(now + duration, Event::JobDone { job });
+    }
+
+    /// Processing is over: draw errors, then make the synchronous calls the component makes.
+    pub(crate) fn job_done(&mut self, job: Key) {
+        let Some(j) = self.jobs.get(job) else { return };
+        let n = j.node;
+        let rate = match &self.nodes[n as usize].spec {
+            Spec::Function(f) => f.error_rate,
+            Spec::Service(s) => s.error_rate,
+            Spec::WorkerGroup(w) => w.error_rate,
+            _ => 0.0,
+        } + self.nodes[n as usize].fault.error_rate;
+        let count = j.items.len();
+        for i in 0..count {
+            let Some(item) = self.jobs.get(job).map(|j| j.items[i]) else { return };
+            if item.failed {
+                continue;
+            }
+            let failed = self.rng.chance(rate) || self.is_poison_at(n, item.msg);
+            if let Some(j) = self.jobs.get_mut(job) {
+                j.items[i].failed = failed;
+            }
+        }
+        let calls = self.call_outputs(n);
+        if !calls.is_empty() {
+            let timeout = match &self.nodes[n as usize].spec {
+                Spec::Service(s) => ms(s.timeout_ms),
+                Spec::Function(f) => secs(f.timeout_s),
+                _ => secs(30),
+            };
+            let items: Vec<Item> = self.jobs.get(job).map(|j| j.items.clone()).unwrap_or_default();
+            for (i, item) in items.iter().enumerate() {
+                if item.failed {
+                    continue;
+                }
+                for &link in calls.iter() {
+                    // Each call carries its own request message.
+                    let Some(child) = self.copy_message(item.msg) else {
+                        if let Some(j) = self.jobs.get_mut(job) {
+                            j.items[i].failed = true;
+                        }
+                        continue;
+                    };
+                    if let Some(j) = self.jobs.get_mut(job) {
+                        j.pending_calls += 1;
+                    }
+                    self.call(link, child, Caller::Job { job, item: i as u32 }, timeout);
+                }
+            }
+        }
+        if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
+            self.finish_job(job);
+        }
+    }
+
+    /// A call the job made was answered (or timed out).
+    pub(crate) fn call_answered(&mut self, job: Key, item: u32, reply: Reply) {
+        let Some(j) = self.jobs.get_mut(job) else { return };
+        j.pending_calls = j.pending_calls.saturating_sub(1);
+        if !reply.is_ok() {
+            if let Some(i) = j.items.get_mut(item as usize) {
+                i.failed = true;
+            }
+        }
+        if j.pending_calls == 0 {
+            self.finish_job(job);
+        }
+    }
+
+    fn finish_job(&mut self, job: Key) {
+        let Some(j) = self.jobs.remove(job) else { return };
+        let n = j.node;
+        let now = self.now;
+        {
+            let node = &mut self.nodes[n as usize];
+            if let State::Compute(c) = &mut node.state {
+                integrate(&mut node.totals.busy_area, u64::from(c.busy), &mut c.busy_since, now);
+                c.busy = c.busy.saturating_sub(1);
+            }
+            let failures = j.items.iter().filter(|i| i.failed).count() as u64;
+            node.totals.errors += failures;
+            node.totals.processed += j.items.len() as u64 - failures;
+        }
+        match j.origin {
+            Origin::Queue { queue, link } => {
+                let partial = self.links.get(link as usize).is_some_and(|l| l.settings.report_batch_item_failures);
+                let any_failed = j.items.iter().any(|i| i.failed);
+                for item in &j.items {
+                    // Without a partial batch response one failure returns the whole batch.
+                    let delete = !item.failed && (partial || !any_failed);
+                    if !delete {
+                        continue;
+                    }
+                    if self.queue_delete(queue, item.msg, item.receipt) {
+                        self.forward(n, item.msg);
+                    } else {
+                        // Another consumer got it too: the work is done twice.
+                        self.nodes[n as usize].totals.duplicates += 1;
+                        if !self.async_outputs(n).is_empty() {
+                            if let Some(copy) = self.copy_message(item.msg) {
+                                self.forward(n, copy);
+                            }
+                        }
+                    }
+                }
+                self.pump_compute(n);
+                self.pump_queue(queue);
+            }
+            Origin::Call { frame } => {
+                for item in &j.items {
+                    if item.failed {
+                        self.finish(item.msg, Fate::Failed);
+                    } else {
+                        self.forward(n, item.msg);
+                    }
+                }
+                let ok = j.items.iter().all(|i| !i.failed);
+                self.reply(frame, if ok { Reply::Ok } else { Reply::ServerError });
+                self.pump_compute(n);
+            }
+            Origin::Push => {
+                for item in &j.items {
+                    if item.failed {
+                        self.finish(item.msg, Fate::Failed);
+                    } else {
+                        self.forward(n, item.msg);
+                    }
+                }
+                self.pump_compute(n);
+            }
+            Origin::Async { link } => {
+                for item in &j.items {
+                    if item.failed {
+                        self.async_failed(n, link, item.msg);
+                    } else {
+                        self.forward(n, item.msg);
+                    }
+                }
+                self.pump_compute(n);
+            }
+            Origin::Stream { stream, consumer, shard } => {
+                self.stream_batch_done(stream, consumer, shard, &j.items);
+                self.pump_compute(n);
+            }
+        }
+        if self.item_pool.len() < 1024 {
+            self.item_pool.push(j.items);
+        }
+    }
+
+    /// Lambda retries an async invocation twice (after 1 and 2 minutes), then sends it
+    /// to the on-failure destination, or it is lost (failed).
+    fn async_failed(&mut self, n: u32, link: u32, msg: Key) {
+        let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(ASYNC_RETRIES);
+        if attempts < ASYNC_RETRIES {
+            if let Some(m) = self.msgs.get_mut(msg) {
+                m.attempts += 1;
+            }
+            let at = self.now + ASYNC_RETRY_DELAYS[attempts as usize];
+            if link != u32::MAX && (link as usize) < self.links.len() {
+                self.events.push(at, Event::Deliver { link, msg, frame: Key::NONE });
+                return;
+            }
+        }
+        let on_failure = self.nodes[n as usize].out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure);
+        match on_failure {
+            Some(l) => self.fan_out(&[l], msg),
+            None => self.finish(msg, Fate::Failed),
+        }
+    }
+
+    /// Capacity freed: take waiting requests, then poll sources.
+    pub(crate) fn pump_compute(&mut self, n: u32) {
+        while self.consumer_room(n) > 0 {
+            let Some(w) = self.compute(n).and_then(|c| c.waiting.pop_front()) else { break };
+            if w.sync && !self.frame_alive(w.frame) {
+                // The caller gave up while this request waited.
+                self.finish(w.msg, Fate::Failed);
+                continue;
+            }
+            let origin = if w.sync {
+                Origin::Call { frame: w.frame }
+            } else if self.nodes[n as usize].kind == ComponentKind::Function {
+                Origin::Async { link: w.link }
+            } else {
+                Origin::Push
+            };
+            let items = self.items_of(w.msg);
+            self.start_job(n, items, origin);
+        }
+        if self.consumer_room(n) == 0 {
+            return;
+        }
+        let sources = self.nodes[n as usize].sources.clone();
+        for &s in sources.iter() {
+            match self.nodes[s as usize].kind {
+                ComponentKind::Queue => self.pump_queue(s),
+                ComponentKind::Stream => self.pump_stream(s),
+                _ => {}
+            }
+        }
+    }
+
+    // ----- worker groups -----
+
+    pub(crate) fn init_workers(&mut self, n: u32) {
+        if let Spec::WorkerGroup(w) = &self.nodes[n as usize].spec {
+            if w.min_instances < w.max_instances {
+                self.events.push(self.now + SCALE_EVERY, Event::Scale { node: n });
+            }
+        }
+    }
+
+    /// Target tracking on backlog per instance, every 10 s.
+    pub(crate) fn scale(&mut self, n: u32) {
+        let Spec::WorkerGroup(w) = self.nodes[n as usize].spec.clone() else { return };
+        let backlog: u64 = self.nodes[n as usize]
+            .inc
+            .iter()
+            .map(|&l| self.links[l as usize].from)
+            .map(|s| u64::from(self.gauges(s).0))
+            .sum();
+        let target = u64::from(w.target_backlog_per_instance.max(1));
+        let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);
+        let warmup = secs(w.warmup_s);
+        let now = self.now;
+        if let Some(c) = self.compute(n) {
+            let have = c.running + c.warming;
+            if desired > have {
+                let launch = desired - have;
+                c.warming += launch;
+                for _ in 0..launch {
+                    self.events.push(now + warmup, Event::InstanceReady { node: n });
+                }
+            } else if desired < c.running {
+                // Scale in gently, one instance per check (instances finish their work).
+                c.running -= 1;
+            }
+        }
+        self.events.push(now + SCALE_EVERY, Event::Scale { node: n });
+    }
+
+    pub(crate) fn instance_ready(&mut self, n: u32) {
+        let max = match &self.nodes[n as usize].spec {
+            Spec::WorkerGroup(w) => w.max_instances,
+            _ => 0,
+        };
+        if let Some(c) = self.compute(n) {
+            c.warming = c.warming.saturating_sub(1);
+            c.running = (c.running + 1).min(max);
+        }
+        self.pump_compute(n);
+    }
+}
+
+const SCALE_EVERY: Micros = 10_000_000;
+/// How long an invocation of a down function or worker takes to fail.
+const DOWN_FAILURE: Micros = 10_000;

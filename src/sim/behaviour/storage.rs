@@ -1,0 +1,131 @@
+//! Databases (write capacity, throttled writes retried by the writer, change
+//! streams) and delivery streams (buffer, then write in batches).
+
+use crate::model::spec::{DatabaseSpec, Spec};
+use crate::sim::engine::{Reply, Simulation, State};
+use crate::sim::event::Event;
+use crate::sim::metrics::{Fate, Rejection};
+use crate::sim::slab::Key;
+use crate::sim::time::{secs, Micros};
+use crate::sim::trace::HopOutcome;
+use std::collections::VecDeque;
+
+#[derive(Clone, Debug)]
+pub(crate) struct DatabaseState {
+    tokens: f64,
+    refilled_at: Micros,
+}
+
+impl DatabaseState {
+    pub fn new(spec: &DatabaseSpec) -> DatabaseState {
+        DatabaseState { tokens: f64::from(spec.write_capacity_per_s), refilled_at: 0 }
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct FirehoseState {
+    pub buffer: VecDeque<Key>,
+    pub bytes: u64,
+}
+
+/// Throttled writes: the SDK retries with exponential backoff, then gives up.
+const WRITE_RETRIES: u8 = 5;
+const WRITE_BACKOFF: Micros = 50_000;
+
+impl Simulation {
+    pub(crate) fn database_arrive(&mut self, d: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
+        if self.is_down(d) {
+            self.nodes[d as usize].totals.errors += 1;
+            self.finish(msg, Fate::Failed);
+            self.reply(frame, Reply::ServerError);
+            return HopOutcome::Failed;
+        }
+        let capacity = match &self.nodes[d as usize].spec {
+            Spec::Database(s) => f64::from(s.write_capacity_per_s),
+            _ => 0.0,
+        };
+        let now = self.now;
+        let State::Database(state) = &mut self.nodes[d as usize].state else { return HopOutcome::Rejected };
+        let elapsed = now.saturating_sub(state.refilled_at) as f64 / 1e6;
+        state.tokens = (state.tokens + elapsed * capacity).min(capacity);
+        state.refilled_at = now;
+        if state.tokens < 1.0 {
+            self.nodes[d as usize].totals.throttles += 1;
+            let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(WRITE_RETRIES);
+            if attempts < WRITE_RETRIES {
+                if let Some(m) = self.msgs.get_mut(msg) {
+                    m.attempts += 1;
+                }
+                let backoff = WRITE_BACKOFF << attempts;
+                let jitter = self.rng.below(backoff as u32 / 2 + 1) as Micros;
+                self.events.push(now + backoff + jitter, Event::Deliver { link, msg, frame });
+            } else {
+                self.finish(msg, Fate::Rejected(Rejection::Throttled));
+                self.reply(frame, Reply::Throttled);
+            }
+            return HopOutcome::Throttled;
+        }
+        state.tokens -= 1.0;
+        self.nodes[d as usize].totals.processed += 1;
+        self.reply(frame, Reply::Ok);
+        // With the change stream on, the change goes on to its function or stream.
+        self.forward(d, msg);
+        HopOutcome::Delivered
+    }
+
+    pub(crate) fn firehose_arrive(&mut self, f: u32, msg: Key, frame: Key) -> HopOutcome {
+        if self.is_down(f) {
+            self.nodes[f as usize].totals.errors += 1;
+            self.finish(msg, Fate::Failed);
+            self.reply(frame, Reply::ServerError);
+            return HopOutcome::Failed;
+        }
+        self.reply(frame, Reply::Ok);
+        self.firehose_take(f, msg);
+        HopOutcome::Delivered
+    }
+
+    /// Buffers a record; writes when the buffer reaches its size.
+    pub(crate) fn firehose_take(&mut self, f: u32, msg: Key) {
+        let (size_limit, interval) = match &self.nodes[f as usize].spec {
+            Spec::DeliveryStream(s) => (u64::from(s.buffer_size_mb) * 1_000_000, s.buffer_interval_s),
+            _ => (1, 0),
+        };
+        let bytes = self.payload_of(msg).len().max(1) as u64;
+        if let Some(m) = self.msgs.get_mut(msg) {
+            m.place = crate::sim::message::Place::Moving;
+        }
+        let State::Firehose(state) = &mut self.nodes[f as usize].state else {
+            self.finish(msg, Fate::Consumed);
+            return;
+        };
+        state.buffer.push_back(msg);
+        state.bytes += bytes;
+        if state.bytes >= size_limit || interval == 0 {
+            self.write_buffer(f);
+        }
+    }
+
+    pub(crate) fn schedule_flush(&mut self, f: u32) {
+        if let Spec::DeliveryStream(s) = &self.nodes[f as usize].spec {
+            if s.buffer_interval_s > 0 {
+                self.events.push(self.now + secs(s.buffer_interval_s), Event::Flush { node: f });
+            }
+        }
+    }
+
+    pub(crate) fn flush(&mut self, f: u32) {
+        self.write_buffer(f);
+        self.schedule_flush(f);
+    }
+
+    fn write_buffer(&mut self, f: u32) {
+        let State::Firehose(state) = &mut self.nodes[f as usize].state else { return };
+        let records: Vec<Key> = state.buffer.drain(..).collect();
+        state.bytes = 0;
+        self.nodes[f as usize].totals.processed += records.len() as u64;
+        for k in records {
+            self.forward(f, k);
+        }
+    }
+}

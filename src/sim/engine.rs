@@ -1,0 +1,777 @@
+//! The simulation: nodes built from a diagram, the event loop, messages, calls and
+//! jobs. Each kind's behaviour lives in `behaviour/`, as more `impl Simulation` blocks.
+
+use super::behaviour::compute::{ComputeState, Job};
+use super::behaviour::gateway::GatewayState;
+use super::behaviour::queue::QueueState;
+use super::behaviour::source::SourceState;
+use super::behaviour::storage::{DatabaseState, FirehoseState};
+use super::behaviour::stream::StreamState;
+use super::event::{Event, EventQueue};
+use super::message::{Message, Place};
+use super::metrics::{integrate, Books, ClientStats, Fate, Rejection, Sample, Series, Totals};
+use super::payload::Template;
+use super::rng::SimRng;
+use super::slab::{Key, Slab};
+use super::time::{secs_f64, Micros, MICROS_PER_S};
+use super::trace::{Hop, HopOutcome, TraceRing};
+use crate::model::{check_component, check_connection, ComponentId, ComponentKind, ConnectionKind, ConnectionSettings, Diagram, Poison};
+use crate::model::spec::Spec;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Knobs that are not part of the diagram.
+#[derive(Clone, Debug)]
+pub struct SimOptions {
+    pub seed: u64,
+    /// Metrics sampling period; 0 turns sampling off (M/M/c runs).
+    pub sample_period_us: Micros,
+    /// Samples kept per component (one hour of seconds by default).
+    pub series_capacity: u32,
+    /// Hops kept for the page between drains.
+    pub trace_capacity: u32,
+    /// Time a message takes between two components (0: instant, as inside a region).
+    pub hop_latency_us: Micros,
+    /// Messages alive at once before new ones are refused (guards copy storms in loops).
+    pub max_live_messages: u32,
+    /// A message passing more components than this is refused (loops).
+    pub max_hops: u16,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            seed: 1,
+            sample_period_us: MICROS_PER_S,
+            series_capacity: 3_600,
+            trace_capacity: 65_536,
+            hop_latency_us: 0,
+            max_live_messages: 5_000_000,
+            max_hops: 64,
+        }
+    }
+}
+
+/// Why a diagram cannot run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimError(pub String);
+
+impl std::fmt::Display for SimError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for SimError {}
+
+/// A matcher for subscription filter policies and rule patterns: (policy, payload) -> accepts.
+pub type Matcher = fn(&str, &str) -> bool;
+
+/// The live faults of one component (set from the diagram, changed by the what-if API).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FaultState {
+    pub down: bool,
+    pub window: Option<(Micros, Micros)>,
+    pub error_rate: f64,
+    pub latency_multiplier: f64,
+    pub poison: Option<Poison>,
+}
+
+pub(crate) enum State {
+    Source(SourceState),
+    Gateway(GatewayState),
+    Queue(Box<QueueState>),
+    Compute(Box<ComputeState>),
+    Stream(Box<StreamState>),
+    Firehose(FirehoseState),
+    Database(DatabaseState),
+    /// Topics, buses, storage, sinks and state machines keep no state of their own.
+    Passive,
+}
+
+pub(crate) struct Node {
+    pub id: ComponentId,
+    pub name: String,
+    pub kind: ComponentKind,
+    pub spec: Spec,
+    pub fault: FaultState,
+    pub out: Vec<u32>,
+    pub inc: Vec<u32>,
+    /// Cached from the topology (fixed for a run): where finished work goes, the
+    /// synchronous calls a job makes, and the queues or streams a consumer polls.
+    pub async_out: Rc<[u32]>,
+    pub call_out: Rc<[u32]>,
+    pub sources: Rc<[u32]>,
+    pub template: Template,
+    pub state: State,
+    pub totals: Totals,
+    pub last: Totals,
+    pub series: Series,
+    pub client: Option<Box<ClientStats>>,
+}
+
+pub(crate) struct Link {
+    #[allow(dead_code)] // kept for inspector look-ups by connection
+    pub id: crate::model::ConnectionId,
+    pub from: u32,
+    pub to: u32,
+    pub kind: ConnectionKind,
+    pub settings: ConnectionSettings,
+}
+
+/// Who waits for the answer to a synchronous call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Caller {
+    Client { node: u32, sent: Micros, waits: bool },
+    Gateway { parent: Key },
+    Job { job: Key, item: u32 },
+}
+
+pub(crate) struct Frame {
+    pub caller: Caller,
+}
+
+/// The answer to a synchronous call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reply {
+    Ok,
+    Accepted,
+    Timeout,
+    ServerError,
+    Throttled,
+}
+
+impl Reply {
+    pub fn is_ok(self) -> bool {
+        matches!(self, Reply::Ok | Reply::Accepted)
+    }
+}
+
+pub struct Simulation {
+    pub(crate) now: Micros,
+    pub(crate) events: EventQueue,
+    pub(crate) rng: SimRng,
+    pub(crate) options: SimOptions,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) index: HashMap<ComponentId, u32>,
+    pub(crate) links: Vec<Link>,
+    pub(crate) msgs: Slab<Message>,
+    pub(crate) frames: Slab<Frame>,
+    pub(crate) jobs: Slab<Job>,
+    /// Spent item lists, reused so a job costs no allocation.
+    pub(crate) item_pool: Vec<Vec<super::behaviour::compute::Item>>,
+    pub(crate) next_message_id: u64,
+    pub(crate) books: Books,
+    pub(crate) dead_live: u64,
+    pub(crate) trace: TraceRing,
+    pub(crate) processed_events: u64,
+    pub(crate) filter_matcher: Matcher,
+    pub(crate) pattern_matcher: Matcher,
+    // Little's law: the integral of messages alive, and time spent by finished ones.
+    pub(crate) live_area: u128,
+    pub(crate) live_since: Micros,
+    pub(crate) sojourn_sum: u128,
+    pub(crate) sojourn_count: u64,
+}
+
+impl Simulation {
+    /// Builds a run of `diagram` with the diagram's own seed.
+    pub fn new(diagram: &Diagram) -> Result<Simulation, SimError> {
+        Simulation::with_options(diagram, SimOptions { seed: diagram.run.seed, ..SimOptions::default() })
+    }
+
+    /// Builds a run; refuses diagrams whose settings are out of range.
+    pub fn with_options(diagram: &Diagram, options: SimOptions) -> Result<Simulation, SimError> {
+        let mut components: Vec<_> = diagram.components().collect();
+        components.sort_by_key(|c| c.id);
+        let mut connections: Vec<_> = diagram.connections().collect();
+        connections.sort_by_key(|c| c.id);
+        for c in &components {
+            if let Some(e) = check_component(c).into_iter().next() {
+                return Err(SimError(format!("{} ({}): {}", c.name, e.field, e.message)));
+            }
+        }
+        let mut sim = Simulation {
+            now: 0,
+            events: EventQueue::default(),
+            rng: SimRng::new(options.seed),
+            nodes: Vec::with_capacity(components.len()),
+            index: HashMap::new(),
+            links: Vec::with_capacity(connections.len()),
+            msgs: Slab::default(),
+            frames: Slab::default(),
+            jobs: Slab::default(),
+            item_pool: Vec::new(),
+            next_message_id: 1,
+            books: Books::default(),
+            dead_live: 0,
+            trace: TraceRing::new(options.trace_capacity),
+            processed_events: 0,
+            filter_matcher: super::routes::interim_matcher,
+            pattern_matcher: super::routes::interim_matcher,
+            live_area: 0,
+            live_since: 0,
+            sojourn_sum: 0,
+            sojourn_count: 0,
+            options,
+        };
+        for c in components {
+            let ix = sim.nodes.len() as u32;
+            sim.index.insert(c.id, ix);
+            let f = &c.faults;
+            let fault = FaultState {
+                down: f.down,
+                window: f.down_window.map(|w| (secs_f64(w.from_s), secs_f64(w.to_s))),
+                error_rate: f.error_rate,
+                latency_multiplier: f.latency_multiplier,
+                poison: f.poison.clone(),
+            };
+            let template = match &c.spec {
+                Spec::Client(s) => Template::parse(&s.payload),
+                Spec::EventSource(s) => Template::parse(super::behaviour::source::event_source_template(s.source)),
+                _ => Template::default(),
+            };
+            let client = matches!(c.spec, Spec::Client(_)).then(Box::default);
+            sim.nodes.push(Node {
+                id: c.id,
+                name: c.name.clone(),
+                kind: c.kind(),
+                spec: c.spec.clone(),
+                fault,
+                out: Vec::new(),
+                inc: Vec::new(),
+                async_out: Rc::from(Vec::new()),
+                call_out: Rc::from(Vec::new()),
+                sources: Rc::from(Vec::new()),
+                template,
+                state: State::Passive,
+                totals: Totals::default(),
+                last: Totals::default(),
+                series: Series::default(),
+                client,
+            });
+        }
+        for c in connections {
+            let (Some(&from), Some(&to)) = (sim.index.get(&c.from), sim.index.get(&c.to)) else {
+                return Err(SimError(format!("Connection {} joins a component that is not in the diagram.", c.id)));
+            };
+            if let Some(e) = check_connection(c.kind, sim.nodes[from as usize].kind, &c.settings).into_iter().next() {
+                return Err(SimError(format!("Connection {} ({}): {}", c.id, e.field, e.message)));
+            }
+            let ix = sim.links.len() as u32;
+            sim.links.push(Link { id: c.id, from, to, kind: c.kind, settings: c.settings.clone() });
+            sim.nodes[from as usize].out.push(ix);
+            sim.nodes[to as usize].inc.push(ix);
+        }
+        for n in 0..sim.nodes.len() as u32 {
+            let async_out = Rc::from(sim.compute_async_outputs(n));
+            let call_out: Rc<[u32]> =
+                sim.nodes[n as usize].out.iter().copied().filter(|&l| sim.links[l as usize].kind.is_synchronous()).collect();
+            let sources: Rc<[u32]> = sim.nodes[n as usize]
+                .inc
+                .iter()
+                .map(|&l| &sim.links[l as usize])
+                .filter(|l| matches!(l.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll))
+                .map(|l| l.from)
+                .collect();
+            let node = &mut sim.nodes[n as usize];
+            node.async_out = async_out;
+            node.call_out = call_out;
+            node.sources = sources;
+        }
+        for n in 0..sim.nodes.len() as u32 {
+            sim.init_node(n);
+        }
+        if sim.options.sample_period_us > 0 {
+            sim.events.push(sim.options.sample_period_us, Event::Sample);
+        }
+        Ok(sim)
+    }
+
+    fn init_node(&mut self, n: u32) {
+        let node = &self.nodes[n as usize];
+        let state = match &node.spec {
+            Spec::Client(_) | Spec::EventSource(_) => State::Source(SourceState::default()),
+            Spec::ApiGateway(s) => State::Gateway(GatewayState::new(s)),
+            Spec::Queue(s) => State::Queue(Box::new(QueueState::new(s.clone()))),
+            Spec::Function(_) | Spec::Service(_) | Spec::WorkerGroup(_) => State::Compute(Box::new(ComputeState::new(&node.spec))),
+            Spec::Stream(s) => State::Stream(Box::new(StreamState::new(s))),
+            Spec::DeliveryStream(_) => State::Firehose(FirehoseState::default()),
+            Spec::Database(s) => State::Database(DatabaseState::new(s)),
+            _ => State::Passive,
+        };
+        self.nodes[n as usize].state = state;
+        match self.nodes[n as usize].kind {
+            ComponentKind::Client | ComponentKind::EventSource => self.schedule_next_tick(n, true),
+            ComponentKind::WorkerGroup => self.init_workers(n),
+            ComponentKind::DeliveryStream => self.schedule_flush(n),
+            _ => {}
+        }
+        if let Some((_, to)) = self.nodes[n as usize].fault.window {
+            // Consumers start polling again when the outage ends.
+            self.events.push(to, Event::Pump { node: n });
+        }
+    }
+
+    // ----- running -----
+
+    /// Simulated time now, in microseconds.
+    pub fn now_us(&self) -> Micros {
+        self.now
+    }
+
+    /// Events handled so far.
+    pub fn events_processed(&self) -> u64 {
+        self.processed_events
+    }
+
+    /// Handles every event up to and including time `t`, then sets the clock to `t`
+    /// (for animation frames: call with the frame's simulated time).
+    pub fn advance_until(&mut self, t: Micros) {
+        while let Some(at) = self.events.peek_time() {
+            if at > t {
+                break;
+            }
+            let Some((at, event)) = self.events.pop() else { break };
+            self.set_now(at);
+            self.processed_events += 1;
+            self.handle(event);
+        }
+        if t > self.now {
+            self.set_now(t);
+        }
+    }
+
+    /// Runs for `duration` more microseconds.
+    pub fn run_for(&mut self, duration: Micros) {
+        let end = self.now.saturating_add(duration);
+        self.advance_until(end);
+    }
+
+    fn set_now(&mut self, t: Micros) {
+        let live = u64::from(self.msgs.len());
+        integrate(&mut self.live_area, live, &mut self.live_since, t);
+        self.now = t;
+        self.events.set_now(t);
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Tick { node, generation } => self.source_tick(node, generation),
+            Event::Deliver { link, msg, frame } => self.deliver(link, msg, frame),
+            Event::QueueTimer { node } => self.queue_timer(node),
+            Event::Pump { node } => self.pump(node),
+            Event::JobDone { job } => self.job_done(job),
+            Event::CallTimeout { frame } => self.reply(frame, Reply::Timeout),
+            Event::InstanceReady { node } => self.instance_ready(node),
+            Event::Scale { node } => self.scale(node),
+            Event::Flush { node } => self.flush(node),
+            Event::Sample => self.sample(),
+        }
+    }
+
+    /// Asks a node to take more work (after capacity frees or an outage ends).
+    pub(crate) fn pump(&mut self, node: u32) {
+        match self.nodes.get(node as usize).map(|n| n.kind) {
+            Some(ComponentKind::Queue) => self.pump_queue(node),
+            Some(ComponentKind::Stream) => self.pump_stream(node),
+            Some(ComponentKind::Function | ComponentKind::WorkerGroup | ComponentKind::Service) => self.pump_compute(node),
+            _ => {}
+        }
+    }
+
+    // ----- faults -----
+
+    pub(crate) fn is_down(&self, node: u32) -> bool {
+        let Some(n) = self.nodes.get(node as usize) else { return true };
+        n.fault.down || n.fault.window.is_some_and(|(from, to)| self.now >= from && self.now < to)
+    }
+
+    pub(crate) fn latency_multiplier(&self, node: u32) -> f64 {
+        self.nodes.get(node as usize).map(|n| n.fault.latency_multiplier).filter(|m| *m > 0.0).unwrap_or(1.0)
+    }
+
+    /// Does this message fail at `node` whatever its error rate (poison)?
+    pub(crate) fn is_poison_at(&self, node: u32, msg: Key) -> bool {
+        let Some(m) = self.msgs.get(msg) else { return false };
+        if m.poison {
+            return true;
+        }
+        let Some(poison) = self.nodes.get(node as usize).and_then(|n| n.fault.poison.as_ref()) else { return false };
+        let text = self.payload_of(msg);
+        super::payload::field(&text, &poison.field).is_some_and(|v| v == poison.value)
+    }
+
+    // ----- messages -----
+
+    /// A new message from `source` (its payload template), or None when too many are alive.
+    pub(crate) fn new_message(&mut self, source: u32, seq: u64) -> Option<Key> {
+        if self.msgs.len() >= self.options.max_live_messages {
+            return None;
+        }
+        let id = self.next_message_id;
+        self.next_message_id += 1;
+        let seed = self.rng.next_u64();
+        self.books.created += 1;
+        let key = self.msgs.insert(Message {
+            id,
+            origin: id,
+            born: self.now,
+            since: self.now,
+            enqueued: self.now,
+            source,
+            seq,
+            seed,
+            group: 0,
+            receives: 0,
+            receipt: 0,
+            place: Place::Moving,
+            hops: 0,
+            attempts: 0,
+            poison: false,
+            dead: false,
+        });
+        Some(key)
+    }
+
+    /// A copy of a message (fan-out, duplicate delivery, call request); None when too
+    /// many are alive, in which case the refusal is counted.
+    pub(crate) fn copy_message(&mut self, msg: Key) -> Option<Key> {
+        let mut copy = self.msgs.get(msg)?.clone();
+        if self.msgs.len() >= self.options.max_live_messages {
+            self.books.created += 1;
+            self.books.loop_limit += 1;
+            return None;
+        }
+        copy.id = self.next_message_id;
+        self.next_message_id += 1;
+        copy.born = self.now;
+        copy.since = self.now;
+        copy.place = Place::Moving;
+        copy.receives = 0;
+        copy.receipt = 0;
+        copy.attempts = 0;
+        copy.dead = false;
+        self.books.created += 1;
+        Some(self.msgs.insert(copy))
+    }
+
+    /// Ends a message's life in `fate`.
+    pub(crate) fn finish(&mut self, msg: Key, fate: Fate) {
+        let Some(m) = self.msgs.remove(msg) else { return };
+        if m.dead {
+            self.dead_live -= 1;
+        }
+        self.sojourn_sum += u128::from(self.now.saturating_sub(m.born));
+        self.sojourn_count += 1;
+        let b = &mut self.books;
+        match fate {
+            Fate::Consumed => b.consumed += 1,
+            Fate::Expired => b.expired += 1,
+            Fate::Failed => b.failed += 1,
+            Fate::Rejected(Rejection::Throttled) => b.throttled += 1,
+            Fate::Rejected(Rejection::NoRoute) => b.no_route += 1,
+            Fate::Rejected(Rejection::Deduplicated) => b.deduplicated += 1,
+            Fate::Rejected(Rejection::LoopLimit) => b.loop_limit += 1,
+        }
+    }
+
+    pub(crate) fn message_id(&self, msg: Key) -> u64 {
+        self.msgs.get(msg).map(|m| m.id).unwrap_or(0)
+    }
+
+    /// The payload text of a live message ("" when it has none or is gone).
+    pub(crate) fn payload_of(&self, msg: Key) -> String {
+        let Some(m) = self.msgs.get(msg) else { return String::new() };
+        match self.nodes.get(m.source as usize) {
+            Some(n) if !n.template.is_empty() => n.template.render(m.seq, m.seed),
+            _ => String::new(),
+        }
+    }
+
+    // ----- moving messages -----
+
+    /// Sends `msg` over `link`; it arrives after the hop latency.
+    pub(crate) fn send(&mut self, link: u32, msg: Key, frame: Key) {
+        let at = self.now.saturating_add(self.options.hop_latency_us);
+        self.events.push(at, Event::Deliver { link, msg, frame });
+    }
+
+    fn deliver(&mut self, link: u32, msg: Key, frame: Key) {
+        let Some(l) = self.links.get(link as usize) else {
+            self.finish(msg, Fate::Rejected(Rejection::NoRoute));
+            return;
+        };
+        let (from, to, kind) = (l.from, l.to, l.kind);
+        let max_hops = self.options.max_hops;
+        let Some(m) = self.msgs.get_mut(msg) else { return };
+        m.hops = m.hops.saturating_add(1);
+        let id = m.id;
+        let outcome = if m.hops > max_hops {
+            self.finish(msg, Fate::Rejected(Rejection::LoopLimit));
+            self.reply(frame, Reply::ServerError);
+            HopOutcome::Rejected
+        } else {
+            self.nodes[to as usize].totals.received += 1;
+            self.arrive(link, to, kind, msg, frame)
+        };
+        self.record_hop(id, from, to, outcome);
+    }
+
+    pub(crate) fn record_hop(&mut self, message: u64, from: u32, to: u32, outcome: HopOutcome) {
+        if self.options.trace_capacity == 0 {
+            return;
+        }
+        let (Some(f), Some(t)) = (self.nodes.get(from as usize), self.nodes.get(to as usize)) else { return };
+        let hop = Hop {
+            message,
+            from: f.id,
+            to: t.id,
+            depart_us: self.now.saturating_sub(self.options.hop_latency_us),
+            arrive_us: self.now,
+            outcome,
+        };
+        self.trace.push(hop);
+    }
+
+    /// A message arrives at `to`; returns what the hop looked like.
+    fn arrive(&mut self, link: u32, to: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
+        match self.nodes[to as usize].kind {
+            ComponentKind::Queue => self.queue_arrive(to, link, msg, frame),
+            ComponentKind::ApiGateway => self.gateway_arrive(to, msg, frame),
+            ComponentKind::Function | ComponentKind::Service | ComponentKind::WorkerGroup => {
+                self.compute_arrive(to, link, kind, msg, frame)
+            }
+            ComponentKind::Topic | ComponentKind::EventBus => self.fanout_arrive(to, msg, frame),
+            ComponentKind::Stream => self.stream_arrive(to, msg, frame),
+            ComponentKind::DeliveryStream => self.firehose_arrive(to, msg, frame),
+            ComponentKind::Database => self.database_arrive(to, link, msg, frame),
+            ComponentKind::ObjectStorage => self.object_storage_arrive(to, msg, frame),
+            ComponentKind::SearchIndex | ComponentKind::Analytics | ComponentKind::Notification => self.sink_arrive(to, msg, frame),
+            ComponentKind::StateMachine => self.state_machine_arrive(to, msg, frame),
+            ComponentKind::Client | ComponentKind::EventSource => {
+                self.finish(msg, Fate::Rejected(Rejection::NoRoute));
+                self.reply(frame, Reply::ServerError);
+                HopOutcome::Rejected
+            }
+        }
+    }
+
+    /// Connections over which `node` pushes work onward once it is done with a message.
+    pub(crate) fn async_outputs(&self, node: u32) -> Rc<[u32]> {
+        self.nodes.get(node as usize).map(|n| n.async_out.clone()).unwrap_or_else(|| Rc::from(Vec::new()))
+    }
+
+    fn compute_async_outputs(&self, node: u32) -> Vec<u32> {
+        let Some(n) = self.nodes.get(node as usize) else { return Vec::new() };
+        let emits = match &n.spec {
+            Spec::Database(s) => s.change_stream,
+            Spec::ObjectStorage(s) => s.emit_events,
+            _ => true,
+        };
+        n.out
+            .iter()
+            .copied()
+            .filter(|&l| {
+                let kind = self.links[l as usize].kind;
+                match kind {
+                    ConnectionKind::Send
+                    | ConnectionKind::Publish
+                    | ConnectionKind::PutEvent
+                    | ConnectionKind::PutRecord
+                    | ConnectionKind::Invoke
+                    | ConnectionKind::Write => emits,
+                    ConnectionKind::ChangeStream => emits,
+                    _ => false,
+                }
+            })
+            .collect()
+    }
+
+    /// Synchronous connections out of `node` (calls a job makes before it answers).
+    pub(crate) fn call_outputs(&self, node: u32) -> Rc<[u32]> {
+        self.nodes.get(node as usize).map(|n| n.call_out.clone()).unwrap_or_else(|| Rc::from(Vec::new()))
+    }
+
+    /// Sends `msg` over every link in `links`: the first gets the message, the rest
+    /// copies. With no link the message was consumed here.
+    pub(crate) fn fan_out(&mut self, links: &[u32], msg: Key) {
+        let Some((&first, rest)) = links.split_first() else {
+            self.finish(msg, Fate::Consumed);
+            return;
+        };
+        for &l in rest {
+            if let Some(copy) = self.copy_message(msg) {
+                self.send(l, copy, Key::NONE);
+            }
+        }
+        if let Some(m) = self.msgs.get_mut(msg) {
+            m.attempts = 0;
+            m.place = Place::Moving;
+        }
+        self.send(first, msg, Key::NONE);
+    }
+
+    /// Done with `msg` at `node`: push it onward, or it was consumed here.
+    pub(crate) fn forward(&mut self, node: u32, msg: Key) {
+        let outs = self.async_outputs(node);
+        self.fan_out(&outs, msg);
+    }
+
+    // ----- synchronous calls -----
+
+    /// Calls over `link` with `msg`; the caller hears back through `reply`.
+    pub(crate) fn call(&mut self, link: u32, msg: Key, caller: Caller, timeout: Micros) {
+        let frame = self.frames.insert(Frame { caller });
+        self.events.push(self.now.saturating_add(timeout), Event::CallTimeout { frame });
+        self.send(link, msg, frame);
+    }
+
+    /// Answers a call (timeouts answer too); later answers to the same call are ignored.
+    pub(crate) fn reply(&mut self, frame: Key, reply: Reply) {
+        if frame.is_none() {
+            return;
+        }
+        let Some(f) = self.frames.remove(frame) else { return };
+        match f.caller {
+            Caller::Client { node, sent, waits } => {
+                if !waits {
+                    return;
+                }
+                let now = self.now;
+                if let Some(stats) = self.nodes.get_mut(node as usize).and_then(|n| n.client.as_deref_mut()) {
+                    match reply {
+                        Reply::Ok => {
+                            stats.ok += 1;
+                            stats.latency_us.record(now.saturating_sub(sent));
+                        }
+                        Reply::Accepted => {
+                            stats.accepted_202 += 1;
+                            stats.latency_us.record(now.saturating_sub(sent));
+                        }
+                        Reply::Timeout => stats.timeouts += 1,
+                        Reply::ServerError => stats.server_errors += 1,
+                        Reply::Throttled => stats.throttled_429 += 1,
+                    }
+                }
+            }
+            // API Gateway answers 504 when its integration times out.
+            Caller::Gateway { parent } => {
+                let relayed = if reply == Reply::Timeout { Reply::ServerError } else { reply };
+                self.reply(parent, relayed);
+            }
+            Caller::Job { job, item } => self.call_answered(job, item, reply),
+        }
+    }
+
+    /// Is anybody still waiting on this call?
+    pub(crate) fn frame_alive(&self, frame: Key) -> bool {
+        !frame.is_none() && self.frames.get(frame).is_some()
+    }
+
+    // ----- accounting -----
+
+    /// The books: every message created, by where it is or ended.
+    pub fn books(&self) -> Books {
+        let mut b = self.books;
+        b.dead_lettered = self.dead_live;
+        b.in_flight = u64::from(self.msgs.len()) - self.dead_live;
+        b
+    }
+
+    /// Little's law terms over the run so far: (mean number alive L, arrival rate
+    /// lambda per second, mean time in system W in seconds, from finished messages).
+    pub fn littles_law(&self) -> (f64, f64, f64) {
+        let t = self.now.max(1) as f64;
+        let mut area = self.live_area;
+        if self.now > self.live_since {
+            area += u128::from(self.msgs.len()) * u128::from(self.now - self.live_since);
+        }
+        let l = area as f64 / t;
+        let lambda = self.books.created as f64 / (t / 1e6);
+        let w = if self.sojourn_count == 0 { 0.0 } else { self.sojourn_sum as f64 / self.sojourn_count as f64 / 1e6 };
+        (l, lambda, w)
+    }
+
+    /// Counts the message references held by queues, jobs, buffers and pending
+    /// events, and checks they equal the messages alive (tests use this to find leaks).
+    pub fn audit(&self) -> Result<(), String> {
+        let mut held: u64 = 0;
+        for e in self.events.iter() {
+            if let Event::Deliver { msg, .. } = e {
+                if self.msgs.get(*msg).is_some() {
+                    held += 1;
+                }
+            }
+        }
+        for (_, job) in self.jobs.iter() {
+            held += job.owned_count(self);
+        }
+        for n in &self.nodes {
+            held += match &n.state {
+                State::Queue(q) => q.held(),
+                State::Compute(c) => c.waiting.len() as u64,
+                State::Stream(s) => s.held(),
+                State::Firehose(f) => f.buffer.len() as u64,
+                _ => 0,
+            };
+        }
+        let live = u64::from(self.msgs.len());
+        if held == live {
+            Ok(())
+        } else {
+            Err(format!("{live} messages alive but {held} held"))
+        }
+    }
+
+    // ----- metrics -----
+
+    fn sample(&mut self) {
+        let period = self.options.sample_period_us;
+        if period == 0 {
+            return;
+        }
+        for n in 0..self.nodes.len() as u32 {
+            self.sweep_retention(n);
+            let (depth, oldest, in_flight, concurrency, dead, instances) = self.gauges(n);
+            let now = self.now;
+            let cap = self.options.series_capacity;
+            let node = &mut self.nodes[n as usize];
+            let (t, l) = (node.totals, node.last);
+            let delta = |a: u64, b: u64| a.saturating_sub(b).min(u64::from(u32::MAX)) as u32;
+            let sample = Sample {
+                t_s: (now / MICROS_PER_S).min(u64::from(u32::MAX)) as u32,
+                depth,
+                oldest_age_ms: oldest / 1000,
+                in_flight,
+                throughput: delta(t.processed, l.processed),
+                errors: delta(t.errors, l.errors),
+                throttles: delta(t.throttles, l.throttles),
+                concurrency,
+                dead_letter_depth: dead,
+                instances,
+            };
+            node.series.push(sample, cap);
+            node.last = node.totals;
+        }
+        self.events.push(self.now.saturating_add(period), Event::Sample);
+    }
+
+    /// (depth, oldest age, in flight, concurrency used, dead-letter depth, instances) now.
+    pub(crate) fn gauges(&self, n: u32) -> (u32, Micros, u32, u32, u32, u32) {
+        let Some(node) = self.nodes.get(n as usize) else { return (0, 0, 0, 0, 0, 0) };
+        match &node.state {
+            State::Queue(q) => {
+                let oldest = q.oldest_since(self).map(|s| self.now.saturating_sub(s)).unwrap_or(0);
+                let dead = self.dlq_depth(n);
+                (q.n_visible + q.n_delayed, oldest, q.n_received, 0, dead, 0)
+            }
+            State::Compute(c) => {
+                let oldest = c.waiting.front().and_then(|w| self.msgs.get(w.msg)).map(|m| self.now.saturating_sub(m.since)).unwrap_or(0);
+                (c.waiting.len() as u32, oldest, c.busy, c.busy, 0, c.running)
+            }
+            State::Stream(s) => (s.depth(), 0, s.in_flight(), 0, 0, 0),
+            State::Firehose(f) => (f.buffer.len() as u32, 0, 0, 0, 0, 0),
+            _ => (0, 0, 0, 0, 0, 0),
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Properties over many random diagrams and seeds: the books balance at every step,
+//! every live message is held somewhere, no diagram makes the engine panic, and
+//! Little's law holds for a queue with workers.
+
+use decouple_lab::model::spec::{Spec, Traffic};
+use decouple_lab::model::{allowed_kinds, ComponentKind, Diagram, Point, Poison, Window};
+use decouple_lab::sim::{mmc, SimOptions, Simulation};
+use proptest::prelude::*;
+
+/// A recipe for a random diagram: kinds, connection attempts, and numbers to vary settings.
+#[derive(Debug, Clone)]
+struct Recipe {
+    kinds: Vec<u8>,
+    edges: Vec<(u8, u8, u8)>,
+    knobs: Vec<u32>,
+}
+
+fn recipe() -> impl Strategy<Value = Recipe> {
+    (
+        prop::collection::vec(0u8..17, 2..9),
+        prop::collection::vec((0u8..16, 0u8..16, 0u8..4), 0..18),
+        prop::collection::vec(any::<u32>(), 24),
+    )
+        .prop_map(|(kinds, edges, knobs)| Recipe { kinds, edges, knobs })
+}
+
+fn build(r: &Recipe) -> Diagram {
+    let mut d = Diagram::new();
+    let mut ids = Vec::new();
+    let mut k = r.knobs.iter().cycle().copied();
+    let mut next = move || k.next().unwrap_or(0);
+    for &kind in &r.kinds {
+        let kind = ComponentKind::ALL[kind as usize % ComponentKind::ALL.len()];
+        let id = d.add_component(kind, format!("{kind:?}"), Point::default());
+        ids.push(id);
+        let Some(c) = d.component_mut(id) else { continue };
+        match &mut c.spec {
+            Spec::Client(s) => {
+                s.rate_per_s = f64::from(next() % 40) + 1.0;
+                s.waits_for_reply = next() % 2 == 0;
+                s.timeout_ms = 1_000 + next() % 10_000;
+                s.traffic = match next() % 5 {
+                    0 => Traffic::Steady,
+                    1 => Traffic::Poisson,
+                    2 => Traffic::Burst { every_s: 5.0, size: 1 + next() % 30 },
+                    3 => Traffic::Spike { at_s: 5.0, for_s: 5.0, factor: 4.0 },
+                    _ => Traffic::Ramp { to_rate_per_s: 60.0, over_s: 20.0 },
+                };
+                s.payload = r#"{"customerId": "{{pick a b c}}", "deviceId": "{{int 1 5}}", "n": {{seq}}}"#.into();
+            }
+            Spec::Queue(s) => {
+                s.fifo = next() % 3 == 0;
+                s.visibility_timeout_s = next() % 20;
+                s.max_receive_count = 1 + next() % 4;
+                s.delay_s = next() % 3;
+                s.retention_s = 60 + next() % 60;
+                s.batch_size = 1 + next() % 10;
+                s.duplicate_rate = f64::from(next() % 4) / 10.0;
+            }
+            Spec::Function(s) => {
+                s.concurrency_limit = next() % 20;
+                s.duration_ms = 1 + next() % 3_000;
+                s.error_rate = f64::from(next() % 5) / 10.0;
+                s.timeout_s = 1 + next() % 4;
+            }
+            Spec::Service(s) => {
+                s.capacity = 1 + next() % 10;
+                s.latency_ms = 1 + next() % 2_000;
+                s.error_rate = f64::from(next() % 4) / 10.0;
+                s.timeout_ms = 100 + next() % 5_000;
+            }
+            Spec::WorkerGroup(s) => {
+                s.max_instances = 1 + next() % 6;
+                s.min_instances = next() % (s.max_instances + 1);
+                s.processing_ms = 1 + next() % 2_000;
+                s.warmup_s = next() % 20;
+                s.error_rate = f64::from(next() % 4) / 10.0;
+            }
+            Spec::ApiGateway(s) => {
+                s.throttle_rate_per_s = f64::from(next() % 50);
+                s.throttle_burst = next() % 50;
+            }
+            Spec::Database(s) => {
+                s.write_capacity_per_s = 1 + next() % 20;
+                s.change_stream = next() % 2 == 0;
+            }
+            Spec::Stream(s) => s.shards = 1 + next() % 4,
+            Spec::DeliveryStream(s) => s.buffer_interval_s = next() % 10,
+            _ => {}
+        }
+        match next() % 6 {
+            0 => c.faults.down = true,
+            1 => c.faults.down_window = Some(Window { from_s: 5.0, to_s: 15.0 }),
+            2 => c.faults.error_rate = 0.3,
+            3 => c.faults.latency_multiplier = 5.0,
+            4 => c.faults.poison = Some(Poison { field: "customerId".into(), value: serde_json::json!("a") }),
+            _ => {}
+        }
+    }
+    for &(a, b, choice) in &r.edges {
+        let (Some(&from), Some(&to)) = (ids.get(a as usize % ids.len()), ids.get(b as usize % ids.len())) else { continue };
+        let Ok(id) = d.connect(from, to) else { continue };
+        let (Ok(fk), Ok(tk)) = (d.kind_of(from), d.kind_of(to)) else { continue };
+        if let Ok(kinds) = allowed_kinds(fk, tk) {
+            let kind = kinds[choice as usize % kinds.len()];
+            let _ = d.set_connection_kind(id, kind);
+        }
+        if let Some(c) = d.connection_mut(id) {
+            c.settings.batch_size = 1 + u32::from(choice) * 3;
+            c.settings.batch_window_s = u32::from(choice % 2);
+            c.settings.report_batch_item_failures = choice % 2 == 0;
+            if choice == 3 {
+                c.settings.filter_policy = r#"{"customerId": ["b"]}"#.into();
+            }
+        }
+    }
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    #[test]
+    fn books_balance_and_nothing_leaks(r in recipe(), seed in any::<u64>()) {
+        let d = build(&r);
+        let options = SimOptions { seed, max_live_messages: 20_000, trace_capacity: 256, ..SimOptions::default() };
+        let mut sim = match Simulation::with_options(&d, options) {
+            Ok(s) => s,
+            Err(e) => return Err(TestCaseError::fail(format!("a diagram built with the model's own API was refused: {e}"))),
+        };
+        let mut t = 0;
+        while t < 40_000_000 {
+            t += 700_000;
+            sim.advance_until(t);
+            let books = sim.books();
+            prop_assert!(books.balanced(), "at {t}: {books:?}");
+            if let Err(e) = sim.audit() {
+                return Err(TestCaseError::fail(format!("at {t}: {e}")));
+            }
+            if t == 7_000_000 {
+                // Live what-ifs on whatever is there.
+                for c in d.components() {
+                    sim.set_error_rate(c.id, 0.5);
+                    sim.set_down(c.id, c.id.0 % 2 == 0);
+                    sim.spike(c.id, 3.0, 2.0);
+                    sim.inject_poison(c.id);
+                    sim.set_latency_multiplier(c.id, 2.0);
+                }
+            }
+        }
+        let _ = sim.report();
+        let _ = sim.drain_trace();
+    }
+
+    #[test]
+    fn littles_law_holds_for_a_queue_with_workers(seed in any::<u64>(), rate in 2u32..30, servers in 1u32..5, ms in 50u32..400) {
+        // Utilisation kept below 0.8 so the run settles.
+        let capacity = f64::from(servers) * 1000.0 / f64::from(ms);
+        prop_assume!(f64::from(rate) < 0.8 * capacity);
+        let (mut d, _client, _queue, workers) = mmc::diagram(f64::from(rate), servers).map_err(TestCaseError::fail)?;
+        if let Some(Spec::WorkerGroup(w)) = d.component_mut(workers).map(|c| &mut c.spec) {
+            w.processing_ms = ms;
+        }
+        let mut sim = Simulation::with_options(&d, SimOptions { seed, ..SimOptions::default() }).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        sim.run_for(600_000_000);
+        let (l, lambda, w) = sim.littles_law();
+        prop_assert!(sim.books().balanced());
+        prop_assert!(l > 0.0);
+        let predicted = lambda * w;
+        prop_assert!((l - predicted).abs() <= 0.05 * predicted + 0.02, "L {l} vs lambda W {predicted} (lambda {lambda}, W {w})");
+    }
+}
+
+/// The M/M/c estimate guards the engine's accuracy in CI (the 2% check over a
+/// million customers is `dlab mmc` and the benchmark).
+#[test]
+fn mmc_matches_erlang_c_at_moderate_load() {
+    for (lambda, mu, c) in [(0.2, 0.1, 3u32), (0.5, 1.0, 1)] {
+        let theory = mmc::erlang_c(lambda, mu, c).expect("stable");
+        let run = mmc::run(lambda, mu, c, 200_000, 7).expect("runs");
+        let err = (run.simulated.mean_wait / theory.mean_wait - 1.0).abs();
+        assert!(err < 0.06, "M/M/{c}: {} vs {}", run.simulated.mean_wait, theory.mean_wait);
+        assert!((run.simulated.utilisation / theory.utilisation - 1.0).abs() < 0.02);
+        let lq = (run.simulated.mean_queue_length / theory.mean_queue_length - 1.0).abs();
+        assert!(lq < 0.06, "Lq {} vs {}", run.simulated.mean_queue_length, theory.mean_queue_length);
+    }
+}
