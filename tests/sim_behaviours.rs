@@ -496,3 +496,38 @@ fn a_down_consumer_with_zero_visibility_timeout_does_not_spin() {
     assert!(sim.events_processed() < 500_000, "{}", sim.events_processed());
     assert_eq!(sim.books().consumed, 0);
 }
+
+#[test]
+fn change_stream_and_storage_events_feed_the_read_side() {
+    let mut d = Diagram::new();
+    let c = client(&mut d, 10.0, false);
+    let q = add(&mut d, ComponentKind::Queue, "commands");
+    let w = add(&mut d, ComponentKind::Function, "write model");
+    let db = add(&mut d, ComponentKind::Database, "table");
+    let projector = add(&mut d, ComponentKind::Function, "projector");
+    let index = add(&mut d, ComponentKind::SearchIndex, "read model");
+    if let Spec::Database(s) = spec(&mut d, db) {
+        s.change_stream = true;
+    }
+    connect(&mut d, c, q);
+    connect(&mut d, q, w);
+    connect(&mut d, w, db);
+    connect(&mut d, db, projector);
+    connect(&mut d, projector, index);
+    let uploads = add(&mut d, ComponentKind::Client, "uploads");
+    let bucket = add(&mut d, ComponentKind::ObjectStorage, "bucket");
+    let events = add(&mut d, ComponentKind::Queue, "object events");
+    let athena = add(&mut d, ComponentKind::Analytics, "athena");
+    connect(&mut d, uploads, bucket);
+    connect(&mut d, bucket, events);
+    connect(&mut d, bucket, athena);
+    let sim = run(&d, 14, 60);
+    let written = sim.component_report(db).map(|r| r.processed).unwrap_or(0);
+    let indexed = sim.component_report(index).expect("index");
+    assert!(written > 400);
+    assert!(indexed.received + 20 >= written, "every change reaches the read model: {} of {written}", indexed.received);
+    assert!(indexed.max_lag_ms.unwrap_or(0.0) > 1_000.0);
+    let stored = sim.component_report(bucket).map(|r| r.processed).unwrap_or(0);
+    assert_eq!(sim.component_report(events).map(|r| r.received), Some(stored), "one event per object");
+    assert_eq!(sim.component_report(athena).map(|r| r.processed), Some(stored), "analytics counts what lands");
+}

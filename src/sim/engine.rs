@@ -63,8 +63,10 @@ impl std::fmt::Display for SimError {
 }
 impl std::error::Error for SimError {}
 
-/// A matcher for subscription filter policies and rule patterns: (policy, payload) -> accepts.
+/// An EventBridge rule matcher: (pattern JSON, event JSON) -> matches.
 pub type Matcher = fn(&str, &str) -> bool;
+/// An SNS subscription matcher: (filter policy JSON, scope, message JSON) -> matches.
+pub type FilterMatcher = fn(&str, crate::model::FilterPolicyScope, &str) -> bool;
 
 /// The live faults of one component (set from the diagram, changed by the what-if API).
 #[derive(Clone, Debug, Default)]
@@ -164,7 +166,7 @@ pub struct Simulation {
     pub(crate) dead_live: u64,
     pub(crate) trace: TraceRing,
     pub(crate) processed_events: u64,
-    pub(crate) filter_matcher: Matcher,
+    pub(crate) filter_matcher: super::routes::FilterFn,
     pub(crate) pattern_matcher: Matcher,
     // Little's law: the integral of messages alive, and time spent by finished ones.
     pub(crate) live_area: u128,
@@ -206,7 +208,7 @@ impl Simulation {
             dead_live: 0,
             trace: TraceRing::new(options.trace_capacity),
             processed_events: 0,
-            filter_matcher: super::routes::interim_matcher,
+            filter_matcher: super::routes::FilterFn::Plain(super::routes::interim_matcher),
             pattern_matcher: super::routes::interim_matcher,
             live_area: 0,
             live_since: 0,

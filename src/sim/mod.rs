@@ -28,8 +28,8 @@ pub mod trace;
 
 pub use behaviour::compute::ServiceTime;
 pub use behaviour::stream::shard_for;
-pub use engine::{Matcher, SimError, SimOptions, Simulation};
+pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
 pub use report::{ClientReport, ComponentReport, RunReport};
-pub use routes::interim_matcher;
+pub use routes::{interim_filter_matcher, interim_matcher};
 pub use trace::{Hop, HopOutcome};

@@ -6,7 +6,8 @@
 //! [`Simulation::set_pattern_matcher`]. Until they are plugged in, an interim matcher
 //! checks only exact values at the top level and accepts anything it cannot judge.
 
-use super::engine::{Matcher, Simulation};
+use super::engine::{FilterMatcher, Matcher, Simulation};
+use crate::model::FilterPolicyScope;
 use super::slab::Key;
 use crate::model::ConnectionKind;
 use serde_json::Value;
@@ -14,7 +15,14 @@ use serde_json::Value;
 impl Simulation {
     /// Plugs in the SNS filter policy matcher: `(policy JSON, message JSON) -> matches`.
     pub fn set_filter_matcher(&mut self, matcher: Matcher) {
-        self.filter_matcher = matcher;
+        self.filter_matcher = FilterFn::Plain(matcher);
+    }
+
+    /// The same, for a matcher that also wants the subscription's scope. The message
+    /// JSON is the payload; with `MessageAttributes` scope the engine has no separate
+    /// attributes, so the payload's top-level fields stand for them.
+    pub fn set_scoped_filter_matcher(&mut self, matcher: FilterMatcher) {
+        self.filter_matcher = FilterFn::Scoped(matcher);
     }
 
     /// Plugs in the EventBridge pattern matcher: `(pattern JSON, event JSON) -> matches`.
@@ -25,17 +33,35 @@ impl Simulation {
     /// Does the subscription or rule `link` accept `msg`? An empty policy accepts all.
     pub(crate) fn accepts(&self, link: u32, msg: Key, payload: &mut Option<String>) -> bool {
         let Some(l) = self.links.get(link as usize) else { return false };
-        let (policy, matcher) = match l.kind {
-            ConnectionKind::Subscription => (&l.settings.filter_policy, self.filter_matcher),
-            ConnectionKind::Rule => (&l.settings.pattern, self.pattern_matcher),
+        let policy = match l.kind {
+            ConnectionKind::Subscription => &l.settings.filter_policy,
+            ConnectionKind::Rule => &l.settings.pattern,
             _ => return true,
         };
         if policy.trim().is_empty() {
             return true;
         }
         let text = payload.get_or_insert_with(|| self.payload_of(msg));
-        matcher(policy, text)
+        match l.kind {
+            ConnectionKind::Subscription => match self.filter_matcher {
+                FilterFn::Plain(m) => m(policy, text),
+                FilterFn::Scoped(m) => m(policy, l.settings.filter_policy_scope, text),
+            },
+            _ => (self.pattern_matcher)(policy, text),
+        }
     }
+}
+
+/// The subscription matcher in use.
+#[derive(Clone, Copy)]
+pub(crate) enum FilterFn {
+    Plain(Matcher),
+    Scoped(FilterMatcher),
+}
+
+/// The interim filter policy matcher (the scope is not used yet).
+pub fn interim_filter_matcher(policy: &str, _scope: FilterPolicyScope, payload: &str) -> bool {
+    interim_matcher(policy, payload)
 }
 
 /// Exact-value matching on top-level (and nested object) fields; anything richer
