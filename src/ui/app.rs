@@ -1,11 +1,16 @@
 //! The page's frame: header, toolbar, palette, canvas, inspector and footer, around
 //! one editor store. Keyboard shortcuts and autosave live here.
 
+use super::browser;
 use super::canvas::{canvas_size, Canvas};
 use super::inspector::Inspector;
+use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
+use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
+use crate::model::Diagram;
+use crate::share;
 use crate::editor::geometry::GRID;
 use crate::editor::{Action, EditorState, Notice, NoticeLevel};
 use crate::model::ComponentKind;
@@ -18,6 +23,28 @@ pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
+    let overlay = use_state(|| Overlay::None);
+    let pattern_card = use_state(|| None::<AttrValue>);
+    let exercises_open = use_state(|| false);
+    // A diagram from a link or file waiting for the learner to agree to replace theirs.
+    let pending = use_state(|| None::<Pending>);
+
+    // Open a diagram from the link: at start, and when the fragment changes in an open tab.
+    {
+        let editor = editor.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let open = move || {
+                if let Some(fragment) = browser::diagram_fragment() {
+                    browser::clear_fragment();
+                    offer(&editor, &pending, share::from_link(&fragment), "link");
+                }
+            };
+            open();
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| open());
+            move || drop(listener)
+        });
+    }
 
     // Autosave on every change to the diagram, but not on each step of a drag (its end
     // saves); a refusal is said once, and the work stays in memory.
@@ -35,6 +62,17 @@ pub fn app() -> Html {
                     Err(_) => {}
                 }
             }
+        });
+    }
+
+    // Information fades after a few seconds; warnings and errors stay until dismissed.
+    {
+        let editor = editor.clone();
+        use_effect_with(editor.notice.clone(), move |notice| {
+            let timer = notice.as_ref().filter(|n| n.level == NoticeLevel::Info).map(|_| {
+                gloo::timers::callback::Timeout::new(6_000, move || editor.dispatch(Action::DismissNotice))
+            });
+            move || drop(timer)
         });
     }
 
@@ -89,6 +127,23 @@ pub fn app() -> Html {
         let (width, height) = canvas_size();
         dispatch.dispatch(Action::AddInView { kind, width, height });
     });
+    let on_open_pattern = {
+        let editor = editor.clone();
+        let overlay = overlay.clone();
+        let pattern_card = pattern_card.clone();
+        Callback::from(move |id: &'static str| {
+            overlay.set(Overlay::None);
+            open_pattern(&editor, id);
+            pattern_card.set(Some(AttrValue::from(id)));
+            let (width, height) = canvas_size();
+            editor.dispatch(Action::FitToView { width, height });
+        })
+    };
+    let on_file = {
+        let editor = editor.clone();
+        let pending = pending.clone();
+        Callback::from(move |file: web_sys::File| read_diagram_file(file, editor.clone(), pending.clone()))
+    };
     let toggle_help = {
         let show_help = show_help.clone();
         Callback::from(move |_| show_help.set(!*show_help))
@@ -103,12 +158,43 @@ pub fn app() -> Html {
                         <span class="brand-name">{ "Decouple Lab" }</span>
                     </a>
                     <span class="brand-tagline">{ "Build a decoupled architecture, press play, then break it." }</span>
+                    <nav class="header-actions" aria-label="Lesson and sharing">
+                        <button type="button" class="header-button" aria-haspopup="menu"
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ "Patterns" }</button>
+                        <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()}
+                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ "Exercises" }</button>
+                        <label class="header-button file-button">
+                            { "Open file" }
+                            <input type="file" accept=".json,application/json" class="visually-hidden"
+                                   onchange={{
+                                       let on_file = on_file.clone();
+                                       Callback::from(move |e: Event| {
+                                           if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                                               if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                                   on_file.emit(file);
+                                               }
+                                               input.set_value("");
+                                           }
+                                       })
+                                   }} />
+                        </label>
+                        <button type="button" class="header-button primary"
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ "Share" }</button>
+                    </nav>
                 </header>
                 <Toolbar on_help={toggle_help.clone()} />
                 <main class="workspace">
                     <Palette {on_pick} {on_add} />
-                    <Canvas placing={*placing} {on_placed} />
-                    <Inspector />
+                    <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} />
+                    if *exercises_open {
+                        <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }} />
+                    } else {
+                        <Inspector>
+                            if let Some(id) = (*pattern_card).clone() {
+                                <PatternCard {id} on_close={{ let p = pattern_card.clone(); Callback::from(move |_| p.set(None)) }} />
+                            }
+                        </Inspector>
+                    }
                 </main>
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
@@ -118,8 +204,92 @@ pub fn app() -> Html {
                 if *show_help {
                     { shortcuts_dialog(toggle_help) }
                 }
+                { match *overlay {
+                    Overlay::Patterns => html! { <PatternMenu on_open={on_open_pattern} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
+                    Overlay::Share => html! { <ShareDialog on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
+                    Overlay::None => Html::default(),
+                } }
+                { pending_dialog(&editor, &pending) }
             </div>
         </ContextProvider<Editor>>
+    }
+}
+
+/// Which header overlay is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Overlay {
+    None,
+    Patterns,
+    Share,
+}
+
+/// A diagram read from a link or a file, with where it came from.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    diagram: Box<Diagram>,
+    source: &'static str,
+}
+
+/// Opens a diagram from a link or file: at once on an empty canvas, after asking when
+/// there is work to replace; a broken one is refused in a sentence and changes nothing.
+fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: &'static str) {
+    match result {
+        Ok(diagram) if editor.diagram().component_count() == 0 => editor.dispatch(Action::Load {
+            diagram: Box::new(diagram),
+            notice: format!("Opened the diagram from the {source}."),
+        }),
+        Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
+        Err(why) => editor.dispatch(Action::Notify(Notice::error(format!(
+            "This {source} could not be opened: {why} Your diagram is unchanged."
+        )))),
+    }
+}
+
+fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
+    let file = gloo::file::File::from(file);
+    if file.size() > crate::share::MAX_JSON_BYTES as u64 {
+        editor.dispatch(Action::Notify(Notice::error("This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.")));
+        return;
+    }
+    let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
+        Ok(text) => offer(&editor, &pending, share::from_json(&text), "file"),
+        Err(_) => editor.dispatch(Action::Notify(Notice::error("The browser could not read this file. Your diagram is unchanged."))),
+    });
+    // The read finishes on its own; keep the reader alive until then.
+    std::mem::forget(reader);
+}
+
+fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) -> Html {
+    let Some(p) = (**pending).clone() else { return Html::default() };
+    let open = {
+        let editor = editor.clone();
+        let pending = pending.clone();
+        let p = p.clone();
+        Callback::from(move |_: MouseEvent| {
+            pending.set(None);
+            editor.dispatch(Action::Load {
+                diagram: p.diagram.clone(),
+                notice: format!("Opened the diagram from the {}. Undo brings back your previous diagram.", p.source),
+            });
+        })
+    };
+    let keep = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
+                <h2 id="replace-title">{ format!("Open the diagram from this {}?", p.source) }</h2>
+                <p class="dialog-text">
+                    { format!("It has {} components. It replaces what is on your canvas now; Undo brings your diagram back.", p.diagram.component_count()) }
+                </p>
+                <div class="inspector-actions">
+                    <button type="button" class="button primary" onclick={open}>{ "Open it" }</button>
+                    <button type="button" class="button" onclick={keep}>{ "Keep mine" }</button>
+                </div>
+            </div>
+        </div>
     }
 }
 

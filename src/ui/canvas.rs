@@ -44,6 +44,8 @@ pub struct CanvasProps {
     /// A kind being dragged from the palette, if any.
     pub placing: Option<ComponentKind>,
     pub on_placed: Callback<()>,
+    /// A file dropped on the canvas.
+    pub on_file: Callback<web_sys::File>,
 }
 
 #[function_component(Canvas)]
@@ -342,13 +344,28 @@ pub fn canvas(props: &CanvasProps) -> Html {
         }
     });
 
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                on_file.emit(file);
+            }
+        })
+    };
+
     let mut class = classes!("canvas");
     if props.placing.is_some() {
         class.push("placing");
     }
+    // Arrow labels would only be clutter when zoomed far out.
+    if vp.zoom < 0.6 {
+        class.push("far");
+    }
     let grid = 20.0 * vp.zoom;
     html! {
-        <section class={class} aria-label="Diagram canvas"
+        <section class={class} aria-label="Diagram canvas" ondragover={on_dragover} ondrop={on_drop}
                  style={format!("background-size:{grid:.2}px {grid:.2}px;background-position:{:.1}px {:.1}px", vp.pan.x, vp.pan.y)}>
             <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label="Diagram"
                  onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}>

@@ -18,8 +18,15 @@ use yew::prelude::*;
 
 /// What the panels need is worked out once per change of the diagram or selection, and
 /// handed down as props: panels read no context, so a drag step re-renders none of them.
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    /// Shown when nothing is selected: the open pattern's explanation.
+    #[prop_or_default]
+    pub children: Html,
+}
+
 #[function_component(Inspector)]
-pub fn inspector() -> Html {
+pub fn inspector(props: &InspectorProps) -> Html {
     let editor = use_editor();
     let dispatch = editor.dispatcher();
     let selected = editor.single_selection();
@@ -53,7 +60,7 @@ pub fn inspector() -> Html {
     html! {
         <aside class="inspector" aria-label="Inspector">
             <h2 class="panel-title">{ "Inspector" }</h2>
-            { body.unwrap_or_else(|| overview(&editor)) }
+            { body.unwrap_or_else(|| html! { <>{ props.children.clone() }{ overview(&editor) }</> }) }
         </aside>
     }
 }

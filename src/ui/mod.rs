@@ -2,13 +2,16 @@
 //! read the editor state and dispatch actions.
 
 mod app;
+mod browser;
 mod canvas;
 mod diagram_view;
 mod fields;
 mod icons;
 mod inspector;
+mod lesson_panels;
 mod palette;
 mod setting_input;
+mod share_dialog;
 mod store;
 mod toolbar;
 

@@ -40,6 +40,8 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
             on_pick.emit(kind);
         }
     });
+    // A click (pressed and released on the item) adds it in view; a drag places it.
+    let onclick = props.on_add.reform(move |_: MouseEvent| kind);
     let on_add = props.on_add.clone();
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Enter" || e.key() == " " {
@@ -49,7 +51,7 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
     });
     html! {
         <li class="palette-item" data-kind={kind.key()} title={kind.summary()} tabindex="0" role="button"
-            aria-label={format!("Add {} ({})", kind.plain_name(), kind.aws_name())} {onpointerdown} {onkeydown}>
+            aria-label={format!("Add {} ({})", kind.plain_name(), kind.aws_name())} {onpointerdown} {onclick} {onkeydown}>
             { kind_icon(kind) }
             <span class="palette-names">
                 <span class="palette-name">{ kind.plain_name() }</span>

@@ -1,0 +1,144 @@
+//! The lesson in the page: the Patterns menu, a pattern's explanation card, and the
+//! Exercises panel with its Check button.
+
+use super::store::use_editor;
+use crate::editor::{Action, Notice};
+use crate::lessons::{exercises, pattern, patterns, Lang, Verdict};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PatternMenuProps {
+    /// A pattern was chosen: its id.
+    pub on_open: Callback<&'static str>,
+    pub on_close: Callback<()>,
+}
+
+/// The list of ready-made patterns, opened from the header.
+#[function_component(PatternMenu)]
+pub fn pattern_menu(props: &PatternMenuProps) -> Html {
+    let lang = Lang::En;
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="menu-backdrop" onclick={close}>
+            <div class="menu" role="menu" aria-label="Patterns" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                { for patterns().iter().map(|p| {
+                    let on_open = props.on_open.clone();
+                    let id = p.id;
+                    let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id));
+                    html! {
+                        <button type="button" class="menu-item" role="menuitem" data-pattern={p.id} {onclick}>
+                            <span class="menu-title">{ p.title.get(lang) }</span>
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PatternCardProps {
+    pub id: AttrValue,
+    pub on_close: Callback<()>,
+}
+
+/// What a pattern shows and what to try, over the canvas's corner.
+#[function_component(PatternCard)]
+pub fn pattern_card(props: &PatternCardProps) -> Html {
+    let lang = Lang::En;
+    let Some(p) = pattern(&props.id) else { return Html::default() };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <aside class="pattern-card" aria-label="About this pattern">
+            <div class="card-head">
+                <h2>{ p.title.get(lang) }</h2>
+                <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
+            </div>
+            <p>{ p.explanation.get(lang) }</p>
+            if !p.steps.is_empty() {
+                <h3>{ "Try this" }</h3>
+                <ol>{ for p.steps.iter().map(|s| html! { <li>{ s.text.get(lang) }</li> }) }</ol>
+            }
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExercisesPanelProps {
+    pub on_close: Callback<()>,
+}
+
+/// The lesson's hands-on tasks, each with its goal, hints and a check of the diagram.
+#[function_component(ExercisesPanel)]
+pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
+    let lang = Lang::En;
+    let editor = use_editor();
+    let open = use_state(|| exercises().first().map(|e| e.id));
+    let verdict = use_state(|| None::<(&'static str, Verdict)>);
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <aside class="exercises" aria-label="Exercises">
+            <div class="card-head">
+                <h2 class="panel-title">{ "Exercises" }</h2>
+                <button type="button" class="notice-close" aria-label="Close the exercises" onclick={close}>{ "×" }</button>
+            </div>
+            { for exercises().iter().enumerate().map(|(n, ex)| {
+                let is_open = *open == Some(ex.id);
+                let toggle = {
+                    let open = open.clone();
+                    let id = ex.id;
+                    Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(id) }))
+                };
+                let check = {
+                    let editor = editor.clone();
+                    let verdict = verdict.clone();
+                    let ex = *ex;
+                    Callback::from(move |_: MouseEvent| {
+                        let result = ex.check(editor.diagram());
+                        verdict.set(Some((ex.id, result)));
+                    })
+                };
+                let shown = verdict.as_ref().filter(|(id, _)| *id == ex.id).map(|(_, v)| v.clone());
+                html! {
+                    <section class={classes!("exercise", is_open.then_some("open"))} data-exercise={ex.id}>
+                        <button type="button" class="exercise-title" onclick={toggle} aria-expanded={is_open.to_string()}>
+                            { format!("{}. {}", n + 1, ex.title.get(lang)) }
+                        </button>
+                        if is_open {
+                            <p class="exercise-goal">{ ex.goal.get(lang) }</p>
+                            if !ex.hints.is_empty() {
+                                <details class="exercise-hints">
+                                    <summary>{ "Hints" }</summary>
+                                    <ul>{ for ex.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }</ul>
+                                </details>
+                            }
+                            <button type="button" class="button primary check-button" onclick={check}>{ "Check my diagram" }</button>
+                            if let Some(v) = shown {
+                                <div class={classes!("verdict", if v.passed { "passed" } else { "failed" })} role="status">
+                                    <p class="verdict-head">{ if v.passed { "Passed: your diagram does what the exercise asks." } else { "Not yet: here is what to fix." } }</p>
+                                    <ul>
+                                        { for v.findings.iter().map(|f| html! {
+                                            <li class={if f.passed { "finding ok" } else { "finding bad" }} data-code={f.code}>{ f.message.get(lang).to_string() }</li>
+                                        }) }
+                                    </ul>
+                                </div>
+                            }
+                        }
+                    </section>
+                }
+            }) }
+            <p class="exercise-note">{ "Checks look at your diagram's structure, then run it with the faults the goal implies." }</p>
+        </aside>
+    }
+}
+
+/// Opens a pattern as an ordinary, editable diagram (one undo step).
+pub fn open_pattern(editor: &super::store::Editor, id: &str) {
+    match pattern(id).map(|p| (p, p.try_diagram())) {
+        Some((p, Ok(diagram))) => editor.dispatch(Action::Load {
+            diagram: Box::new(diagram),
+            notice: format!("Opened the pattern “{}”. Undo brings back your previous diagram.", p.title.get(Lang::En)),
+        }),
+        _ => editor.dispatch(Action::Notify(Notice::error(format!("The pattern {id} could not be opened.")))),
+    }
+}

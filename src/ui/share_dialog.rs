@@ -1,0 +1,89 @@
+//! The Share dialog: the link (with its length and a warning when it is long), copy,
+//! download and open a JSON file, export a picture.
+
+use super::browser;
+use super::store::use_editor;
+use crate::editor::{Action, Notice};
+use crate::share;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    pub on_close: Callback<()>,
+}
+
+#[function_component(ShareDialog)]
+pub fn share_dialog(props: &ShareDialogProps) -> Html {
+    let editor = use_editor();
+    let link = use_memo(editor.revision, {
+        let diagram = editor.diagram_rc();
+        move |_| share::link_for(&diagram, &browser::base_url())
+    });
+    let copied = use_state(|| None::<bool>);
+
+    let copy = {
+        let url = link.url.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = url.clone();
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(browser::copy_text(&url).await.is_ok()));
+            });
+        })
+    };
+    let download = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = editor.diagram().components().next().map(|c| c.name.clone()).unwrap_or_default();
+            let file = format!("{}.json", browser::file_stem(&name));
+            if let Err(why) = browser::download(&file, "application/json", &share::to_json(editor.diagram())) {
+                editor.dispatch(Action::Notify(Notice::error(why)));
+            }
+        })
+    };
+    let export_svg = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = crate::editor::export::to_svg(editor.diagram());
+            if let Err(why) = browser::download("diagram.svg", "image/svg+xml", &svg) {
+                editor.dispatch(Action::Notify(Notice::error(why)));
+            }
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let kind = if link.compressed { "compressed (#z=)" } else { "readable JSON (#json=)" };
+    html! {
+        <div class="dialog-backdrop" onclick={close.clone()}>
+            <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title"
+                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                <div class="dialog-head">
+                    <h2 id="share-title">{ "Share this diagram" }</h2>
+                    <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                </div>
+                <p class="dialog-text">{ "The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy." }</p>
+                <div class="share-link-row">
+                    <input class="share-link" readonly=true value={link.url.clone()} aria-label="Share link" />
+                    <button type="button" class="button primary" onclick={copy}>{ "Copy link" }</button>
+                </div>
+                <p class="share-meta" data-length={link.length.to_string()}>
+                    { format!("{} characters, {kind}.", link.length) }
+                    if *copied == Some(true) {
+                        <span class="share-ok">{ " Copied." }</span>
+                    } else if *copied == Some(false) {
+                        <span class="share-warn">{ " The browser did not allow copying: select the link and copy it by hand." }</span>
+                    }
+                </p>
+                if let Some(warning) = link.warning.clone() {
+                    <p class="share-warn" role="alert">{ warning }</p>
+                }
+                <h3 class="dialog-subtitle">{ "Files and pictures" }</h3>
+                <div class="inspector-actions">
+                    <button type="button" class="button" onclick={download}>{ "Download .json" }</button>
+                    <button type="button" class="button" onclick={export_svg}>{ "Export SVG" }</button>
+                </div>
+                <p class="dialog-text small">{ "To open a .json file, drop it on the canvas or use Open in the header." }</p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! Sharing in headless Chromium: a pattern's link opens the same diagram in a fresh
+//! browser profile, and a broken link is refused in a sentence with the diagram kept.
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use std::time::Duration;
+use support::{autosaved, screenshot, wait_for_count};
+
+/// The components' names and kinds in the autosaved diagram, sorted.
+async fn saved_components(c: &Client) -> Vec<(String, String)> {
+    let saved = autosaved(c).await;
+    let mut list: Vec<(String, String)> = saved["components"]
+        .as_array()
+        .map(|a| a.iter().map(|c| (c["name"].as_str().unwrap_or("").to_string(), c["kind"].as_str().unwrap_or("").to_string())).collect())
+        .unwrap_or_default();
+    list.sort();
+    list
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_copied_link_opens_the_same_diagram_and_a_broken_one_changes_nothing() {
+    let first = support::open_app().await;
+    let c = &first.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+
+    // Open the lesson's e-commerce pipeline from the Patterns menu.
+    c.find(Locator::XPath("//button[normalize-space()='Patterns']")).await.expect("Patterns").click().await.expect("open the menu");
+    c.wait().for_element(Locator::Css(r#"[data-pattern="ecommerce-pipeline"]"#)).await.expect("the pattern").click().await.expect("open it");
+    let nodes = c.find_all(Locator::Css(".node")).await.expect("nodes").len();
+    assert!(nodes >= 8, "the pipeline has its components: {nodes}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let original = saved_components(c).await;
+    assert_eq!(original.len(), nodes);
+    screenshot(c, "pattern-ecommerce").await;
+
+    // Share it.
+    c.find(Locator::XPath("//button[normalize-space()='Share']")).await.expect("Share").click().await.expect("open Share");
+    let link = c.wait().for_element(Locator::Css(".share-link")).await.expect("the link").prop("value").await.expect("value").unwrap_or_default();
+    assert!(link.contains("#json=") || link.contains("#z="), "{link}");
+    assert!(link.chars().count() < 2_000, "the pipeline's link is {} characters", link.chars().count());
+    screenshot(c, "share-dialog").await;
+
+    // A fresh browser profile opens the link to the same diagram.
+    let second = support::open_browser(link.clone()).await;
+    let d = &second.client;
+    wait_for_count(d, ".node", nodes).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(saved_components(d).await, original);
+    let url = d.current_url().await.expect("url");
+    assert!(url.fragment().is_none(), "the fragment is cleared after opening: {url}");
+
+    // A broken link: one sentence, and the diagram is still there.
+    d.goto(&format!("{}#z=bm90IGEgZGVmbGF0ZSBzdHJlYW0", first.base_url)).await.expect("open a broken link");
+    let notice = d.wait().for_element(Locator::Css(".notice.error")).await.expect("an error notice").text().await.expect("text");
+    assert!(notice.contains("could not be opened") && notice.contains("unchanged"), "{notice}");
+    assert_eq!(d.find_all(Locator::Css(".node")).await.expect("nodes").len(), nodes);
+    assert_eq!(saved_components(d).await, original);
+    screenshot(d, "broken-link").await;
+
+    second.client.clone().close().await.expect("close");
+    first.client.clone().close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn opening_a_link_over_work_asks_first_and_undo_brings_the_work_back() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    // Some work of the learner's own.
+    c.find(Locator::Css(r#".palette-item[data-kind="queue"]"#)).await.expect("queue").click().await.expect("add");
+    wait_for_count(c, ".node", 1).await;
+
+    let mut shared = decouple_lab::model::Diagram::new();
+    for (i, kind) in [decouple_lab::model::ComponentKind::Client, decouple_lab::model::ComponentKind::Topic].into_iter().enumerate() {
+        shared.add_component(kind, format!("Shared {i}"), decouple_lab::model::Point { x: 240.0 * i as f64, y: 0.0 });
+    }
+    let link = decouple_lab::share::link_for(&shared, &b.base_url).url;
+    c.goto(&link).await.expect("open the link");
+    let dialog = c.wait().for_element(Locator::Css(r#"[role="alertdialog"]"#)).await.expect("a question first");
+    assert!(dialog.text().await.expect("text").contains("2 components"));
+    c.find(Locator::XPath("//button[normalize-space()='Open it']")).await.expect("Open it").click().await.expect("open");
+    wait_for_count(c, ".node", 2).await;
+
+    c.find(Locator::Css(r#"button[aria-label="Undo (Ctrl+Z)"]"#)).await.expect("undo").click().await.expect("undo");
+    wait_for_count(c, ".node", 1).await;
+    let saved: Value = autosaved(c).await;
+    assert_eq!(saved["components"][0]["kind"], "queue", "the learner's own work is back");
+    b.client.clone().close().await.expect("close");
+}
