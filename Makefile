@@ -25,7 +25,7 @@ test-wasm:
 	$(WASM) cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-e2e:
-	cargo test --locked --test e2e -- --include-ignored --test-threads=1
+	cargo test --locked --test 'e2e*' -- --include-ignored --test-threads=1
 
 # Gzipped size of what the browser downloads (wasm + JS + CSS).
 size:

@@ -38,3 +38,9 @@ async fn shell_has_toolbar_canvas_inspector_and_versioned_footer() {
     let footer = root.query_selector(".app-footer").expect("query").expect("footer").text_content().unwrap_or_default();
     assert!(footer.contains(decouple_lab::VERSION), "footer reads: {footer}");
 }
+
+#[wasm_bindgen_test]
+fn the_engine_runs_the_same_in_the_browser_as_natively() {
+    let stored = include_str!("fixtures/sim_fingerprint.json").trim();
+    assert_eq!(decouple_lab::sim::fingerprint::reference_run(), stored);
+}

@@ -12,11 +12,18 @@ pub const STATE_MACHINES_SIMULATED: bool = false;
 /// Runs `diagram` for `secs` simulated seconds with the real EventBridge and SNS
 /// matchers, or says why it cannot run.
 pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, String> {
+    let mut sim = start(diagram)?;
+    sim.run_for((secs * 1e6) as u64);
+    Ok(sim)
+}
+
+/// A simulation of `diagram` at time zero with the real matchers plugged in: what the
+/// page plays and what checks run.
+pub fn start(diagram: &Diagram) -> Result<Simulation, String> {
     let options = SimOptions { seed: diagram.run.seed, ..SimOptions::default() };
     let mut sim = Simulation::with_options(diagram, options).map_err(|e| e.to_string())?;
     sim.set_pattern_matcher(pattern_matches);
     sim.set_filter_matcher(policy_matches);
-    sim.run_for((secs * 1e6) as u64);
     Ok(sim)
 }
 

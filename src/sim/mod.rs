@@ -26,6 +26,8 @@ mod slab;
 pub mod time;
 pub mod trace;
 
+pub mod fingerprint;
+
 pub use behaviour::compute::ServiceTime;
 pub use behaviour::stream::shard_for;
 pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};

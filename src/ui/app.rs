@@ -6,6 +6,7 @@ use super::canvas::{canvas_size, Canvas};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
+use super::playback::use_player;
 use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
@@ -21,6 +22,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
+    let player = use_player(editor.clone());
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -90,6 +92,13 @@ pub fn app() -> Html {
                 if let Some(action) = shortcut(e) {
                     e.prevent_default();
                     editor.dispatch(action);
+                } else if e.key() == " " {
+                    e.prevent_default();
+                    if let Some(button) = gloo::utils::document().query_selector(".tool-group [aria-label^='Play'], .tool-group [aria-label^='Pause']").ok().flatten() {
+                        if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+                            button.click();
+                        }
+                    }
                 } else if e.key() == "?" {
                     show_help.set(!*show_help);
                 } else if e.key() == "Escape" {
@@ -182,14 +191,15 @@ pub fn app() -> Html {
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ "Share" }</button>
                     </nav>
                 </header>
-                <Toolbar on_help={toggle_help.clone()} />
+                <Toolbar on_help={toggle_help.clone()} player={player.clone()} />
                 <main class="workspace">
                     <Palette {on_pick} {on_add} />
-                    <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} />
+                    <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
+                            live_down={player.snapshot().live_down.clone()} />
                     if *exercises_open {
                         <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }} />
                     } else {
-                        <Inspector>
+                        <Inspector player={player.clone()}>
                             if let Some(id) = (*pattern_card).clone() {
                                 <PatternCard {id} on_close={{ let p = pattern_card.clone(); Callback::from(move |_| p.set(None)) }} />
                             }
@@ -234,15 +244,19 @@ struct Pending {
 /// there is work to replace; a broken one is refused in a sentence and changes nothing.
 fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: &'static str) {
     match result {
-        Ok(diagram) if editor.diagram().component_count() == 0 => editor.dispatch(Action::Load {
-            diagram: Box::new(diagram),
-            notice: format!("Opened the diagram from the {source}."),
-        }),
+        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, format!("Opened the diagram from the {source}.")),
         Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
         Err(why) => editor.dispatch(Action::Notify(Notice::error(format!(
             "This {source} could not be opened: {why} Your diagram is unchanged."
         )))),
     }
+}
+
+/// Replaces the diagram (one undo step) and frames it in the view.
+fn load_and_fit(editor: &Editor, diagram: Diagram, notice: String) {
+    editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
+    let (width, height) = canvas_size();
+    editor.dispatch(Action::FitToView { width, height });
 }
 
 fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
@@ -267,10 +281,7 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
         let p = p.clone();
         Callback::from(move |_: MouseEvent| {
             pending.set(None);
-            editor.dispatch(Action::Load {
-                diagram: p.diagram.clone(),
-                notice: format!("Opened the diagram from the {}. Undo brings back your previous diagram.", p.source),
-            });
+            load_and_fit(&editor, (*p.diagram).clone(), format!("Opened the diagram from the {}. Undo brings back your previous diagram.", p.source));
         })
     };
     let keep = {

@@ -2,7 +2,9 @@
 //! box-selecting, panning and zooming, and inline renaming.
 
 use super::diagram_view::{EdgeView, NodeView};
+use super::playback::{Badge, DOTS_CANVAS_ID};
 use super::store::use_editor;
+use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
 use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, Point};
@@ -46,6 +48,12 @@ pub struct CanvasProps {
     pub on_placed: Callback<()>,
     /// A file dropped on the canvas.
     pub on_file: Callback<web_sys::File>,
+    /// Live figures from a run, per component.
+    #[prop_or_default]
+    pub badges: Rc<HashMap<ComponentId, Badge>>,
+    /// Components taken down live during the run.
+    #[prop_or_default]
+    pub live_down: Rc<std::collections::BTreeSet<ComponentId>>,
 }
 
 #[function_component(Canvas)]
@@ -272,10 +280,12 @@ pub fn canvas(props: &CanvasProps) -> Html {
             <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} name={AttrValue::from(c.name.clone())}
                       x={position(c).x} y={position(c).y}
                       selected={editor.is_selected(Item::Component(c.id))}
-                      down={c.faults.down}
+                      down={c.faults.down || props.live_down.contains(&c.id)}
                       warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
                       on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()}
-                      on_select={on_select.clone()} />
+                      on_select={on_select.clone()}
+                      badge={props.badges.get(&c.id).map(|b| AttrValue::from(b.text.clone()))}
+                      badge_alert={props.badges.get(&c.id).is_some_and(|b| b.alert)} />
         }
     });
 
@@ -382,6 +392,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                     <g class="overlay">{ for overlay }{ for ghost }</g>
                 </g>
             </svg>
+            <canvas id={DOTS_CANVAS_ID} class="dots" aria-hidden="true"></canvas>
             <div class="canvas-layer">{ for rename_box }</div>
             if diagram.component_count() == 0 {
                 <div class="canvas-empty">

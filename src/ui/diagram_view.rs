@@ -25,12 +25,17 @@ pub struct NodeProps {
     pub on_port: Callback<(ComponentId, PointerEvent)>,
     pub on_rename: Callback<ComponentId>,
     pub on_select: Callback<ComponentId>,
+    /// A live figure from a run ("12 waiting").
+    #[prop_or_default]
+    pub badge: Option<AttrValue>,
+    #[prop_or_default]
+    pub badge_alert: bool,
 }
 
 impl PartialEq for NodeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings)
-            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings)
+        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, &self.badge, self.badge_alert)
+            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, &other.badge, other.badge_alert)
     }
 }
 
@@ -102,6 +107,12 @@ pub fn node_view(props: &NodeProps) -> Html {
                     <title>{ if props.warnings == 1 { "1 warning: see the inspector".to_string() } else { format!("{} warnings: see the inspector", props.warnings) } }</title>
                     <path d="M9 1l8 15H1z" />
                     <text x="9" y="14" text-anchor="middle">{ "!" }</text>
+                </g>
+            }
+            if let Some(badge) = props.badge.clone() {
+                <g class={classes!("node-badge", props.badge_alert.then_some("alert"))} transform={format!("translate(0 {})", NODE_HEIGHT + 6.0)}>
+                    <rect width={NODE_WIDTH.to_string()} height="20" rx="10" />
+                    <text x={(NODE_WIDTH / 2.0).to_string()} y="14" text-anchor="middle">{ badge }</text>
                 </g>
             }
             <circle class="node-port" cx={NODE_WIDTH.to_string()} cy={(NODE_HEIGHT / 2.0).to_string()} r="7"

@@ -4,6 +4,7 @@
 use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
+use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, EditorState, Item};
 use crate::model::{
@@ -20,6 +21,8 @@ use yew::prelude::*;
 /// handed down as props: panels read no context, so a drag step re-renders none of them.
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
+    /// The run, for live faults on the selected component.
+    pub player: Player,
     /// Shown when nothing is selected: the open pattern's explanation.
     #[prop_or_default]
     pub children: Html,
@@ -48,7 +51,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match (&*panel, selected) {
         (Some(Panel::Component { component, warnings, targets }), _) => Some(html! {
             <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
-                            targets={targets.clone()} dispatch={dispatch.clone()} />
+                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} />
         }),
         (Some(Panel::Connection { connection, from, to }), _) => Some(html! {
             <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()}
@@ -130,6 +133,7 @@ struct ComponentProps {
     /// Components this one may connect to, with their labels.
     targets: Rc<Vec<(ComponentId, String)>>,
     dispatch: Dispatch,
+    player: Player,
 }
 
 #[function_component(ComponentPanel)]
@@ -201,6 +205,7 @@ fn component_panel(props: &ComponentProps) -> Html {
                 <h3>{ "Settings" }</h3>
                 { fields }
             </section>
+            { live_actions(&props.player, c) }
             { faults_editor(editor, c) }
             { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">
@@ -299,6 +304,34 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
             <SettingInput name="traffic" label="Traffic shape" choices={TRAFFIC_SHAPES.to_vec()} value={Value::String(shape)} on_commit={shape_commit} />
             { for params }
         </>
+    }
+}
+
+/// Break it while it runs: these act on the running simulation, not on the diagram.
+fn live_actions(player: &Player, component: &Component) -> Html {
+    let id = component.id;
+    let act = |label: &'static str, action: fn(&Player, ComponentId) -> bool| {
+        let player = player.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            action(&player, id);
+        });
+        html! { <button type="button" class="button" {onclick}>{ label }</button> }
+    };
+    let is_source = matches!(component.kind(), ComponentKind::Client | ComponentKind::EventSource);
+    html! {
+        <section class="inspector-section live">
+            <h3>{ "While it runs" }</h3>
+            <div class="live-actions">
+                { act("Take down now", |p, id| p.set_down(id, true)) }
+                { act("Bring back", |p, id| p.set_down(id, false)) }
+                if component.kind() == ComponentKind::Client {
+                    { act("Send a spike (10× for 10 s)", |p, id| p.spike(id)) }
+                }
+                if is_source {
+                    { act("Inject a poison message", |p, id| p.poison(id)) }
+                }
+            </div>
+        </section>
     }
 }
 

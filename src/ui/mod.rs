@@ -10,6 +10,7 @@ mod icons;
 mod inspector;
 mod lesson_panels;
 mod palette;
+mod playback;
 mod setting_input;
 mod share_dialog;
 mod store;

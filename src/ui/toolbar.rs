@@ -4,7 +4,9 @@
 
 use super::canvas::canvas_size;
 use super::icons::{control_icon, Control};
+use super::playback::{Player, SPEEDS};
 use super::store::use_editor;
+use wasm_bindgen::JsCast;
 use crate::editor::Action;
 use crate::model::Point;
 use yew::prelude::*;
@@ -12,6 +14,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub on_help: Callback<()>,
+    pub player: Player,
 }
 
 #[function_component(Toolbar)]
@@ -51,19 +54,55 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </button>
         }
     };
-    let run_off = "Playback arrives with the simulation";
-    let nothing = Callback::noop();
+    let player = &props.player;
+    let run = player.snapshot().clone();
+    let has_components = editor.diagram().component_count() > 0;
+    let play_pause = {
+        let player = player.clone();
+        let playing = run.playing;
+        Callback::from(move |_: MouseEvent| if playing { player.pause() } else { player.play() })
+    };
+    let step = {
+        let player = player.clone();
+        Callback::from(move |_: MouseEvent| player.step())
+    };
+    let reset = {
+        let player = player.clone();
+        Callback::from(move |_: MouseEvent| player.reset())
+    };
+    let speed = {
+        let player = player.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                if let Ok(v) = select.value().parse::<f64>() {
+                    player.set_speed(v);
+                }
+            }
+        })
+    };
+    let summary = run.books.as_ref().map(|b| {
+        format!(
+            "{} created · {} consumed · {} in flight · {} failed · {} dead-lettered · {} rejected · {} expired",
+            b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired
+        )
+    });
     html! {
         <div class="toolbar" role="toolbar" aria-label="Editor and simulation controls">
             <div class="tool-group" aria-label="Simulation">
-                { button(Control::Play, run_off, false, nothing.clone()) }
-                { button(Control::Pause, run_off, false, nothing.clone()) }
-                { button(Control::Step, run_off, false, nothing.clone()) }
-                { button(Control::Reset, run_off, false, nothing) }
+                if run.playing {
+                    { button(Control::Pause, "Pause (Space)", true, play_pause) }
+                } else {
+                    { button(Control::Play, "Play (Space)", has_components, play_pause) }
+                }
+                { button(Control::Step, "Step one simulated second", has_components && !run.playing, step) }
+                { button(Control::Reset, "Reset the run", run.running, reset) }
+                <select class="speed-select" aria-label="Speed" title="Simulated seconds per second" onchange={speed}>
+                    { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ *label }</option> }) }
+                </select>
             </div>
             <div class="tool-group tool-clock" aria-label="Simulated time">
                 <span class="clock-label">{ "Simulated time" }</span>
-                <span class="clock-value">{ "0.0 s" }</span>
+                <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s) }</span>
             </div>
             <div class="tool-group tool-edit" aria-label="Edit">
                 { button(Control::Undo, "Undo (Ctrl+Z)", editor.can_undo(), act(Action::Undo)) }
@@ -80,9 +119,24 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { "Snap" }
                 </label>
             </div>
+            if let Some(summary) = summary {
+                <div class="run-summary" role="status" aria-live="off" title="Every message ends in exactly one of these">{ summary }</div>
+            }
             <div class="tool-group tool-right">
                 { button(Control::Help, "Keyboard shortcuts (?)", true, help) }
             </div>
         </div>
+    }
+}
+
+/// "42.3 s", "3 min 05 s", "1 h 02 min".
+fn format_clock(seconds: f64) -> String {
+    let s = seconds.max(0.0);
+    if s < 60.0 {
+        format!("{s:.1} s")
+    } else if s < 3_600.0 {
+        format!("{} min {:02} s", (s / 60.0).floor(), (s % 60.0).floor())
+    } else {
+        format!("{} h {:02} min", (s / 3_600.0).floor(), ((s % 3_600.0) / 60.0).floor())
     }
 }
