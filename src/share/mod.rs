@@ -35,6 +35,7 @@
 
 mod error;
 pub mod format;
+pub mod library;
 mod link;
 pub mod migrate;
 #[cfg(not(target_arch = "wasm32"))]

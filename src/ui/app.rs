@@ -7,6 +7,7 @@ use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
 use super::playback::use_player;
+use super::library_dialog::LibraryDialog;
 use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
@@ -39,7 +40,7 @@ pub fn app() -> Html {
             let open = move || {
                 if let Some(fragment) = browser::diagram_fragment() {
                     browser::clear_fragment();
-                    offer(&editor, &pending, share::from_link(&fragment), "link");
+                    offer(&editor, &pending, share::from_link(&fragment), Source::Link);
                 }
             };
             open();
@@ -172,6 +173,8 @@ pub fn app() -> Html {
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ "Patterns" }</button>
                         <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()}
                                 onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ "Exercises" }</button>
+                        <button type="button" class="header-button"
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ "My diagrams" }</button>
                         <label class="header-button file-button">
                             { "Open file" }
                             <input type="file" accept=".json,application/json" class="visually-hidden"
@@ -217,6 +220,18 @@ pub fn app() -> Html {
                 { match *overlay {
                     Overlay::Patterns => html! { <PatternMenu on_open={on_open_pattern} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
                     Overlay::Share => html! { <ShareDialog on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
+                    Overlay::Library => {
+                        let on_open = {
+                            let editor = editor.clone();
+                            let pending = pending.clone();
+                            let overlay = overlay.clone();
+                            Callback::from(move |json: String| {
+                                overlay.set(Overlay::None);
+                                offer(&editor, &pending, share::from_json(&json), Source::Saved);
+                            })
+                        };
+                        html! { <LibraryDialog {on_open} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> }
+                    }
                     Overlay::None => Html::default(),
                 } }
                 { pending_dialog(&editor, &pending) }
@@ -231,24 +246,62 @@ enum Overlay {
     None,
     Patterns,
     Share,
+    Library,
+}
+
+/// Where a diagram to open came from.
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Link,
+    File,
+    Saved,
+}
+
+impl Source {
+    fn opened(self) -> &'static str {
+        match self {
+            Source::Link => "Opened the diagram from the link.",
+            Source::File => "Opened the diagram from the file.",
+            Source::Saved => "Opened the saved diagram.",
+        }
+    }
+    fn opened_over_work(self) -> &'static str {
+        match self {
+            Source::Link => "Opened the diagram from the link. Undo brings back your previous diagram.",
+            Source::File => "Opened the diagram from the file. Undo brings back your previous diagram.",
+            Source::Saved => "Opened the saved diagram. Undo brings back your previous diagram.",
+        }
+    }
+    fn question(self) -> &'static str {
+        match self {
+            Source::Link => "Open the diagram from this link?",
+            Source::File => "Open the diagram from this file?",
+            Source::Saved => "Open this saved diagram?",
+        }
+    }
+    fn refused(self, why: &share::ShareError) -> String {
+        match self {
+            Source::Link => format!("This link could not be opened: {why} Your diagram is unchanged."),
+            Source::File => format!("This file could not be opened: {why} Your diagram is unchanged."),
+            Source::Saved => format!("This saved diagram could not be opened: {why} Your diagram is unchanged."),
+        }
+    }
 }
 
 /// A diagram read from a link or a file, with where it came from.
 #[derive(Clone, PartialEq)]
 struct Pending {
     diagram: Box<Diagram>,
-    source: &'static str,
+    source: Source,
 }
 
 /// Opens a diagram from a link or file: at once on an empty canvas, after asking when
 /// there is work to replace; a broken one is refused in a sentence and changes nothing.
-fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: &'static str) {
+fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: Source) {
     match result {
-        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, format!("Opened the diagram from the {source}.")),
+        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().to_string()),
         Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
-        Err(why) => editor.dispatch(Action::Notify(Notice::error(format!(
-            "This {source} could not be opened: {why} Your diagram is unchanged."
-        )))),
+        Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused(&why)))),
     }
 }
 
@@ -266,7 +319,7 @@ fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandl
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-        Ok(text) => offer(&editor, &pending, share::from_json(&text), "file"),
+        Ok(text) => offer(&editor, &pending, share::from_json(&text), Source::File),
         Err(_) => editor.dispatch(Action::Notify(Notice::error("The browser could not read this file. Your diagram is unchanged."))),
     });
     // The read finishes on its own; keep the reader alive until then.
@@ -281,7 +334,7 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
         let p = p.clone();
         Callback::from(move |_: MouseEvent| {
             pending.set(None);
-            load_and_fit(&editor, (*p.diagram).clone(), format!("Opened the diagram from the {}. Undo brings back your previous diagram.", p.source));
+            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().to_string());
         })
     };
     let keep = {
@@ -291,7 +344,7 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ format!("Open the diagram from this {}?", p.source) }</h2>
+                <h2 id="replace-title">{ p.source.question() }</h2>
                 <p class="dialog-text">
                     { format!("It has {} components. It replaces what is on your canvas now; Undo brings your diagram back.", p.diagram.component_count()) }
                 </p>

@@ -58,3 +58,52 @@ pub fn file_stem(name: &str) -> String {
     let stem = stem.trim_matches('-').to_lowercase();
     if stem.is_empty() { "diagram".into() } else { stem }
 }
+
+/// Draws an SVG picture into a canvas at twice its size and offers it as a PNG file.
+pub fn download_svg_as_png(svg: &str, filename: &str) -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    let fail = || "The browser could not make the picture.".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| fail())?;
+    let filename = filename.to_string();
+    let loaded = image.clone();
+    let source = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&source);
+        let scale = 2.0;
+        let (w, h) = (f64::from(loaded.natural_width()), f64::from(loaded.natural_height()));
+        let Ok(canvas) = gloo::utils::document().create_element("canvas") else { return };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width((w * scale) as u32);
+        canvas.set_height((h * scale) as u32);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
+        let done = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                let _ = download_blob(&filename, &blob);
+            }
+        });
+        let _ = canvas.to_blob(done.as_ref().unchecked_ref());
+        done.forget();
+    });
+    image.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    image.set_src(&url);
+    Ok(())
+}
+
+/// Milliseconds since 1970 by the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A date and time as the learner's browser writes them.
+pub fn local_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}

@@ -9,6 +9,7 @@ mod fields;
 mod icons;
 mod inspector;
 mod lesson_panels;
+mod library_dialog;
 mod palette;
 mod playback;
 mod setting_input;

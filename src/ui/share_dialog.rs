@@ -51,6 +51,15 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             }
         })
     };
+    let export_png = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = crate::editor::export::to_svg(editor.diagram());
+            if let Err(why) = browser::download_svg_as_png(&svg, "diagram.png") {
+                editor.dispatch(Action::Notify(Notice::error(why)));
+            }
+        })
+    };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let kind = if link.compressed { "compressed (#z=)" } else { "readable JSON (#json=)" };
     html! {
@@ -81,6 +90,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 <div class="inspector-actions">
                     <button type="button" class="button" onclick={download}>{ "Download .json" }</button>
                     <button type="button" class="button" onclick={export_svg}>{ "Export SVG" }</button>
+                    <button type="button" class="button" onclick={export_png}>{ "Export PNG" }</button>
                 </div>
                 <p class="dialog-text small">{ "To open a .json file, drop it on the canvas or use Open in the header." }</p>
             </div>

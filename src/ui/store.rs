@@ -59,3 +59,25 @@ pub fn save(state: &EditorState) -> Result<(), String> {
     let storage = storage().ok_or("This browser offers no storage here (private mode?)")?;
     storage.set_item(AUTOSAVE_KEY, &text).map_err(|_| "The browser refused to save (storage full or private mode)".to_string())
 }
+
+/// The LocalStorage key of the saved diagrams' list.
+pub const LIBRARY_KEY: &str = "decouple-lab.saved";
+
+/// The saved diagrams; an unreadable list is kept aside under another key.
+pub fn load_library() -> crate::share::library::Library {
+    use crate::share::library::Library;
+    let Some(text) = storage().and_then(|s| s.get_item(LIBRARY_KEY).ok().flatten()) else { return Library::default() };
+    Library::from_text(&text).unwrap_or_else(|_| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(&format!("{LIBRARY_KEY}.unreadable"), &text);
+        }
+        Library::default()
+    })
+}
+
+pub fn save_library(library: &crate::share::library::Library) -> Result<(), String> {
+    let storage = storage().ok_or("This browser offers no storage here (private mode?)")?;
+    storage
+        .set_item(LIBRARY_KEY, &library.to_text())
+        .map_err(|_| "The browser refused to save (storage full or private mode).".to_string())
+}
