@@ -38,6 +38,7 @@ mod quiz;
 pub mod simulate;
 mod steps;
 mod text;
+pub mod ui_strings;
 mod verdict;
 
 pub use exercises::{exercise, exercises, Exercise};

@@ -1,7 +1,9 @@
 //! The page's frame: header, toolbar, palette, canvas, inspector and footer, around
 //! one editor store. Keyboard shortcuts and autosave live here.
 
+use super::i18n::t;
 use super::browser;
+use super::i18n::{self, Lang};
 use super::canvas::{canvas_size, Canvas};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
@@ -24,6 +26,9 @@ use yew::prelude::*;
 pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let player = use_player(editor.clone());
+    let lang = use_state(i18n::initial);
+    // Set before the children render, so every `t(...)` below speaks this language.
+    i18n::set_current(*lang);
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -167,16 +172,16 @@ pub fn app() -> Html {
                         { brand_mark() }
                         <span class="brand-name">{ "Decouple Lab" }</span>
                     </a>
-                    <span class="brand-tagline">{ "Build a decoupled architecture, press play, then break it." }</span>
+                    <span class="brand-tagline">{ t("Build a decoupled architecture, press play, then break it.") }</span>
                     <nav class="header-actions" aria-label="Lesson and sharing">
                         <button type="button" class="header-button" aria-haspopup="menu"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ "Patterns" }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ t("Patterns") }</button>
                         <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()}
-                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ "Exercises" }</button>
+                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ t("Exercises") }</button>
                         <button type="button" class="header-button"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ "My diagrams" }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ t("My diagrams") }</button>
                         <label class="header-button file-button">
-                            { "Open file" }
+                            { t("Open file") }
                             <input type="file" accept=".json,application/json" class="visually-hidden"
                                    onchange={{
                                        let on_file = on_file.clone();
@@ -190,13 +195,29 @@ pub fn app() -> Html {
                                        })
                                    }} />
                         </label>
+                        <div class="lang-switch" role="group" aria-label="Language / Ngôn ngữ">
+                            { for Lang::ALL.into_iter().map(|l| {
+                                let active = *lang == l;
+                                let setter = lang.setter();
+                                let onclick = Callback::from(move |_: MouseEvent| {
+                                    i18n::remember(l);
+                                    setter.set(l);
+                                });
+                                html! {
+                                    <button type="button" class={classes!("lang-button", active.then_some("active"))}
+                                            aria-pressed={active.to_string()} lang={l.code()} {onclick}>
+                                        { l.code().to_uppercase() }
+                                    </button>
+                                }
+                            }) }
+                        </div>
                         <button type="button" class="header-button primary"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ "Share" }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
                     </nav>
                 </header>
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} />
                 <main class="workspace">
-                    <Palette {on_pick} {on_add} />
+                    <Palette {on_pick} {on_add} lang={*lang} />
                     <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
                             live_down={player.snapshot().live_down.clone()} />
                     if *exercises_open {
@@ -211,7 +232,7 @@ pub fn app() -> Html {
                 </main>
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
-                    <span class="footer-note">{ "A simulation for learning: timings and limits follow AWS's documentation, simplified." }</span>
+                    <span class="footer-note">{ t("A simulation for learning: timings and limits follow AWS's documentation, simplified.") }</span>
                 </footer>
                 { notice_view(&editor) }
                 if *show_help {
@@ -349,8 +370,8 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
                     { format!("It has {} components. It replaces what is on your canvas now; Undo brings your diagram back.", p.diagram.component_count()) }
                 </p>
                 <div class="inspector-actions">
-                    <button type="button" class="button primary" onclick={open}>{ "Open it" }</button>
-                    <button type="button" class="button" onclick={keep}>{ "Keep mine" }</button>
+                    <button type="button" class="button primary" onclick={open}>{ t("Open it") }</button>
+                    <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
                 </div>
             </div>
         </div>
@@ -430,7 +451,7 @@ fn shortcuts_dialog(close: Callback<()>) -> Html {
         <div class="dialog-backdrop" onclick={close_click.clone()}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <div class="dialog-head">
-                    <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
+                    <h2 id="shortcuts-title">{ t("Keyboard shortcuts") }</h2>
                     <button type="button" class="notice-close" aria-label="Close" onclick={close_click}>{ "×" }</button>
                 </div>
                 <table class="shortcuts">

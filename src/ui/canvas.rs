@@ -1,6 +1,7 @@
 //! The canvas: the diagram as SVG, with pointer gestures for moving, connecting,
 //! box-selecting, panning and zooming, and inline renaming.
 
+use super::i18n::t;
 use super::diagram_view::{EdgeView, NodeView};
 use super::playback::{Badge, DOTS_CANVAS_ID};
 use super::store::use_editor;
@@ -396,8 +397,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
             <div class="canvas-layer">{ for rename_box }</div>
             if diagram.component_count() == 0 {
                 <div class="canvas-empty">
-                    <p class="canvas-empty-title">{ "Your diagram is empty" }</p>
-                    <p class="canvas-empty-hint">{ "Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play." }</p>
+                    <p class="canvas-empty-title">{ t("Your diagram is empty") }</p>
+                    <p class="canvas-empty-hint">{ t("Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play.") }</p>
                 </div>
             }
         </section>

@@ -1,6 +1,7 @@
 //! How one component and one connection are drawn in the canvas's SVG. Each is its
 //! own component with comparable props, so a drag re-renders only what moved.
 
+use super::i18n::t;
 use super::icons::kind_icon_at;
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
@@ -117,7 +118,7 @@ pub fn node_view(props: &NodeProps) -> Html {
             }
             <circle class="node-port" cx={NODE_WIDTH.to_string()} cy={(NODE_HEIGHT / 2.0).to_string()} r="7"
                     onpointerdown={on_port}>
-                <title>{ "Drag to another component to connect" }</title>
+                <title>{ t("Drag to another component to connect") }</title>
             </circle>
         </g>
     }

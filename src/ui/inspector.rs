@@ -1,6 +1,7 @@
 //! The inspector: the selected component's or connection's settings, faults and
 //! warnings, with validation as you type.
 
+use super::i18n::t;
 use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
@@ -51,7 +52,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match (&*panel, selected) {
         (Some(Panel::Component { component, warnings, targets }), _) => Some(html! {
             <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
-                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} />
+                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={super::i18n::current()} />
         }),
         (Some(Panel::Connection { connection, from, to }), _) => Some(html! {
             <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()}
@@ -62,7 +63,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     };
     html! {
         <aside class="inspector" aria-label="Inspector">
-            <h2 class="panel-title">{ "Inspector" }</h2>
+            <h2 class="panel-title">{ t("Inspector") }</h2>
             { body.unwrap_or_else(|| html! { <>{ props.children.clone() }{ overview(&editor) }</> }) }
         </aside>
     }
@@ -74,16 +75,16 @@ fn overview(editor: &Editor) -> Html {
     html! {
         <div class="inspector-body">
             if diagram.component_count() == 0 {
-                <p class="inspector-empty">{ "Select a component or a connection to see and change its settings." }</p>
+                <p class="inspector-empty">{ t("Select a component or a connection to see and change its settings.") }</p>
             } else {
                 <p class="inspector-summary">
                     { format!("{} components, {} connections.", diagram.component_count(), diagram.connection_count()) }
-                    { " Select one to see its settings." }
+                    { " " }{ t("Select one to see its settings.") }
                 </p>
             }
             if !found.is_empty() {
                 <section class="inspector-section">
-                    <h3>{ "Warnings" }</h3>
+                    <h3>{ t("Warnings") }</h3>
                     <ul class="warning-list">
                         { for found.into_iter().map(|w| {
                             let editor = editor.clone();
@@ -112,8 +113,8 @@ fn many_selected(editor: &Editor) -> Html {
         <div class="inspector-body">
             <p class="inspector-summary">{ format!("{count} items selected.") }</p>
             <div class="inspector-actions">
-                <button type="button" class="button" onclick={duplicate}>{ "Duplicate" }</button>
-                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+                <button type="button" class="button" onclick={duplicate}>{ t("Duplicate") }</button>
+                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
             </div>
         </div>
     }
@@ -134,6 +135,8 @@ struct ComponentProps {
     targets: Rc<Vec<(ComponentId, String)>>,
     dispatch: Dispatch,
     player: Player,
+    /// Re-renders the panel when the page's language changes.
+    lang: super::i18n::Lang,
 }
 
 #[function_component(ComponentPanel)]
@@ -197,20 +200,20 @@ fn component_panel(props: &ComponentProps) -> Html {
                     <div class="inspector-aws">{ kind.aws_name() }</div>
                 </div>
             </div>
-            <SettingInput name="name" label="Name" value={Value::String(c.name.clone())} on_commit={name_commit} />
+            <SettingInput name="name" label={t("Name")} value={Value::String(c.name.clone())} on_commit={name_commit} />
             if !props.warnings.is_empty() {
                 <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
             }
             <section class="inspector-section">
-                <h3>{ "Settings" }</h3>
+                <h3>{ t("Settings") }</h3>
                 { fields }
             </section>
             { live_actions(&props.player, c) }
             { faults_editor(editor, c) }
             { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">
-                <button type="button" class="button" onclick={duplicate}>{ "Duplicate" }</button>
-                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+                <button type="button" class="button" onclick={duplicate}>{ t("Duplicate") }</button>
+                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
             </div>
         </div>
     }
@@ -301,7 +304,7 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
     });
     html! {
         <>
-            <SettingInput name="traffic" label="Traffic shape" choices={TRAFFIC_SHAPES.to_vec()} value={Value::String(shape)} on_commit={shape_commit} />
+            <SettingInput name="traffic" label={t("Traffic shape")} choices={TRAFFIC_SHAPES.to_vec()} value={Value::String(shape)} on_commit={shape_commit} />
             { for params }
         </>
     }
@@ -315,12 +318,12 @@ fn live_actions(player: &Player, component: &Component) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             action(&player, id);
         });
-        html! { <button type="button" class="button" {onclick}>{ label }</button> }
+        html! { <button type="button" class="button" {onclick}>{ t(label) }</button> }
     };
     let is_source = matches!(component.kind(), ComponentKind::Client | ComponentKind::EventSource);
     html! {
         <section class="inspector-section live">
-            <h3>{ "While it runs" }</h3>
+            <h3>{ t("While it runs") }</h3>
             <div class="live-actions">
                 { act("Take down now", |p, id| p.set_down(id, true)) }
                 { act("Bring back", |p, id| p.set_down(id, false)) }
@@ -337,10 +340,10 @@ fn live_actions(player: &Player, component: &Component) -> Html {
 
 fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
     let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
-    let rows = [("down", "Down for the whole run", ""), ("error_rate", "Injected error rate", "share (0–1)"), ("latency_multiplier", "Latency multiplier", "×")];
+    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), "share (0–1)"), ("latency_multiplier", t("Latency multiplier"), "×")];
     html! {
         <section class="inspector-section faults">
-            <h3>{ "Break it" }</h3>
+            <h3>{ t("Break it") }</h3>
             { for rows.into_iter().map(|(key, label, unit)| {
                 let editor = editor.clone();
                 let component = component.clone();
@@ -388,9 +391,9 @@ fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, S
     });
     html! {
         <section class="inspector-section">
-            <h3><label for="connect-to">{ "Connect to" }</label></h3>
+            <h3><label for="connect-to">{ t("Connect to") }</label></h3>
             <select id="connect-to" class="setting-select" {onchange}>
-                <option value="" selected=true>{ "Choose a component…" }</option>
+                <option value="" selected=true>{ t("Choose a component…") }</option>
                 { for targets.iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label.clone() }</option> }) }
             </select>
         </section>
@@ -465,12 +468,12 @@ fn connection_panel(props: &ConnectionProps) -> Html {
         <div class="inspector-body" data-inspecting="connection">
             <div class="inspector-heading">
                 <div>
-                    <div class="inspector-kind">{ "Connection" }</div>
+                    <div class="inspector-kind">{ t("Connection") }</div>
                     <div class="inspector-aws">{ format!("{from_name} → {to_name}") }</div>
                 </div>
             </div>
             if kinds.len() > 1 {
-                <SettingInput name="kind" label="Kind" choices={kind_choices}
+                <SettingInput name="kind" label={t("Kind")} choices={kind_choices}
                               value={Value::String(c.kind.label().to_string())} on_commit={kind_commit} />
             } else {
                 <p class="inspector-summary">{ format!("Kind: {}", c.kind.label()) }</p>
@@ -478,7 +481,7 @@ fn connection_panel(props: &ConnectionProps) -> Html {
             <p class="inspector-hint">{ kind_help(c.kind) }</p>
             { for fields }
             <div class="inspector-actions">
-                <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
             </div>
         </div>
     }

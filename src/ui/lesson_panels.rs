@@ -1,9 +1,10 @@
 //! The lesson in the page: the Patterns menu, a pattern's explanation card, and the
 //! Exercises panel with its Check button.
 
+use super::i18n::t;
 use super::store::use_editor;
 use crate::editor::{Action, Notice};
-use crate::lessons::{exercises, pattern, patterns, Lang, Verdict};
+use crate::lessons::{exercises, pattern, patterns, Verdict};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,7 @@ pub struct PatternMenuProps {
 /// The list of ready-made patterns, opened from the header.
 #[function_component(PatternMenu)]
 pub fn pattern_menu(props: &PatternMenuProps) -> Html {
-    let lang = Lang::En;
+    let lang = super::i18n::current();
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="menu-backdrop" onclick={close}>
@@ -45,18 +46,18 @@ pub struct PatternCardProps {
 /// What a pattern shows and what to try, over the canvas's corner.
 #[function_component(PatternCard)]
 pub fn pattern_card(props: &PatternCardProps) -> Html {
-    let lang = Lang::En;
+    let lang = super::i18n::current();
     let Some(p) = pattern(&props.id) else { return Html::default() };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="pattern-card" aria-label="About this pattern">
+        <aside class="pattern-card" aria-label={t("About this pattern")}>
             <div class="card-head">
                 <h2>{ p.title.get(lang) }</h2>
                 <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
             </div>
             <p>{ p.explanation.get(lang) }</p>
             if !p.steps.is_empty() {
-                <h3>{ "Try this" }</h3>
+                <h3>{ t("Try this") }</h3>
                 <ol>{ for p.steps.iter().map(|s| html! { <li>{ s.text.get(lang) }</li> }) }</ol>
             }
         </aside>
@@ -71,7 +72,7 @@ pub struct ExercisesPanelProps {
 /// The lesson's hands-on tasks, each with its goal, hints and a check of the diagram.
 #[function_component(ExercisesPanel)]
 pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
-    let lang = Lang::En;
+    let lang = super::i18n::current();
     let editor = use_editor();
     let open = use_state(|| exercises().first().map(|e| e.id));
     let verdict = use_state(|| None::<(&'static str, Verdict)>);
@@ -79,8 +80,8 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
     html! {
         <aside class="exercises" aria-label="Exercises">
             <div class="card-head">
-                <h2 class="panel-title">{ "Exercises" }</h2>
-                <button type="button" class="notice-close" aria-label="Close the exercises" onclick={close}>{ "×" }</button>
+                <h2 class="panel-title">{ t("Exercises") }</h2>
+                <button type="button" class="notice-close" aria-label={t("Close the exercises")} onclick={close}>{ "×" }</button>
             </div>
             { for exercises().iter().enumerate().map(|(n, ex)| {
                 let is_open = *open == Some(ex.id);
@@ -108,14 +109,14 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                             <p class="exercise-goal">{ ex.goal.get(lang) }</p>
                             if !ex.hints.is_empty() {
                                 <details class="exercise-hints">
-                                    <summary>{ "Hints" }</summary>
+                                    <summary>{ t("Hints") }</summary>
                                     <ul>{ for ex.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }</ul>
                                 </details>
                             }
-                            <button type="button" class="button primary check-button" onclick={check}>{ "Check my diagram" }</button>
+                            <button type="button" class="button primary check-button" onclick={check}>{ t("Check my diagram") }</button>
                             if let Some(v) = shown {
                                 <div class={classes!("verdict", if v.passed { "passed" } else { "failed" })} role="status">
-                                    <p class="verdict-head">{ if v.passed { "Passed: your diagram does what the exercise asks." } else { "Not yet: here is what to fix." } }</p>
+                                    <p class="verdict-head">{ if v.passed { t("Passed: your diagram does what the exercise asks.") } else { t("Not yet: here is what to fix.") } }</p>
                                     <ul>
                                         { for v.findings.iter().map(|f| html! {
                                             <li class={if f.passed { "finding ok" } else { "finding bad" }} data-code={f.code}>{ f.message.get(lang).to_string() }</li>
@@ -127,7 +128,7 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                     </section>
                 }
             }) }
-            <p class="exercise-note">{ "Checks look at your diagram's structure, then run it with the faults the goal implies." }</p>
+            <p class="exercise-note">{ t("Checks look at your diagram's structure, then run it with the faults the goal implies.") }</p>
         </aside>
     }
 }
@@ -137,7 +138,7 @@ pub fn open_pattern(editor: &super::store::Editor, id: &str) {
     match pattern(id).map(|p| (p, p.try_diagram())) {
         Some((p, Ok(diagram))) => editor.dispatch(Action::Load {
             diagram: Box::new(diagram),
-            notice: format!("Opened the pattern “{}”. Undo brings back your previous diagram.", p.title.get(Lang::En)),
+            notice: format!("Opened the pattern “{}”. Undo brings back your previous diagram.", p.title.get(super::i18n::current())),
         }),
         _ => editor.dispatch(Action::Notify(Notice::error(format!("The pattern {id} could not be opened.")))),
     }

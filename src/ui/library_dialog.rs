@@ -1,6 +1,7 @@
 //! "My diagrams": several named diagrams kept in this browser, to save, open, rename
 //! and delete.
 
+use super::i18n::t;
 use super::browser;
 use super::store::{load_library, save_library, use_editor};
 use crate::share::{self, library::Library};
@@ -58,20 +59,20 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
             <div class="dialog library-dialog" role="dialog" aria-modal="true" aria-labelledby="library-title"
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <div class="dialog-head">
-                    <h2 id="library-title">{ "My diagrams" }</h2>
+                    <h2 id="library-title">{ t("My diagrams") }</h2>
                     <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
                 </div>
-                <p class="dialog-text">{ "Diagrams kept in this browser only. To move one elsewhere, share its link or download its file." }</p>
+                <p class="dialog-text">{ t("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.") }</p>
                 <form class="share-link-row" onsubmit={save_current}>
                     <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { "Name".to_string() } else { suggested }}
                            aria-label="Name for the current diagram" />
-                    <button type="submit" class="button primary">{ "Save current" }</button>
+                    <button type="submit" class="button primary">{ t("Save current") }</button>
                 </form>
                 if let Some(why) = (*message).clone() {
                     <p class="setting-error" role="alert">{ why }</p>
                 }
                 if library.entries.is_empty() {
-                    <p class="dialog-text small">{ "Nothing saved yet." }</p>
+                    <p class="dialog-text small">{ t("Nothing saved yet.") }</p>
                 } else {
                     <ul class="library-list">
                         { for library.entries.iter().map(|entry| {
@@ -116,9 +117,9 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                                         <span class="library-time">{ browser::local_time(entry.saved_at_ms) }</span>
                                     }
                                     <span class="library-actions">
-                                        <button type="button" class="button" onclick={open}>{ "Open" }</button>
-                                        <button type="button" class="button" onclick={start_rename}>{ "Rename" }</button>
-                                        <button type="button" class="button danger" onclick={delete}>{ "Delete" }</button>
+                                        <button type="button" class="button" onclick={open}>{ t("Open") }</button>
+                                        <button type="button" class="button" onclick={start_rename}>{ t("Rename") }</button>
+                                        <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
                                     </span>
                                 </li>
                             }

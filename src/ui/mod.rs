@@ -6,6 +6,7 @@ mod browser;
 mod canvas;
 mod diagram_view;
 mod fields;
+mod i18n;
 mod icons;
 mod inspector;
 mod lesson_panels;

@@ -1,6 +1,8 @@
 //! The palette: every component kind, grouped the way the lesson groups them. Drag an
 //! item onto the canvas, or click it (or press Enter on it) to add it in view.
 
+use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings::kind_name;
 use super::icons::kind_icon;
 use crate::model::{Category, ComponentKind};
 use yew::prelude::*;
@@ -11,17 +13,19 @@ pub struct PaletteProps {
     pub on_pick: Callback<ComponentKind>,
     /// Clicked or Enter: add it in the middle of the view.
     pub on_add: Callback<ComponentKind>,
+    /// The page's language (its callbacks are stable, so this is what re-renders it).
+    pub lang: Lang,
 }
 
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
     html! {
         <aside class="palette" aria-label="Components">
-            <h2 class="panel-title">{ "Components" }</h2>
-            <p class="palette-hint">{ "Drag onto the canvas, or click to add." }</p>
+            <h2 class="panel-title">{ t("Components") }</h2>
+            <p class="palette-hint">{ t("Drag onto the canvas, or click to add.") }</p>
             { for Category::ALL.into_iter().map(|category| html! {
                 <section class="palette-group">
-                    <h3 class="palette-group-title">{ category.title() }</h3>
+                    <h3 class="palette-group-title">{ t(category.title()) }</h3>
                     <ul class="palette-list">
                         { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props)) }
                     </ul>
@@ -54,7 +58,7 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
             aria-label={format!("Add {} ({})", kind.plain_name(), kind.aws_name())} {onpointerdown} {onclick} {onkeydown}>
             { kind_icon(kind) }
             <span class="palette-names">
-                <span class="palette-name">{ kind.plain_name() }</span>
+                <span class="palette-name">{ kind_name(kind, current()) }</span>
                 <span class="palette-aws">{ kind.aws_name() }</span>
             </span>
         </li>

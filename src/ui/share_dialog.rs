@@ -1,6 +1,7 @@
 //! The Share dialog: the link (with its length and a warning when it is long), copy,
 //! download and open a JSON file, export a picture.
 
+use super::i18n::t;
 use super::browser;
 use super::store::use_editor;
 use crate::editor::{Action, Notice};
@@ -67,18 +68,18 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title"
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <div class="dialog-head">
-                    <h2 id="share-title">{ "Share this diagram" }</h2>
+                    <h2 id="share-title">{ t("Share this diagram") }</h2>
                     <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
                 </div>
-                <p class="dialog-text">{ "The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy." }</p>
+                <p class="dialog-text">{ t("The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy.") }</p>
                 <div class="share-link-row">
                     <input class="share-link" readonly=true value={link.url.clone()} aria-label="Share link" />
-                    <button type="button" class="button primary" onclick={copy}>{ "Copy link" }</button>
+                    <button type="button" class="button primary" onclick={copy}>{ t("Copy link") }</button>
                 </div>
                 <p class="share-meta" data-length={link.length.to_string()}>
                     { format!("{} characters, {kind}.", link.length) }
                     if *copied == Some(true) {
-                        <span class="share-ok">{ " Copied." }</span>
+                        <span class="share-ok">{ " " }{ t("Copied.") }</span>
                     } else if *copied == Some(false) {
                         <span class="share-warn">{ " The browser did not allow copying: select the link and copy it by hand." }</span>
                     }
@@ -86,13 +87,13 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 if let Some(warning) = link.warning.clone() {
                     <p class="share-warn" role="alert">{ warning }</p>
                 }
-                <h3 class="dialog-subtitle">{ "Files and pictures" }</h3>
+                <h3 class="dialog-subtitle">{ t("Files and pictures") }</h3>
                 <div class="inspector-actions">
-                    <button type="button" class="button" onclick={download}>{ "Download .json" }</button>
-                    <button type="button" class="button" onclick={export_svg}>{ "Export SVG" }</button>
-                    <button type="button" class="button" onclick={export_png}>{ "Export PNG" }</button>
+                    <button type="button" class="button" onclick={download}>{ t("Download .json") }</button>
+                    <button type="button" class="button" onclick={export_svg}>{ t("Export SVG") }</button>
+                    <button type="button" class="button" onclick={export_png}>{ t("Export PNG") }</button>
                 </div>
-                <p class="dialog-text small">{ "To open a .json file, drop it on the canvas or use Open in the header." }</p>
+                <p class="dialog-text small">{ t("To open a .json file, drop it on the canvas or use Open file in the header.") }</p>
             </div>
         </div>
     }

@@ -2,6 +2,7 @@
 //! controls. The simulation is wired in by the playback work; until then the run
 //! controls stay disabled and say so.
 
+use super::i18n::t;
 use super::canvas::canvas_size;
 use super::icons::{control_icon, Control};
 use super::playback::{Player, SPEEDS};
@@ -90,40 +91,40 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <div class="toolbar" role="toolbar" aria-label="Editor and simulation controls">
             <div class="tool-group" aria-label="Simulation">
                 if run.playing {
-                    { button(Control::Pause, "Pause (Space)", true, play_pause) }
+                    { button(Control::Pause, t("Pause (Space)"), true, play_pause) }
                 } else {
-                    { button(Control::Play, "Play (Space)", has_components, play_pause) }
+                    { button(Control::Play, t("Play (Space)"), has_components, play_pause) }
                 }
-                { button(Control::Step, "Step one simulated second", has_components && !run.playing, step) }
-                { button(Control::Reset, "Reset the run", run.running, reset) }
-                <select class="speed-select" aria-label="Speed" title="Simulated seconds per second" onchange={speed}>
+                { button(Control::Step, t("Step one simulated second"), has_components && !run.playing, step) }
+                { button(Control::Reset, t("Reset the run"), run.running, reset) }
+                <select class="speed-select" aria-label={t("Speed")} title={t("Simulated seconds per second")} onchange={speed}>
                     { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ *label }</option> }) }
                 </select>
             </div>
             <div class="tool-group tool-clock" aria-label="Simulated time">
-                <span class="clock-label">{ "Simulated time" }</span>
+                <span class="clock-label">{ t("Simulated time") }</span>
                 <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s) }</span>
             </div>
             <div class="tool-group tool-edit" aria-label="Edit">
-                { button(Control::Undo, "Undo (Ctrl+Z)", editor.can_undo(), act(Action::Undo)) }
-                { button(Control::Redo, "Redo (Ctrl+Shift+Z)", editor.can_redo(), act(Action::Redo)) }
-                { button(Control::Delete, "Delete the selection (Delete)", !editor.selection.is_empty(), act(Action::DeleteSelection)) }
+                { button(Control::Undo, t("Undo (Ctrl+Z)"), editor.can_undo(), act(Action::Undo)) }
+                { button(Control::Redo, t("Redo (Ctrl+Shift+Z)"), editor.can_redo(), act(Action::Redo)) }
+                { button(Control::Delete, t("Delete the selection (Delete)"), !editor.selection.is_empty(), act(Action::DeleteSelection)) }
             </div>
             <div class="tool-group" aria-label="View">
-                { button(Control::ZoomOut, "Zoom out (Ctrl+wheel)", true, zoom(1.0 / 1.25)) }
+                { button(Control::ZoomOut, t("Zoom out (Ctrl+wheel)"), true, zoom(1.0 / 1.25)) }
                 <span class="zoom-value" aria-label="Zoom">{ format!("{:.0}%", editor.viewport.zoom * 100.0) }</span>
-                { button(Control::ZoomIn, "Zoom in (Ctrl+wheel)", true, zoom(1.25)) }
-                { button(Control::Fit, "Fit the diagram to the view (F)", editor.diagram().component_count() > 0, fit) }
-                <label class="snap-toggle" title="Snap to the grid">
+                { button(Control::ZoomIn, t("Zoom in (Ctrl+wheel)"), true, zoom(1.25)) }
+                { button(Control::Fit, t("Fit the diagram to the view (F)"), editor.diagram().component_count() > 0, fit) }
+                <label class="snap-toggle" title={t("Snap to the grid")}>
                     <input type="checkbox" checked={editor.snap} onchange={snap} />
-                    { "Snap" }
+                    { t("Snap") }
                 </label>
             </div>
             if let Some(summary) = summary {
-                <div class="run-summary" role="status" aria-live="off" title="Every message ends in exactly one of these">{ summary }</div>
+                <div class="run-summary" role="status" aria-live="off" title={t("Every message ends in exactly one of these")}>{ summary }</div>
             }
             <div class="tool-group tool-right">
-                { button(Control::Help, "Keyboard shortcuts (?)", true, help) }
+                { button(Control::Help, t("Keyboard shortcuts (?)"), true, help) }
             </div>
         </div>
     }
