@@ -615,8 +615,46 @@ fn check_saga(d: &Diagram) -> Vec<Finding> {
             "{list_v}: chưa có task connection nào từ {m}. Hãy nối {m} tới function mà mỗi state chạy và đặt task state của connection bằng tên state."
         )));
     }
-    // When the engine runs executions, the simulated failure of step 3 plugs in here.
-    let _ = simulate::STATE_MACHINES_SIMULATED;
+    // The engine runs executions: make step 3 fail and watch the compensations run.
+    if simulate::STATE_MACHINES_SIMULATED && missing.is_empty() {
+        match simulate::saga_failure(d, sm.id, &s3) {
+            Err(why) => out.push(sim_failed("simulated", why)),
+            Ok(None) => out.push(fail("simulated", msg!(
+                "With {s3} failing, no execution of {m} ended within 30 simulated seconds: check the Retry settings and the functions' timeouts.",
+                "Khi {s3} lỗi, không execution nào của {m} kết thúc trong 30 giây mô phỏng: hãy xem lại cấu hình Retry và timeout của các function."
+            ))),
+            Ok(Some(run)) => {
+                let ran: Vec<String> = run
+                    .steps
+                    .iter()
+                    .skip_while(|st| st.state != s3)
+                    .skip(1)
+                    .filter(|st| st.kind == "Task" && st.status == crate::sim::StepStatus::Succeeded)
+                    .map(|st| st.state.clone())
+                    .collect();
+                if ran == c3 {
+                    let chain = list_en(&ran);
+                    let chain_vi = list_vi(&ran);
+                    out.push(pass("simulated", msg!(
+                        "In a simulated run with {s3} failing, its Catch fired and {chain} ran in that order: the trip was undone.",
+                        "Trong lần chạy mô phỏng với {s3} lỗi, Catch của nó đã chạy và {chain_vi} chạy đúng thứ tự đó: chuyến đi đã được huỷ."
+                    )));
+                } else if ran.is_empty() {
+                    out.push(fail("simulated", msg!(
+                        "In a simulated run with {s3} failing, no compensation finished: look at the execution in the page to see where it stopped.",
+                        "Trong lần chạy mô phỏng với {s3} lỗi, không bước bù trừ nào chạy xong: hãy xem execution trên trang để biết nó dừng ở đâu."
+                    )));
+                } else {
+                    let chain = list_en(&ran);
+                    let chain_vi = list_vi(&ran);
+                    out.push(fail("simulated", msg!(
+                        "In a simulated run with {s3} failing, only {chain} finished: every compensation must succeed (give them a Retry).",
+                        "Trong lần chạy mô phỏng với {s3} lỗi, chỉ {chain_vi} chạy xong: mọi bước bù trừ đều phải thành công (hãy thêm Retry cho chúng)."
+                    )));
+                }
+            }
+        }
+    }
     out
 }
 

@@ -7,7 +7,27 @@ use crate::sim::{SimOptions, Simulation};
 
 /// Does the engine run Step Functions executions yet (Task connections, Catch)?
 /// Until it does, saga checks are structural only.
-pub const STATE_MACHINES_SIMULATED: bool = false;
+pub const STATE_MACHINES_SIMULATED: bool = true;
+
+/// Runs `machine` with the target of the Task state `failing_state` failing every
+/// call, for 30 simulated seconds, fed by the check's own client (the diagram's
+/// sources are silenced), and returns the first execution that ended; `Ok(None)` when
+/// none ended.
+pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str) -> Result<Option<crate::sim::ExecutionView>, String> {
+    let mut d = diagram.clone();
+    silence_sources(&mut d);
+    let target = d
+        .outgoing(machine)
+        .find(|c| c.kind == crate::model::ConnectionKind::Task && c.settings.task_state == failing_state)
+        .map(|c| c.to);
+    if let Some(c) = target.and_then(|t| d.component_mut(t)) {
+        c.faults.error_rate = 1.0;
+    }
+    let payload = r#"{"tripId": "trip-{{seq}}", "customerId": "c-{{int 1 200}}", "nights": {{int 1 7}}}"#;
+    add_test_client(&mut d, "Saga check", machine, 1.0, Some(payload)).ok_or("a client cannot start the state machine")?;
+    let sim = run(&d, 30.0)?;
+    Ok(sim.executions(machine).into_iter().find(|e| e.status != crate::sim::ExecutionStatus::Running))
+}
 
 /// Runs `diagram` for `secs` simulated seconds with the real EventBridge and SNS
 /// matchers, or says why it cannot run.

@@ -6,6 +6,7 @@ use super::behaviour::gateway::GatewayState;
 use super::behaviour::queue::QueueState;
 use super::behaviour::source::SourceState;
 use super::behaviour::storage::{DatabaseState, FirehoseState};
+use super::behaviour::stepfn::{Execution, MachineState, Thread};
 use super::behaviour::stream::StreamState;
 use super::event::{Event, EventQueue};
 use super::message::{Message, Place};
@@ -86,7 +87,8 @@ pub(crate) enum State {
     Stream(Box<StreamState>),
     Firehose(FirehoseState),
     Database(DatabaseState),
-    /// Topics, buses, storage, sinks and state machines keep no state of their own.
+    Machine(Box<MachineState>),
+    /// Topics, buses, storage and sinks keep no state of their own.
     Passive,
 }
 
@@ -126,6 +128,10 @@ pub(crate) enum Caller {
     Client { node: u32, sent: Micros, waits: bool },
     Gateway { parent: Key },
     Job { job: Key, item: u32 },
+    /// A Step Functions Task waits for its target.
+    Execution { thread: Key },
+    /// A rule or subscription delivering `msg` (held here) to an HTTP-style target.
+    Delivery { link: u32, msg: Key },
 }
 
 pub(crate) struct Frame {
@@ -159,6 +165,8 @@ pub struct Simulation {
     pub(crate) msgs: Slab<Message>,
     pub(crate) frames: Slab<Frame>,
     pub(crate) jobs: Slab<Job>,
+    pub(crate) execs: Slab<Execution>,
+    pub(crate) threads: Slab<Thread>,
     /// Spent item lists, reused so a job costs no allocation.
     pub(crate) item_pool: Vec<Vec<super::behaviour::compute::Item>>,
     pub(crate) next_message_id: u64,
@@ -202,6 +210,8 @@ impl Simulation {
             msgs: Slab::default(),
             frames: Slab::default(),
             jobs: Slab::default(),
+            execs: Slab::default(),
+            threads: Slab::default(),
             item_pool: Vec::new(),
             next_message_id: 1,
             books: Books::default(),
@@ -299,6 +309,7 @@ impl Simulation {
             Spec::Stream(s) => State::Stream(Box::new(StreamState::new(s))),
             Spec::DeliveryStream(_) => State::Firehose(FirehoseState::default()),
             Spec::Database(s) => State::Database(DatabaseState::new(s)),
+            Spec::StateMachine(_) => State::Machine(Box::new(MachineState::new(&node.spec))),
             _ => State::Passive,
         };
         self.nodes[n as usize].state = state;
@@ -306,6 +317,7 @@ impl Simulation {
             ComponentKind::Client | ComponentKind::EventSource => self.schedule_next_tick(n, true),
             ComponentKind::WorkerGroup => self.init_workers(n),
             ComponentKind::DeliveryStream => self.schedule_flush(n),
+            ComponentKind::StateMachine => self.init_machine(n),
             _ => {}
         }
         if let Some((_, to)) = self.nodes[n as usize].fault.window {
@@ -368,6 +380,9 @@ impl Simulation {
             Event::Scale { node } => self.scale(node),
             Event::Flush { node } => self.flush(node),
             Event::Sample => self.sample(),
+            Event::ExecResume { thread } => self.exec_resume(thread),
+            Event::ExecTimeout { exec } => self.exec_timeout(exec),
+            Event::Redeliver { link, msg } => self.redeliver(link, msg),
         }
     }
 
@@ -544,12 +559,12 @@ impl Simulation {
                 self.compute_arrive(to, link, kind, msg, frame)
             }
             ComponentKind::Topic | ComponentKind::EventBus => self.fanout_arrive(to, msg, frame),
-            ComponentKind::Stream => self.stream_arrive(to, msg, frame),
+            ComponentKind::Stream => self.stream_arrive(to, link, msg, frame),
             ComponentKind::DeliveryStream => self.firehose_arrive(to, msg, frame),
             ComponentKind::Database => self.database_arrive(to, link, msg, frame),
             ComponentKind::ObjectStorage => self.object_storage_arrive(to, msg, frame),
             ComponentKind::SearchIndex | ComponentKind::Analytics | ComponentKind::Notification => self.sink_arrive(to, msg, frame),
-            ComponentKind::StateMachine => self.state_machine_arrive(to, msg, frame),
+            ComponentKind::StateMachine => self.start_execution(to, kind, msg, frame),
             ComponentKind::Client | ComponentKind::EventSource => {
                 self.finish(msg, Fate::Rejected(Rejection::NoRoute));
                 self.reply(frame, Reply::ServerError);
@@ -662,6 +677,8 @@ impl Simulation {
                 self.reply(parent, relayed);
             }
             Caller::Job { job, item } => self.call_answered(job, item, reply),
+            Caller::Execution { thread } => self.exec_answer(thread, reply),
+            Caller::Delivery { link, msg } => self.delivery_answered(link, msg, reply),
         }
     }
 
@@ -699,12 +716,20 @@ impl Simulation {
     pub fn audit(&self) -> Result<(), String> {
         let mut held: u64 = 0;
         for e in self.events.iter() {
-            if let Event::Deliver { msg, .. } = e {
+            if let Event::Deliver { msg, .. } | Event::Redeliver { msg, .. } = e {
                 if self.msgs.get(*msg).is_some() {
                     held += 1;
                 }
             }
         }
+        for (_, f) in self.frames.iter() {
+            if let Caller::Delivery { msg, .. } = f.caller {
+                if self.msgs.get(msg).is_some() {
+                    held += 1;
+                }
+            }
+        }
+        held += self.execs.iter().filter(|(_, e)| self.msgs.get(e.msg).is_some()).count() as u64;
         for (_, job) in self.jobs.iter() {
             held += job.owned_count(self);
         }

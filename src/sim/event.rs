@@ -28,6 +28,12 @@ pub(crate) enum Event {
     Flush { node: u32 },
     /// Per-second metrics.
     Sample,
+    /// A Step Functions thread's timer (branch start, Wait state, retry).
+    ExecResume { thread: Key },
+    /// An execution's `TimeoutSeconds`.
+    ExecTimeout { exec: Key },
+    /// A rule or subscription tries to deliver a held message again.
+    Redeliver { link: u32, msg: Key },
 }
 
 #[derive(Debug)]

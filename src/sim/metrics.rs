@@ -77,6 +77,8 @@ pub struct Totals {
     pub duplicates: u64,
     pub dead_lettered: u64,
     pub expired: u64,
+    /// Delivery attempts made again (rules, subscriptions) or writes retried after throttling (streams).
+    pub retries: u64,
     /// Queue: sum and count of waits from visible to received (for mean wait).
     pub wait_sum_us: u128,
     pub waits: u64,

@@ -29,7 +29,8 @@ pub mod trace;
 pub mod fingerprint;
 
 pub use behaviour::compute::ServiceTime;
-pub use behaviour::stream::shard_for;
+pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, StepStatus, StepView};
+pub use behaviour::stream::{shard_for, ShardReport};
 pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
 pub use report::{ClientReport, ComponentReport, RunReport};

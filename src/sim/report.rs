@@ -19,6 +19,8 @@ pub struct ComponentReport {
     pub duplicates: u64,
     pub dead_lettered: u64,
     pub expired: u64,
+    /// Rules and subscriptions: deliveries tried again; streams: writes retried after throttling.
+    pub retries: u64,
     /// Now: waiting, in flight, concurrency used, dead-letter depth, instances.
     pub depth: u32,
     pub in_flight: u32,
@@ -38,6 +40,12 @@ pub struct ComponentReport {
     pub mean_lag_ms: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_lag_ms: Option<f64>,
+    /// State machines: executions started, succeeded, failed, running.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub executions: Option<super::behaviour::stepfn::ExecutionCounts>,
+    /// Streams: per-shard writes accepted and throttled, and records waiting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shards: Option<Vec<super::behaviour::stream::ShardReport>>,
     /// Clients that wait: what users saw.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<ClientReport>,
@@ -103,6 +111,9 @@ impl Simulation {
             duplicates: t.duplicates,
             dead_lettered: t.dead_lettered,
             expired: t.expired,
+            retries: t.retries,
+            executions: self.execution_counts(n),
+            shards: self.shard_reports(n),
             depth,
             in_flight,
             concurrency,

@@ -5,6 +5,7 @@ use super::i18n::t;
 use super::browser;
 use super::i18n::{self, Lang};
 use super::canvas::{canvas_size, Canvas};
+use super::dialog::Dialog;
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
@@ -446,19 +447,12 @@ fn shortcuts_dialog(close: Callback<()>) -> Html {
         ("Escape", "Clear the selection, close this"),
         ("?", "Show or hide these shortcuts"),
     ];
-    let close_click = close.reform(|_: MouseEvent| ());
     html! {
-        <div class="dialog-backdrop" onclick={close_click.clone()}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <div class="dialog-head">
-                    <h2 id="shortcuts-title">{ t("Keyboard shortcuts") }</h2>
-                    <button type="button" class="notice-close" aria-label="Close" onclick={close_click}>{ "×" }</button>
-                </div>
-                <table class="shortcuts">
-                    { for rows.iter().map(|(keys, what)| html! { <tr><th>{ *keys }</th><td>{ *what }</td></tr> }) }
-                </table>
-            </div>
-        </div>
+        <Dialog id="shortcuts-title" title={t("Keyboard shortcuts")} on_close={close}>
+            <table class="shortcuts">
+                { for rows.iter().map(|(keys, what)| html! { <tr><th>{ *keys }</th><td>{ *what }</td></tr> }) }
+            </table>
+        </Dialog>
     }
 }
 

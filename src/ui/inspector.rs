@@ -99,16 +99,16 @@ fn overview(editor: &Editor) -> Html {
     }
 }
 
+/// A button's click that dispatches one action.
+fn on_click(editor: &Dispatch, action: Action) -> Callback<MouseEvent> {
+    let editor = editor.clone();
+    Callback::from(move |_| editor.dispatch(action.clone()))
+}
+
 fn many_selected(editor: &Editor) -> Html {
     let count = editor.selection.len();
-    let delete = {
-        let editor = editor.clone();
-        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
-    };
-    let duplicate = {
-        let editor = editor.clone();
-        Callback::from(move |_| editor.dispatch(Action::Duplicate))
-    };
+    let delete = on_click(&editor.dispatcher(), Action::DeleteSelection);
+    let duplicate = on_click(&editor.dispatcher(), Action::Duplicate);
     html! {
         <div class="inspector-body">
             <p class="inspector-summary">{ format!("{count} items selected.") }</p>
@@ -182,14 +182,8 @@ fn component_panel(props: &ComponentProps) -> Html {
         _ => Html::default(),
     };
 
-    let delete = {
-        let editor = editor.clone();
-        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
-    };
-    let duplicate = {
-        let editor = editor.clone();
-        Callback::from(move |_| editor.dispatch(Action::Duplicate))
-    };
+    let delete = on_click(editor, Action::DeleteSelection);
+    let duplicate = on_click(editor, Action::Duplicate);
 
     html! {
         <div class="inspector-body" data-inspecting={kind.key()}>
@@ -460,10 +454,7 @@ fn connection_panel(props: &ConnectionProps) -> Html {
                           value={settings.get(*key).cloned().unwrap_or(Value::Null)} {on_commit} />
         }
     });
-    let delete = {
-        let editor = editor.clone();
-        Callback::from(move |_| editor.dispatch(Action::DeleteSelection))
-    };
+    let delete = on_click(editor, Action::DeleteSelection);
     html! {
         <div class="inspector-body" data-inspecting="connection">
             <div class="inspector-heading">

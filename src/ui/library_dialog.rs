@@ -3,6 +3,7 @@
 
 use super::i18n::t;
 use super::browser;
+use super::dialog::Dialog;
 use super::store::{load_library, save_library, use_editor};
 use crate::share::{self, library::Library};
 use wasm_bindgen::JsCast;
@@ -53,15 +54,8 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
         })
     };
     let suggested = editor.diagram().components().next().map(|c| c.name.clone()).unwrap_or_default();
-    let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="dialog-backdrop" onclick={close.clone()}>
-            <div class="dialog library-dialog" role="dialog" aria-modal="true" aria-labelledby="library-title"
-                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <div class="dialog-head">
-                    <h2 id="library-title">{ t("My diagrams") }</h2>
-                    <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
-                </div>
+        <Dialog id="library-title" title={t("My diagrams")} class="library-dialog" on_close={props.on_close.clone()}>
                 <p class="dialog-text">{ t("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.") }</p>
                 <form class="share-link-row" onsubmit={save_current}>
                     <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { "Name".to_string() } else { suggested }}
@@ -126,7 +120,6 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                         }) }
                     </ul>
                 }
-            </div>
-        </div>
+        </Dialog>
     }
 }

@@ -5,6 +5,7 @@ mod app;
 mod browser;
 mod canvas;
 mod diagram_view;
+mod dialog;
 mod fields;
 mod i18n;
 mod icons;

@@ -3,6 +3,7 @@
 
 use super::i18n::t;
 use super::browser;
+use super::dialog::Dialog;
 use super::store::use_editor;
 use crate::editor::{Action, Notice};
 use crate::share;
@@ -61,16 +62,9 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             }
         })
     };
-    let close = props.on_close.reform(|_: MouseEvent| ());
     let kind = if link.compressed { "compressed (#z=)" } else { "readable JSON (#json=)" };
     html! {
-        <div class="dialog-backdrop" onclick={close.clone()}>
-            <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title"
-                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <div class="dialog-head">
-                    <h2 id="share-title">{ t("Share this diagram") }</h2>
-                    <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
-                </div>
+        <Dialog id="share-title" title={t("Share this diagram")} class="share-dialog" on_close={props.on_close.clone()}>
                 <p class="dialog-text">{ t("The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy.") }</p>
                 <div class="share-link-row">
                     <input class="share-link" readonly=true value={link.url.clone()} aria-label="Share link" />
@@ -94,7 +88,6 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                     <button type="button" class="button" onclick={export_png}>{ t("Export PNG") }</button>
                 </div>
                 <p class="dialog-text small">{ t("To open a .json file, drop it on the canvas or use Open file in the header.") }</p>
-            </div>
-        </div>
+        </Dialog>
     }
 }

@@ -139,7 +139,8 @@ impl Simulation {
 
     pub(crate) fn compute_arrive(&mut self, n: u32, link: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
         let node_kind = self.nodes[n as usize].kind;
-        let sync = kind.is_synchronous();
+        // A service pushed to by a rule or subscription that waits (HTTP delivery) answers too.
+        let sync = kind.is_synchronous() || (node_kind == ComponentKind::Service && !frame.is_none());
         if node_kind == ComponentKind::Service && self.is_down(n) {
             // A service that is down never answers: its callers wait for their timeout.
             self.nodes[n as usize].totals.errors += 1;

@@ -1,5 +1,5 @@
-//! Topics (SNS subscriptions), event buses (rules), object storage events, sinks and
-//! the state machine hook.
+//! Topics (SNS subscriptions), event buses (rules), object storage events and sinks.
+//! Delivery retries and dead-letter queues of rules and subscriptions are in `delivery.rs`.
 
 use crate::model::spec::Spec;
 use crate::model::{ComponentKind, ConnectionKind};
@@ -29,7 +29,7 @@ impl Simulation {
             return HopOutcome::Delivered;
         }
         self.nodes[n as usize].totals.processed += 1;
-        self.fan_out(&targets, msg);
+        self.deliver_all(&targets, msg);
         HopOutcome::Delivered
     }
 
@@ -77,20 +77,6 @@ impl Simulation {
             t.lags += 1;
             t.max_lag_us = t.max_lag_us.max(lag);
         }
-        self.nodes[n as usize].totals.processed += 1;
-        self.finish(msg, Fate::Consumed);
-        self.reply(frame, Reply::Ok);
-        HopOutcome::Delivered
-    }
-
-    /// Hook for Step Functions: an execution starts here. Until executions are
-    /// simulated, the state machine takes the message in and answers at once.
-    pub(crate) fn state_machine_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
-        self.start_execution(n, msg, frame)
-    }
-
-    /// The state machine hook: replace with an ASL interpreter driving Task connections.
-    pub(crate) fn start_execution(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
         self.nodes[n as usize].totals.processed += 1;
         self.finish(msg, Fate::Consumed);
         self.reply(frame, Reply::Ok);

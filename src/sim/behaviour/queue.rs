@@ -322,7 +322,7 @@ impl Simulation {
     }
 
     /// Moves a message to the dead-letter queue `d` (its receive count starts over).
-    fn dead_letter(&mut self, q: u32, d: u32, msg: Key) {
+    pub(crate) fn dead_letter(&mut self, q: u32, d: u32, msg: Key) {
         let Some(m) = self.msgs.get_mut(msg) else { return };
         m.receives = 0;
         m.place = Place::Moving;
