@@ -118,6 +118,12 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Open it" => "Mở",
         "Keep mine" => "Giữ sơ đồ của tôi",
         "Keyboard shortcuts" => "Phím tắt",
+        // Pattern tester
+        "Test an event against this pattern" => "Thử một event với pattern này",
+        "Test a message against this filter policy" => "Thử một message với filter policy này",
+        "Matches." => "Khớp.",
+        "Does not match." => "Không khớp.",
+        "Cannot test yet." => "Chưa thử được.",
         _ => return None,
     })
 }

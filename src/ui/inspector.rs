@@ -5,6 +5,7 @@ use super::i18n::t;
 use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
+use super::pattern_tester::{PatternTester, Tested};
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, EditorState, Item};
@@ -471,6 +472,13 @@ fn connection_panel(props: &ConnectionProps) -> Html {
             }
             <p class="inspector-hint">{ kind_help(c.kind) }</p>
             { for fields }
+            { match c.kind {
+                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} /> },
+                ConnectionKind::Subscription => html! {
+                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} />
+                },
+                _ => Html::default(),
+            } }
             <div class="inspector-actions">
                 <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
             </div>

@@ -13,6 +13,7 @@ mod inspector;
 mod lesson_panels;
 mod library_dialog;
 mod palette;
+mod pattern_tester;
 mod playback;
 mod setting_input;
 mod share_dialog;

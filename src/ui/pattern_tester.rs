@@ -1,0 +1,113 @@
+//! The pattern tester: paste an event (or message) and see whether the rule's event
+//! pattern (or the subscription's filter policy) lets it through, and which field
+//! decided it, with the same matcher the simulation uses.
+
+use super::i18n::t;
+use crate::model::FilterPolicyScope;
+use crate::routing::{EventPattern, FilterPolicy, SnsMessage};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Tested {
+    /// An EventBridge rule's event pattern.
+    Rule,
+    /// An SNS subscription's filter policy, on attributes or body.
+    Subscription(FilterPolicyScope),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PatternTesterProps {
+    pub tested: Tested,
+    /// The pattern or policy as stored on the connection.
+    pub rule: AttrValue,
+}
+
+const SAMPLE_EVENT: &str = r#"{
+  "source": "aws.s3",
+  "detail-type": "Object Created",
+  "detail": {"bucket": {"name": "photos"}, "object": {"key": "cat.jpg", "size": 52000}}
+}"#;
+const SAMPLE_MESSAGE: &str = r#"{"type": "order", "amount": 120, "country": "VN"}"#;
+
+#[function_component(PatternTester)]
+pub fn pattern_tester(props: &PatternTesterProps) -> Html {
+    let sample = use_state(|| match props.tested {
+        Tested::Rule => SAMPLE_EVENT.to_string(),
+        Tested::Subscription(_) => SAMPLE_MESSAGE.to_string(),
+    });
+    let oninput = {
+        let sample = sample.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                sample.set(area.value());
+            }
+        })
+    };
+    let verdict = evaluate(props.tested, &props.rule, &sample);
+    let (class, text) = match &verdict {
+        Ok((true, why)) => ("tester-result match", why.clone()),
+        Ok((false, why)) => ("tester-result no-match", why.clone()),
+        Err(why) => ("tester-result invalid", why.clone()),
+    };
+    let label = match props.tested {
+        Tested::Rule => t("Test an event against this pattern"),
+        Tested::Subscription(_) => t("Test a message against this filter policy"),
+    };
+    html! {
+        <section class="inspector-section tester">
+            <h3><label for="tester-sample">{ label }</label></h3>
+            <textarea id="tester-sample" class="setting-text" rows="6" spellcheck="false" value={(*sample).clone()} {oninput} />
+            <p class={class} role="status">
+                <strong>{ match &verdict { Ok((true, _)) => t("Matches."), Ok((false, _)) => t("Does not match."), Err(_) => t("Cannot test yet.") } }</strong>
+                { " " }{ text }
+            </p>
+        </section>
+    }
+}
+
+/// Ok((matched, reason)) or why the test cannot run.
+fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), String> {
+    let value: Value = serde_json::from_str(sample).map_err(|e| format!("The sample is not valid JSON: {e}."))?;
+    match tested {
+        Tested::Rule => {
+            let pattern = EventPattern::parse(rule).map_err(|e| e.to_string())?;
+            let x = pattern.explain(&value);
+            Ok((x.matched, x.reason))
+        }
+        Tested::Subscription(scope) => {
+            if rule.trim().is_empty() {
+                return Ok((true, "This subscription has no filter policy, so it receives every message.".to_string()));
+            }
+            let routing_scope = match scope {
+                FilterPolicyScope::MessageBody => crate::routing::FilterPolicyScope::MessageBody,
+                FilterPolicyScope::MessageAttributes => crate::routing::FilterPolicyScope::MessageAttributes,
+            };
+            let policy = FilterPolicy::parse(rule, routing_scope).map_err(|e| e.to_string())?;
+            let message = match scope {
+                FilterPolicyScope::MessageBody => SnsMessage::new(sample),
+                // The sample's top-level fields become message attributes, as the
+                // simulation passes them.
+                FilterPolicyScope::MessageAttributes => attributes_message(&value),
+            };
+            let x = policy.explain(&message);
+            Ok((x.matched, x.reason))
+        }
+    }
+}
+
+fn attributes_message(value: &Value) -> SnsMessage {
+    let mut message = SnsMessage::new(value.to_string());
+    if let Value::Object(map) = value {
+        for (name, v) in map {
+            message = match v {
+                Value::Number(n) => message.with_attribute(name, "Number", &n.to_string()),
+                Value::String(s) => message.with_attribute(name, "String", s),
+                Value::Array(_) => message.with_attribute(name, "String.Array", &v.to_string()),
+                other => message.with_attribute(name, "String", &other.to_string()),
+            };
+        }
+    }
+    message
+}
