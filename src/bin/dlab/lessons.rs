@@ -6,7 +6,7 @@
 //! can grade a list of submitted links in one loop.
 
 use clap::Args;
-use decouple_lab::lessons::{exercise, exercises, Lang};
+use decouple_lab::lessons::{exercise, exercises, patterns, Lang};
 use decouple_lab::model::Diagram;
 use decouple_lab::share;
 use std::io::Read;
@@ -23,6 +23,29 @@ pub struct CheckArgs {
     /// The verdict's language: `en` (the default) or `vi`.
     #[arg(long, default_value = "en")]
     pub lang: String,
+}
+
+#[derive(Args)]
+pub struct PatternsArgs {
+    /// Where the app is served: links open the pattern there.
+    #[arg(long, default_value = "http://127.0.0.1:8080/")]
+    pub base: String,
+    /// Print a Markdown list of links (for a README or a course page).
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// `dlab patterns`: every ready-made pattern with a share link that opens it.
+pub fn list_patterns(args: PatternsArgs) -> i32 {
+    for p in patterns() {
+        let link = share::link_for(&p.diagram(), &args.base);
+        if args.markdown {
+            println!("- [{}]({})", p.title.get(Lang::En), link.url);
+        } else {
+            println!("{:<24} {:<44} {}", p.id, p.title.get(Lang::En), link.url);
+        }
+    }
+    0
 }
 
 pub fn list() -> i32 {

@@ -46,6 +46,8 @@ mod cli {
         Mmc(super::sim::MmcArgs),
         /// Measure the engine's speed in events per second.
         Bench(super::sim::BenchArgs),
+        /// List the lesson's ready-made patterns with a link that opens each.
+        Patterns(super::lessons::PatternsArgs),
         /// List the lesson's exercises.
         Exercises,
         /// Check a diagram (file or share link) against an exercise; exit 0 on pass, 1 on fail.
@@ -90,6 +92,7 @@ fn main() {
         Command::Mmc(args) => sim::mmc(args),
         Command::Bench(args) => sim::bench(args),
         Command::Share { command } => share::run(command),
+        Command::Patterns(args) => lessons::list_patterns(args),
         Command::Exercises => lessons::list(),
         Command::Check(args) => lessons::check(args),
     };
