@@ -65,3 +65,22 @@ async fn check_button_passes_the_solution_and_explains_a_broken_diagram() {
     screenshot(c, "exercise-failed").await;
     b.client.clone().close().await.expect("close");
 }
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_quiz_answer_opens_the_pattern_that_shows_it() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    c.find(Locator::XPath("//button[normalize-space()='Exercises']")).await.expect("Exercises").click().await.expect("open");
+    let question = c.wait().for_element(Locator::Css(".quiz-question")).await.expect("a question");
+    question.find(Locator::Css("summary")).await.expect("summary").click().await.expect("open it");
+    let answer = question.find(Locator::Css(".quiz-answer")).await.expect("answer").text().await.expect("text");
+    assert!(answer.len() > 40, "the answer is explained: {answer}");
+    question.find(Locator::Css(".quiz-pattern")).await.expect("a pattern link").click().await.expect("follow it");
+    let nodes = c.wait().for_element(Locator::Css(".node")).await;
+    assert!(nodes.is_ok(), "the pattern opened on the canvas");
+    assert!(c.find_all(Locator::Css(".node")).await.expect("nodes").len() >= 2);
+    screenshot(c, "quiz").await;
+    b.client.clone().close().await.expect("close");
+}

@@ -1,6 +1,7 @@
 //! Editor state, pure Rust: every edit is an [`Action`] applied by one reducer, with
 //! undo, selection, clipboard, viewport and hit-testing. The UI only dispatches.
 
+pub mod chart;
 pub mod export;
 pub mod geometry;
 pub mod look;

@@ -94,6 +94,7 @@ pub fn vi(en: &str) -> Option<&'static str> {
         }
         "Close" => "Đóng",
         "Close the exercises" => "Đóng bài tập",
+        "Review questions" => "Câu hỏi ôn tập",
         // Share and files
         "Share this diagram" => "Chia sẻ sơ đồ này",
         "The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy." => {
@@ -118,6 +119,23 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Open it" => "Mở",
         "Keep mine" => "Giữ sơ đồ của tôi",
         "Keyboard shortcuts" => "Phím tắt",
+        // Charts
+        "Waiting" => "Đang chờ",
+        "In flight" => "Đang xử lý",
+        "Oldest message age" => "Tuổi message cũ nhất",
+        "Dead-letter queue" => "Dead-letter queue",
+        "Concurrency" => "Số luồng chạy đồng thời",
+        "Throughput" => "Thông lượng",
+        "Errors" => "Lỗi",
+        "Throttles" => "Bị throttle",
+        "Instances" => "Số instance",
+        "messages" => "message",
+        "running at once" => "chạy cùng lúc",
+        "per second" => "mỗi giây",
+        "instances" => "instance",
+        "No data yet" => "Chưa có dữ liệu",
+        "Charts" => "Biểu đồ",
+        "Over simulated time" => "Theo thời gian mô phỏng",
         // Pattern tester
         "Test an event against this pattern" => "Thử một event với pattern này",
         "Test a message against this filter policy" => "Thử một message với filter policy này",

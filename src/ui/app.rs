@@ -222,7 +222,8 @@ pub fn app() -> Html {
                     <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
                             live_down={player.snapshot().live_down.clone()} />
                     if *exercises_open {
-                        <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }} />
+                        <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}
+                                        on_open_pattern={on_open_pattern.clone()} />
                     } else {
                         <Inspector player={player.clone()}>
                             if let Some(id) = (*pattern_card).clone() {

@@ -41,7 +41,11 @@ impl PartialEq for NodeProps {
 }
 
 /// Names longer than this are cut with an ellipsis on the box (the inspector shows all).
-const NAME_CHARS: usize = 19;
+const NAME_CHARS: usize = 22;
+/// Names longer than this are squeezed to the box's text width instead of overflowing.
+const SQUEEZE_ABOVE_CHARS: usize = 14;
+/// The width available to the name, right of the icon.
+const NAME_WIDTH: f64 = NODE_WIDTH - 64.0;
 
 fn shorten(name: &str) -> String {
     if name.chars().count() <= NAME_CHARS {
@@ -99,7 +103,11 @@ pub fn node_view(props: &NodeProps) -> Html {
             <title>{ format!("{} — {}", props.name, props.kind.aws_name()) }</title>
             <rect class="node-box" width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
             { kind_icon_at(props.kind, 14.0, 14.0, 32.0) }
-            <text class="node-name" x="56" y="27">{ shorten(&props.name) }</text>
+            if props.name.chars().count() > SQUEEZE_ABOVE_CHARS {
+                <text class="node-name" x="56" y="27" textLength={NAME_WIDTH.to_string()} lengthAdjust="spacingAndGlyphs">{ shorten(&props.name) }</text>
+            } else {
+                <text class="node-name" x="56" y="27">{ shorten(&props.name) }</text>
+            }
             <text class="node-kind" x="56" y="45">{ props.kind.aws_name() }</text>
             if props.down {
                 <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ "DOWN" }</text>

@@ -5,6 +5,7 @@ use super::i18n::t;
 use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
+use super::charts::Charts;
 use super::pattern_tester::{PatternTester, Tested};
 use super::playback::Player;
 use super::store::{use_editor, Editor};
@@ -204,6 +205,12 @@ fn component_panel(props: &ComponentProps) -> Html {
                 { fields }
             </section>
             { live_actions(&props.player, c) }
+            if props.player.snapshot().running {
+                <section class="inspector-section">
+                    <h3>{ t("Over simulated time") }</h3>
+                    <Charts samples={props.player.series(id)} kind={kind} name={AttrValue::from(c.name.clone())} />
+                </section>
+            }
             { faults_editor(editor, c) }
             { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">

@@ -67,6 +67,8 @@ pub fn pattern_card(props: &PatternCardProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ExercisesPanelProps {
     pub on_close: Callback<()>,
+    /// A quiz answer's pattern link was followed: the pattern's id.
+    pub on_open_pattern: Callback<&'static str>,
 }
 
 /// The lesson's hands-on tasks, each with its goal, hints and a check of the diagram.
@@ -129,6 +131,24 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                 }
             }) }
             <p class="exercise-note">{ t("Checks look at your diagram's structure, then run it with the faults the goal implies.") }</p>
+            <h2 class="panel-title">{ t("Review questions") }</h2>
+            { for crate::lessons::quiz().iter().map(|q| html! {
+                <details class="quiz-question" data-question={q.id}>
+                    <summary>{ q.question.get(lang) }</summary>
+                    <p class="quiz-answer">{ q.answer.get(lang) }</p>
+                    <p class="quiz-links">
+                        { for q.patterns.iter().filter_map(|id| pattern(id)).map(|p| {
+                            let on_open = props.on_open_pattern.clone();
+                            let id = p.id;
+                            html! {
+                                <button type="button" class="link-button quiz-pattern" onclick={Callback::from(move |_: MouseEvent| on_open.emit(id))}>
+                                    { format!("→ {}", p.title.get(lang)) }
+                                </button>
+                            }
+                        }) }
+                    </p>
+                </details>
+            }) }
         </aside>
     }
 }

@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod charts;
 mod diagram_view;
 mod dialog;
 mod fields;

@@ -232,6 +232,14 @@ impl Player {
         self.ensure_run() && self.inner.borrow_mut().run.as_mut().is_some_and(|r| r.sim.inject_poison(source))
     }
 
+    /// The selected component's samples, the last ten simulated minutes at most.
+    pub fn series(&self, id: ComponentId) -> Rc<Vec<crate::sim::Sample>> {
+        let inner = self.inner.borrow();
+        let samples = inner.run.as_ref().map(|r| r.sim.series(id)).unwrap_or_default();
+        let keep = samples.len().saturating_sub(600);
+        Rc::new(samples[keep..].to_vec())
+    }
+
     fn schedule(&self) {
         let player = self.clone();
         let handle = request_animation_frame(move |timestamp| player.frame(timestamp));
