@@ -25,7 +25,7 @@ async fn switching_to_vietnamese_is_remembered() {
     assert_eq!(html_lang, "vi");
 
     // Patterns and exercises speak Vietnamese too.
-    c.find(Locator::XPath("//button[normalize-space()='Bài tập']")).await.expect("exercises").click().await.expect("open");
+    c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("exercises").click().await.expect("open");
     let panel = c.wait().for_element(Locator::Css(".exercises")).await.expect("panel").text().await.expect("text");
     assert!(panel.contains("Kiểm tra sơ đồ của tôi"), "{panel}");
     screenshot(c, "vietnamese").await;

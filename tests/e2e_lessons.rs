@@ -12,11 +12,11 @@ use support::screenshot;
 async fn check(c: &Client, link: &str, exercise_id: &str) -> (String, Vec<String>) {
     c.goto(link).await.expect("open the link");
     // Opening over existing work asks first.
-    if let Ok(button) = c.find(Locator::XPath("//button[normalize-space()='Open it']")).await {
+    if let Ok(button) = c.find(Locator::Css(r#"[data-action="open-it"]"#)).await {
         button.click().await.expect("open it");
     }
     if c.find(Locator::Css(".exercises")).await.is_err() {
-        c.find(Locator::XPath("//button[normalize-space()='Exercises']")).await.expect("Exercises").click().await.expect("open the panel");
+        c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("Exercises").click().await.expect("open the panel");
     }
     let section = c.wait().for_element(Locator::Css(&format!(r#"[data-exercise="{exercise_id}"]"#))).await.expect("the exercise");
     if section.find(Locator::Css(".check-button")).await.is_err() {
@@ -72,7 +72,7 @@ async fn a_quiz_answer_opens_the_pattern_that_shows_it() {
     let b = support::open_app().await;
     let c = &b.client;
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
-    c.find(Locator::XPath("//button[normalize-space()='Exercises']")).await.expect("Exercises").click().await.expect("open");
+    c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("Exercises").click().await.expect("open");
     let question = c.wait().for_element(Locator::Css(".quiz-question")).await.expect("a question");
     question.find(Locator::Css("summary")).await.expect("summary").click().await.expect("open it");
     let answer = question.find(Locator::Css(".quiz-answer")).await.expect("answer").text().await.expect("text");

@@ -20,7 +20,9 @@ async fn save_rename_open_and_delete_a_named_diagram() {
     wait_for_count(c, ".node", 3).await;
 
     let open_library = || async {
-        c.find(Locator::XPath("//button[normalize-space()='My diagrams']")).await.expect("My diagrams").click().await.expect("open");
+        let header = c.find(Locator::Css(".app-header")).await.expect("header").text().await.unwrap_or_default();
+        let button = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(r#"[data-action="library"]"#)).await;
+        button.unwrap_or_else(|e| panic!("no My diagrams button ({e}); the header reads: {header}")).click().await.expect("open");
         c.wait().for_element(Locator::Css(".library-dialog")).await.expect("the dialog")
     };
     let dialog = open_library().await;
@@ -48,7 +50,7 @@ async fn save_rename_open_and_delete_a_named_diagram() {
 
     open_library().await;
     c.find(Locator::XPath("//li[@data-name='Pipeline draft']//button[normalize-space()='Open']")).await.expect("open").click().await.expect("open");
-    c.wait().for_element(Locator::XPath("//button[normalize-space()='Open it']")).await.expect("asks first").click().await.expect("open it");
+    c.wait().for_element(Locator::Css(r#"[data-action="open-it"]"#)).await.expect("asks first").click().await.expect("open it");
     wait_for_count(c, ".node", 3).await;
 
     // Delete it from the list; a reload shows it gone.

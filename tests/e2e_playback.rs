@@ -110,5 +110,20 @@ async fn a_queue_absorbs_a_worker_outage_and_the_run_is_reproducible() {
     }
     assert_eq!(summaries[0], summaries[1]);
     assert!(summaries[0].contains("created"), "{}", summaries[0]);
+
+    // Another seed is another run (and resets the clock).
+    let seed = c.find(Locator::Css("#seed-input")).await.expect("seed");
+    assert_eq!(seed.prop("value").await.expect("value").as_deref(), Some("1"));
+    seed.clear().await.expect("clear");
+    seed.send_keys(&format!("7{}", fantoccini::key::Key::Enter)).await.expect("type");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(clock(c).await, 0.0, "a new seed resets the run");
+    for _ in 0..15 {
+        click_button(c, "Step one simulated second").await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let other = c.find(Locator::Css(".run-summary")).await.expect("summary").text().await.expect("text");
+    assert_ne!(other, summaries[0], "seed 7 gives another run");
+    screenshot(c, "playback-seed").await;
     b.client.clone().close().await.expect("close");
 }

@@ -27,7 +27,7 @@ async fn a_copied_link_opens_the_same_diagram_and_a_broken_one_changes_nothing()
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
 
     // Open the lesson's e-commerce pipeline from the Patterns menu.
-    c.find(Locator::XPath("//button[normalize-space()='Patterns']")).await.expect("Patterns").click().await.expect("open the menu");
+    c.find(Locator::Css(r#"[data-action="patterns"]"#)).await.expect("Patterns").click().await.expect("open the menu");
     c.wait().for_element(Locator::Css(r#"[data-pattern="ecommerce-pipeline"]"#)).await.expect("the pattern").click().await.expect("open it");
     let nodes = c.find_all(Locator::Css(".node")).await.expect("nodes").len();
     assert!(nodes >= 8, "the pipeline has its components: {nodes}");
@@ -37,7 +37,7 @@ async fn a_copied_link_opens_the_same_diagram_and_a_broken_one_changes_nothing()
     screenshot(c, "pattern-ecommerce").await;
 
     // Share it.
-    c.find(Locator::XPath("//button[normalize-space()='Share']")).await.expect("Share").click().await.expect("open Share");
+    c.find(Locator::Css(r#"[data-action="share"]"#)).await.expect("Share").click().await.expect("open Share");
     let link = c.wait().for_element(Locator::Css(".share-link")).await.expect("the link").prop("value").await.expect("value").unwrap_or_default();
     assert!(link.contains("#json=") || link.contains("#z="), "{link}");
     assert!(link.chars().count() < 2_000, "the pipeline's link is {} characters", link.chars().count());
@@ -82,7 +82,7 @@ async fn opening_a_link_over_work_asks_first_and_undo_brings_the_work_back() {
     c.goto(&link).await.expect("open the link");
     let dialog = c.wait().for_element(Locator::Css(r#"[role="alertdialog"]"#)).await.expect("a question first");
     assert!(dialog.text().await.expect("text").contains("2 components"));
-    c.find(Locator::XPath("//button[normalize-space()='Open it']")).await.expect("Open it").click().await.expect("open");
+    c.find(Locator::Css(r#"[data-action="open-it"]"#)).await.expect("Open it").click().await.expect("open");
     wait_for_count(c, ".node", 2).await;
 
     c.find(Locator::Css(r#"button[aria-label="Undo (Ctrl+Z)"]"#)).await.expect("undo").click().await.expect("undo");

@@ -191,3 +191,16 @@ fn zoom_keeps_the_point_under_the_cursor_and_fit_frames_everything() {
         assert!(tl.x >= 0.0 && tl.y >= 0.0 && tl.x <= 800.0 && tl.y <= 600.0, "{tl:?} off screen");
     }
 }
+
+#[test]
+fn the_seed_is_part_of_the_diagram_and_undoable() {
+    let mut s = EditorState::default();
+    let before = s.diagram().run.seed;
+    s.apply(Action::SetSeed(before + 41));
+    assert_eq!(s.diagram().run.seed, before + 41);
+    let revision = s.revision;
+    s.apply(Action::SetSeed(before + 41));
+    assert_eq!(s.revision, revision, "the same seed is no change");
+    s.apply(Action::Undo);
+    assert_eq!(s.diagram().run.seed, before);
+}

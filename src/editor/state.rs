@@ -59,6 +59,8 @@ pub enum Action {
     SetFaults { id: ComponentId, faults: Faults },
     SetConnectionSettings { id: ConnectionId, settings: ConnectionSettings },
     SetSnap(bool),
+    /// The run's seed: the same seed gives the same run.
+    SetSeed(u64),
     Undo,
     Redo,
     PanBy { dx: f64, dy: f64 },
@@ -360,6 +362,14 @@ impl EditorState {
                 })?;
             }
             Action::SetSnap(on) => self.snap = on,
+            Action::SetSeed(seed) => {
+                if self.diagram.run.seed != seed {
+                    self.edit(|d| {
+                        d.run.seed = seed;
+                        Ok(())
+                    })?;
+                }
+            }
             Action::Undo => {
                 self.drag = None;
                 if let Some(previous) = self.undo.pop() {

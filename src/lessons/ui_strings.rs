@@ -59,6 +59,9 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Keyboard shortcuts (?)" => "Phím tắt (?)",
         "Every message ends in exactly one of these" => "Mỗi message kết thúc ở đúng một trong các trạng thái này",
         "Max" => "Tối đa",
+        "Seed" => "Seed",
+        "New seed" => "Seed mới",
+        "The same seed gives the same run" => "Cùng một seed cho cùng một lượt chạy",
         // Inspector
         "Inspector" => "Thuộc tính",
         "Select a component or a connection to see and change its settings." => "Chọn một thành phần hoặc một kết nối để xem và đổi thiết lập.",

@@ -175,11 +175,11 @@ pub fn app() -> Html {
                     </a>
                     <span class="brand-tagline">{ t("Build a decoupled architecture, press play, then break it.") }</span>
                     <nav class="header-actions" aria-label="Lesson and sharing">
-                        <button type="button" class="header-button" aria-haspopup="menu"
+                        <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ t("Patterns") }</button>
-                        <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()}
+                        <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
                                 onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ t("Exercises") }</button>
-                        <button type="button" class="header-button"
+                        <button type="button" class="header-button" data-action="library"
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ t("My diagrams") }</button>
                         <label class="header-button file-button">
                             { t("Open file") }
@@ -212,7 +212,7 @@ pub fn app() -> Html {
                                 }
                             }) }
                         </div>
-                        <button type="button" class="header-button primary"
+                        <button type="button" class="header-button primary" data-action="share"
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
                     </nav>
                 </header>
@@ -372,7 +372,7 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
                     { format!("It has {} components. It replaces what is on your canvas now; Undo brings your diagram back.", p.diagram.component_count()) }
                 </p>
                 <div class="inspector-actions">
-                    <button type="button" class="button primary" onclick={open}>{ t("Open it") }</button>
+                    <button type="button" class="button primary" data-action="open-it" onclick={open}>{ t("Open it") }</button>
                     <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
                 </div>
             </div>

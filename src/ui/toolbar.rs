@@ -81,6 +81,23 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let seed = editor.diagram().run.seed;
+    let set_seed = {
+        let editor = editor.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                match input.value().trim().parse::<u64>() {
+                    Ok(seed) => editor.dispatch(Action::SetSeed(seed)),
+                    Err(_) => input.set_value(&editor.diagram().run.seed.to_string()),
+                }
+            }
+        })
+    };
+    let new_seed = {
+        let editor = editor.clone();
+        // A fresh seed from the clock: runs stay reproducible because it is stored.
+        Callback::from(move |_: MouseEvent| editor.dispatch(Action::SetSeed((js_sys::Date::now() as u64) % 1_000_000)))
+    };
     let summary = run.books.as_ref().map(|b| {
         format!(
             "{} created · {} consumed · {} in flight · {} failed · {} dead-lettered · {} rejected · {} expired",
@@ -100,6 +117,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <select class="speed-select" aria-label={t("Speed")} title={t("Simulated seconds per second")} onchange={speed}>
                     { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ *label }</option> }) }
                 </select>
+            </div>
+            <div class="tool-group tool-seed">
+                <label class="clock-label" for="seed-input">{ t("Seed") }</label>
+                <input id="seed-input" class="seed-input" type="text" inputmode="numeric" value={seed.to_string()} onchange={set_seed}
+                       title={t("The same seed gives the same run")} />
+                <button type="button" class="text-button" onclick={new_seed}>{ t("New seed") }</button>
             </div>
             <div class="tool-group tool-clock" aria-label="Simulated time">
                 <span class="clock-label">{ t("Simulated time") }</span>
