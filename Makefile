@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 WASM := source scripts/env.sh &&
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size bench conformance
+.PHONY: setup serve build test test-native test-wasm test-e2e size bench bench-wasm conformance
 
 setup:
 	@scripts/setup.sh
@@ -34,6 +34,10 @@ size:
 
 bench:
 	cargo bench --locked
+
+# The engine's events per second in headless Chromium (release build).
+bench-wasm: setup
+	$(WASM) cargo test --locked --profile wasm-bench --target wasm32-unknown-unknown --test web_bench -- --nocapture
 
 # The public AWS-semantics cases live beside the project in ../shared (not in a user's clone).
 conformance:
