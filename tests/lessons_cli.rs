@@ -3,25 +3,9 @@
 
 use decouple_lab::lessons::{exercise, exercises};
 use decouple_lab::share;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli;
 
-fn dlab(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dlab"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dlab runs");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
-        // dlab may exit before reading (an unknown exercise): a broken pipe is fine.
-        let _ = input.write_all(text.as_bytes());
-    }
-    drop(input);
-    child.wait_with_output().expect("finished")
-}
+use cli::dlab;
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/lessons/{name}", env!("CARGO_MANIFEST_DIR"))

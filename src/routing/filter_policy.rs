@@ -33,15 +33,8 @@ pub const MAX_COMBINATIONS: u64 = 150;
 /// Numbers in a policy must lie within ±this value.
 pub const NUMERIC_LIMIT: f64 = 1.0e9;
 
-/// What a filter policy looks at (the subscription's `FilterPolicyScope`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FilterPolicyScope {
-    /// The message attributes (the default).
-    #[default]
-    MessageAttributes,
-    /// The message body, parsed as JSON.
-    MessageBody,
-}
+/// What a filter policy looks at: the subscription's own setting in the diagram.
+pub use crate::model::FilterPolicyScope;
 
 impl FilterPolicyScope {
     /// Parses AWS's spelling of the scope.

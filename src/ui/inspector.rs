@@ -248,11 +248,7 @@ fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicy
         "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.join(" ")),
         "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.to_string()),
         "filter_policy" if !text.trim().is_empty() => {
-            let scope = match scope {
-                Some(crate::model::FilterPolicyScope::MessageBody) => crate::routing::FilterPolicyScope::MessageBody,
-                _ => crate::routing::FilterPolicyScope::MessageAttributes,
-            };
-            FilterPolicy::parse(text, scope).map(|_| ()).map_err(|e| e.to_string())
+            FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.to_string())
         }
         "schema" if !text.trim().is_empty() => serde_json::from_str::<Value>(text).map(|_| ()).map_err(|e| format!("Not valid JSON: {e}.")),
         _ => Ok(()),

@@ -80,11 +80,7 @@ fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), 
             if rule.trim().is_empty() {
                 return Ok((true, "This subscription has no filter policy, so it receives every message.".to_string()));
             }
-            let routing_scope = match scope {
-                FilterPolicyScope::MessageBody => crate::routing::FilterPolicyScope::MessageBody,
-                FilterPolicyScope::MessageAttributes => crate::routing::FilterPolicyScope::MessageAttributes,
-            };
-            let policy = FilterPolicy::parse(rule, routing_scope).map_err(|e| e.to_string())?;
+            let policy = FilterPolicy::parse(rule, scope).map_err(|e| e.to_string())?;
             let message = match scope {
                 FilterPolicyScope::MessageBody => SnsMessage::new(sample),
                 // The sample's top-level fields become message attributes, as the

@@ -51,18 +51,7 @@ impl Simulation {
         state.refilled_at = now;
         if state.tokens < 1.0 {
             self.nodes[d as usize].totals.throttles += 1;
-            let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(WRITE_RETRIES);
-            if attempts < WRITE_RETRIES {
-                if let Some(m) = self.msgs.get_mut(msg) {
-                    m.attempts += 1;
-                }
-                let backoff = WRITE_BACKOFF << attempts;
-                let jitter = self.rng.below(backoff as u32 / 2 + 1) as Micros;
-                self.events.push(now + backoff + jitter, Event::Deliver { link, msg, frame });
-            } else {
-                self.finish(msg, Fate::Rejected(Rejection::Throttled));
-                self.reply(frame, Reply::Throttled);
-            }
+            self.retry_throttled_write(link, msg, frame, WRITE_RETRIES, WRITE_BACKOFF);
             return HopOutcome::Throttled;
         }
         state.tokens -= 1.0;
@@ -127,5 +116,25 @@ impl Simulation {
         for k in records {
             self.forward(f, k);
         }
+    }
+}
+
+impl Simulation {
+    /// A write the target throttled: sent again after a doubling, jittered backoff while
+    /// `max_attempts` allow, else rejected as throttled. Returns whether it will be retried.
+    pub(crate) fn retry_throttled_write(&mut self, link: u32, msg: Key, frame: Key, max_attempts: u8, backoff: Micros) -> bool {
+        let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(max_attempts);
+        if attempts >= max_attempts {
+            self.finish(msg, Fate::Rejected(Rejection::Throttled));
+            self.reply(frame, Reply::Throttled);
+            return false;
+        }
+        if let Some(m) = self.msgs.get_mut(msg) {
+            m.attempts += 1;
+        }
+        let backoff = backoff << attempts;
+        let jitter = self.rng.below(backoff as u32 / 2 + 1) as Micros;
+        self.events.push(self.now + backoff + jitter, Event::Deliver { link, msg, frame });
+        true
     }
 }

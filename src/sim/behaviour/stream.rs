@@ -15,7 +15,7 @@ use crate::model::{ComponentKind, ConnectionKind};
 use crate::sim::behaviour::compute::{Item, Origin};
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::event::Event;
-use crate::sim::metrics::{Fate, Rejection};
+use crate::sim::metrics::Fate;
 use crate::sim::payload::field_text;
 use crate::sim::slab::Key;
 use crate::sim::time::Micros;
@@ -169,18 +169,8 @@ impl Simulation {
             if w.records >= SHARD_RECORDS_PER_S || w.bytes + bytes > SHARD_BYTES_PER_S {
                 w.throttled += 1;
                 self.nodes[s as usize].totals.throttles += 1;
-                let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(PUT_RETRIES);
-                if attempts < PUT_RETRIES {
-                    if let Some(m) = self.msgs.get_mut(msg) {
-                        m.attempts += 1;
-                    }
+                if self.retry_throttled_write(link, msg, frame, PUT_RETRIES, PUT_BACKOFF) {
                     self.nodes[s as usize].totals.retries += 1;
-                    let backoff = PUT_BACKOFF << attempts;
-                    let jitter = self.rng.below(backoff as u32 / 2 + 1) as Micros;
-                    self.events.push(now + backoff + jitter, Event::Deliver { link, msg, frame });
-                } else {
-                    self.finish(msg, Fate::Rejected(Rejection::Throttled));
-                    self.reply(frame, Reply::Throttled);
                 }
                 return HopOutcome::Throttled;
             }
