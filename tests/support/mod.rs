@@ -6,6 +6,7 @@
 use fantoccini::{Client, ClientBuilder};
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -20,7 +21,11 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    // Killing chromedriver alone leaves its Chromium running, orphaned and still
+    // animating the page: stop the whole process group chromedriver leads.
     fn drop(&mut self) {
+        let group = format!("-{}", self.chromedriver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
     }
@@ -106,10 +111,16 @@ pub async fn open_app() -> Browser {
 }
 
 pub async fn open_browser(base_url: String) -> Browser {
+    open_browser_with(base_url, &[]).await
+}
+
+/// As [`open_browser`], with more Chromium flags (benchmarks: `--enable-precise-memory-info`).
+pub async fn open_browser_with(base_url: String, extra_args: &[&str]) -> Browser {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let port = free_port();
     let chromedriver = Command::new(&driver)
         .arg(format!("--port={port}"))
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -121,16 +132,18 @@ pub async fn open_browser(base_url: String) -> Browser {
     }
     let profile = TempDir::new("profile");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let mut args: Vec<String> = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1440,900",
+    ]
+    .iter()
+    .chain(extra_args)
+    .map(|a| a.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", profile.0.display()));
     let capabilities = serde_json::json!({
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1440,900",
-                format!("--user-data-dir={}", profile.0.display()),
-            ]
-        }
+        "goog:chromeOptions": { "binary": chromium, "args": args }
     });
     let capabilities = match capabilities {
         serde_json::Value::Object(map) => map,
@@ -177,6 +190,21 @@ pub async fn ctrl_key(client: &Client, key: char, shift: bool) {
     }
     keys = keys.then(KeyAction::Up { value: Key::Control.into() });
     client.perform_actions(keys).await.expect("a key chord");
+}
+
+/// Adds the element `selector` matches to the selection, as a Shift+click on it would.
+pub async fn shift_click(client: &Client, selector: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(arguments[0]); const r = el.getBoundingClientRect();\n\
+             const at = { bubbles: true, cancelable: true, clientX: r.left + 20, clientY: r.top + 20, button: 0, buttons: 1,\n\
+                          pointerId: 1, pointerType: 'mouse', isPrimary: true, shiftKey: true };\n\
+             el.dispatchEvent(new PointerEvent('pointerdown', at));\n\
+             document.getElementById('canvas-svg').dispatchEvent(new PointerEvent('pointerup', at));",
+            vec![selector.into()],
+        )
+        .await
+        .expect("shift+click");
 }
 
 /// Waits up to five seconds for `selector` to match exactly `count` elements.
