@@ -9,8 +9,19 @@
 //! - `routing`: EventBridge patterns, SNS filter policies, Amazon States Language
 //! - `model`: the diagram itself
 //!
+//! `text` (both languages' sentences) sits below them all.
+//!
 //! Everything but `ui` is plain Rust that builds and tests natively.
 
+/// `msg!("English {name}", "Vietnamese {name}")`: a [`text::Message`], each language's
+/// sentence written whole with the same names filled in.
+macro_rules! msg {
+    ($en:literal, $vi:literal $(,)?) => {
+        $crate::text::Message { en: format!($en), vi: format!($vi) }
+    };
+}
+
+pub mod text;
 pub mod model;
 pub mod routing;
 pub mod editor;

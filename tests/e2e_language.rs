@@ -1,11 +1,17 @@
 //! The language switch in headless Chromium: Vietnamese labels in the header, toolbar,
-//! palette, patterns and exercises; the choice is remembered across a reload.
+//! palette, patterns and exercises; the choice is remembered across a reload. Then every
+//! screen a learner reaches (a pattern, settings, a refusal, a warning, a run, the
+//! exercises, the dialogs, a broken link) is read word by word for English left over.
 
 mod support;
 
+use decouple_lab::lessons::{exercises, patterns, quiz, Lang};
+use decouple_lab::model::{allowed_kinds, check_component, setting_label, warnings, ComponentKind, ConnectionKind, Diagram, Point, Spec};
+use fantoccini::key::Key;
 use fantoccini::Locator;
+use std::collections::BTreeSet;
 use std::time::Duration;
-use support::screenshot;
+use support::{drag, screenshot};
 
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
@@ -36,5 +42,228 @@ async fn switching_to_vietnamese_is_remembered() {
     c.find(Locator::Css(r#".lang-button[lang="en"]"#)).await.expect("EN").click().await.expect("switch back");
     let header = c.find(Locator::Css(".header-actions")).await.expect("header").text().await.expect("text");
     assert!(header.contains("Patterns"), "{header}");
+    b.client.clone().close().await.expect("close");
+}
+
+// ----- The whole page in Vietnamese -----
+
+/// AWS names of several words, taken out of the page's text before its words are read,
+/// so that their common words ("service", "group") still count anywhere else.
+const AWS_NAMES: &[&str] = &[
+    "API Gateway", "Step Functions", "Kinesis Data Streams", "Amazon Data Firehose", "EC2 Auto Scaling group", "Auto Scaling",
+    "Amazon OpenSearch Service", "Amazon States Language", "IoT Core", "Decouple Lab",
+];
+
+/// AWS services, product and key names of one word: English in both languages.
+const KEPT_IN_ENGLISH: &[&str] = &[
+    "amazon", "aws", "sqs", "sns", "eventbridge", "lambda", "kinesis", "firehose", "dynamodb", "aurora", "opensearch", "athena",
+    "elasticache", "cloudwatch", "fargate", "ctrl", "shift", "enter", "escape", "backspace", "delete", "space",
+];
+
+/// The words of a text, lower-cased: runs of letters (Vietnamese ones included).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// The string literals between two markers of a source file, in order.
+fn literals(source: &str, from: &str, to: &str) -> Vec<String> {
+    let start = source.find(from).expect("start marker");
+    let end = start + source[start..].find(to).expect("end marker");
+    let body = &source[start..end];
+    let mut out = Vec::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '/' && chars.clone().next() == Some('/') {
+            chars.by_ref().take_while(|&c| c != '\n').for_each(drop);
+        } else if c == '"' {
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => literal.extend(chars.next()),
+                    '"' => break,
+                    c => literal.push(c),
+                }
+            }
+            out.push(literal);
+        }
+    }
+    out
+}
+
+/// Every English and every Vietnamese text the page can show, from the sources of truth:
+/// the page's labels (`ui_strings`), the model's sentences, the lesson's texts.
+fn page_texts() -> (Vec<String>, Vec<String>) {
+    let (mut en, mut vi) = (Vec::new(), Vec::new());
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lessons/ui_strings.rs")).expect("ui_strings.rs");
+    let pairs = literals(&source, "Some(match en {", "_ => return None");
+    for pair in pairs.chunks(2) {
+        en.push(pair[0].clone());
+        vi.extend(pair.get(1).cloned());
+    }
+    let mut both = |e: &str, v: &str| {
+        en.push(e.to_string());
+        vi.push(v.to_string());
+    };
+    let at = Point { x: 0.0, y: 0.0 };
+    let mut lone = Diagram::new();
+    for kind in ComponentKind::ALL {
+        both(kind.name(Lang::En), kind.name(Lang::Vi));
+        both(kind.noun_in(Lang::En), kind.noun_in(Lang::Vi));
+        both(kind.summary_in(Lang::En), kind.summary_in(Lang::Vi));
+        both(kind.service(Lang::En), kind.service(Lang::Vi));
+        for to in ComponentKind::ALL {
+            match allowed_kinds(kind, to) {
+                Err(why) => both(&why.en, &why.vi),
+                Ok(kinds) => kinds.iter().for_each(|k: &ConnectionKind| {
+                    both(k.label_in(Lang::En), k.label_in(Lang::Vi));
+                    both(k.help().en, k.help().vi);
+                }),
+            }
+        }
+        // Every setting out of range, and every setting's label.
+        let mut spec = serde_json::to_value(Spec::default_for(kind)).expect("json");
+        for (key, value) in spec["settings"].as_object_mut().into_iter().flatten() {
+            if let Some(label) = setting_label(key) {
+                both(label.en, label.vi);
+            }
+            if value.is_u64() {
+                *value = 1_000_000_000u64.into();
+            }
+        }
+        let id = lone.add_component(kind, "x", at);
+        if let (Ok(spec), Some(c)) = (serde_json::from_value::<Spec>(spec), lone.component(id)) {
+            let mut c = c.clone();
+            c.spec = spec;
+            check_component(&c).iter().for_each(|e| both(&e.message.en, &e.message.vi));
+        }
+    }
+    warnings(&lone).iter().for_each(|w| both(&w.message.en, &w.message.vi));
+    // The lesson's Vietnamese keeps some English terms on purpose (worker, play...).
+    for p in patterns() {
+        both(p.title.en, p.title.vi);
+        both(p.explanation.en, p.explanation.vi);
+        p.steps.iter().for_each(|s| both(s.text.en, s.text.vi));
+    }
+    for e in exercises() {
+        both(e.title.en, e.title.vi);
+        both(e.goal.en, e.goal.vi);
+        e.hints.iter().for_each(|h| both(h.en, h.vi));
+    }
+    for q in quiz() {
+        both(q.question.en, q.question.vi);
+        both(q.answer.en, q.answer.vi);
+    }
+    (en, vi)
+}
+
+/// English words of four letters or more that the page uses and the Vietnamese never does.
+fn english_words() -> BTreeSet<String> {
+    let (en, vi) = page_texts();
+    let vietnamese: BTreeSet<String> = vi.iter().flat_map(|t| words(t).collect::<Vec<_>>()).collect();
+    en.iter()
+        .flat_map(|t| words(t).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 4 && !vietnamese.contains(w) && !KEPT_IN_ENGLISH.contains(&w.as_str()))
+        .collect()
+}
+
+/// English words on the page now (component names, which the learner owns, excepted),
+/// and a screenshot of it.
+async fn english_on_screen(c: &fantoccini::Client, screen: &str, english: &BTreeSet<String>) -> Vec<String> {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(c, &format!("language-{screen}")).await;
+    let text = c.execute("return document.body.innerText;", vec![]).await.expect("the page's text");
+    let text = AWS_NAMES.iter().fold(text.as_str().unwrap_or_default().to_string(), |text, name| text.replace(name, " "));
+    let saved = support::autosaved(c).await;
+    let names: BTreeSet<String> = saved["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["name"].as_str())
+        .flat_map(|n| words(n).collect::<Vec<_>>())
+        .collect();
+    let found: BTreeSet<String> = words(&text).filter(|w| english.contains(w) && !names.contains(w)).collect();
+    found.into_iter().map(|w| format!("{screen}: {w}")).collect()
+}
+
+async fn click(c: &fantoccini::Client, css: &str) {
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}")).click().await.expect(css);
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn every_screen_speaks_vietnamese() {
+    let english = english_words();
+    assert!(english.len() > 150 && english.contains("settings") && english.contains("between"), "{english:?}");
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    // The check itself: on the English page it finds plenty.
+    let in_english = english_on_screen(c, "english", &english).await;
+    assert!(in_english.len() > 10, "the check should see the English page: {in_english:?}");
+    click(c, r#".lang-button[lang="vi"]"#).await;
+    let mut found = english_on_screen(c, "empty", &english).await;
+
+    // A pattern, from the menu.
+    click(c, r#"[data-action="patterns"]"#).await;
+    found.extend(english_on_screen(c, "patterns", &english).await);
+    click(c, r#"[data-pattern="producer-consumer"]"#).await;
+    found.extend(english_on_screen(c, "pattern", &english).await);
+    click(c, r#".node[data-kind="client"]"#).await;
+    c.wait().for_element(Locator::Css(r#"[data-setting="traffic"]"#)).await.expect("the client's traffic");
+    found.extend(english_on_screen(c, "client", &english).await);
+
+    // A component's settings, and a value out of range.
+    let queue = c.find(Locator::Css(r#".node[data-kind="queue"]"#)).await.expect("the jobs queue");
+    queue.click().await.expect("select the queue");
+    let input = c.wait().for_element(Locator::Css(r#"[data-setting="visibility_timeout_s"] input"#)).await.expect("a setting");
+    found.extend(english_on_screen(c, "inspector", &english).await);
+    input.clear().await.expect("clear");
+    input.send_keys("99999").await.expect("type");
+    let error = c.wait().for_element(Locator::Css(".setting-error")).await.expect("the range").text().await.expect("text");
+    assert!(error.contains("phải nằm trong khoảng từ 0 đến 43 200 giây"), "{error}");
+    found.extend(english_on_screen(c, "range", &english).await);
+    input.send_keys(&Key::Escape.to_string()).await.expect("leave the field");
+
+    // A lone topic warns; a queue cannot push to it.
+    click(c, r#".palette-item[data-kind="topic"]"#).await;
+    let warning = c.wait().for_element(Locator::Css(".inspector .warning-list")).await.expect("a warning").text().await.expect("text");
+    assert!(warning.contains("không có subscriber nào"), "{warning}");
+    found.extend(english_on_screen(c, "warning", &english).await);
+    let topic = c.find(Locator::Css(r#".node[data-kind="topic"]"#)).await.expect("the topic");
+    let port = queue.find(Locator::Css(".node-port")).await.expect("the queue's port");
+    drag(c, &port, &topic, 0.0, 0.0).await;
+    let notice = c.wait().for_element(Locator::Css(".notice")).await.expect("a refusal").text().await.expect("text");
+    assert!(notice.contains("hãy nối từ topic tới hàng đợi"), "{notice}");
+    found.extend(english_on_screen(c, "refusal", &english).await);
+
+    // A connection's settings, then a short run with its badges and books.
+    click(c, ".edge .edge-label").await;
+    found.extend(english_on_screen(c, "connection", &english).await);
+    click(c, r#".tool-button[aria-label="Chạy (Space)"]"#).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    click(c, r#".tool-button[aria-label="Tạm dừng (Space)"]"#).await;
+    found.extend(english_on_screen(c, "run", &english).await);
+
+    // The exercises with a verdict, the share dialog and the shortcuts.
+    click(c, r#"[data-action="exercises"]"#).await;
+    click(c, ".exercise.open .check-button").await;
+    c.wait().for_element(Locator::Css(".verdict")).await.expect("a verdict");
+    found.extend(english_on_screen(c, "exercises", &english).await);
+    click(c, r#"[data-action="share"]"#).await;
+    found.extend(english_on_screen(c, "share", &english).await);
+    click(c, ".dialog .notice-close").await;
+    click(c, r#"[data-action="library"]"#).await;
+    found.extend(english_on_screen(c, "library", &english).await);
+    click(c, ".dialog .notice-close").await;
+
+    // A broken link is refused in Vietnamese, with the reason.
+    c.goto(&format!("{}#z=@@@", b.base_url)).await.expect("a broken link");
+    let notice = c.wait().for_element(Locator::Css(".notice.error")).await.expect("a refusal").text().await.expect("text");
+    assert!(notice.contains("Không mở được liên kết này: Phần nén"), "{notice}");
+    found.extend(english_on_screen(c, "broken-link", &english).await);
+    click(c, r#".tool-button[aria-label="Phím tắt (?)"]"#).await;
+    found.extend(english_on_screen(c, "shortcuts", &english).await);
+
+    assert!(found.is_empty(), "English left on the Vietnamese page:\n{}", found.join("\n"));
     b.client.clone().close().await.expect("close");
 }

@@ -86,7 +86,7 @@ fn a_refused_connection_explains_itself_and_changes_nothing() {
     assert_eq!(*s.diagram(), before);
     let notice = s.notice.clone().expect("a notice");
     assert_eq!(notice.level, NoticeLevel::Error);
-    assert!(notice.text.contains("connect the topic to the queue"), "{}", notice.text);
+    assert!(notice.text.en.contains("connect the topic to the queue"), "{}", notice.text);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn settings_edits_are_checked_and_undoable() {
     }
     s.apply(Action::SetSpec { id: q, spec: bad });
     assert_eq!(s.diagram().component(q).unwrap().spec, spec, "an out-of-range value is refused");
-    assert!(s.notice.as_ref().unwrap().text.contains("between 1 and 10"));
+    assert!(s.notice.as_ref().unwrap().text.en.contains("between 1 and 10"));
 
     s.apply(Action::Undo);
     match &s.diagram().component(q).unwrap().spec {

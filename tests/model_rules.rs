@@ -23,8 +23,10 @@ fn every_pair_of_kinds_either_connects_or_says_why_in_a_sentence() {
                     assert_eq!(d.connection(id).map(|c| c.kind), Some(kinds[0]));
                 }
                 Err(why) => {
-                    assert!(why.ends_with('.') && why.len() > 20, "{from:?} -> {to:?} refusal is not a sentence: {why}");
-                    assert!(why.chars().next().is_some_and(char::is_uppercase), "{why}");
+                    for sentence in [&why.en, &why.vi] {
+                        assert!(sentence.ends_with('.') && sentence.len() > 20, "{from:?} -> {to:?} refusal is not a sentence: {sentence}");
+                        assert!(sentence.chars().next().is_some_and(char::is_uppercase), "{sentence}");
+                    }
                 }
             }
         }
@@ -59,9 +61,10 @@ fn the_lesson_core_connections_are_what_aws_calls_them() {
 #[test]
 fn a_backwards_connection_names_the_right_direction() {
     let why = allowed_kinds(ComponentKind::Queue, ComponentKind::Topic).unwrap_err();
-    assert_eq!(why, "A topic pushes to subscribers; connect the topic to the queue, not the queue to the topic.");
+    assert_eq!(why.en, "A topic pushes to subscribers; connect the topic to the queue, not the queue to the topic.");
+    assert_eq!(why.vi, "Topic tự đẩy message tới các subscriber; hãy nối từ topic tới hàng đợi, không phải từ hàng đợi tới topic.");
     let why = allowed_kinds(ComponentKind::Notification, ComponentKind::Queue).unwrap_err();
-    assert!(why.contains("end point"), "{why}");
+    assert!(why.en.contains("end point") && why.vi.contains("điểm cuối"), "{why:?}");
 }
 
 #[test]
@@ -72,7 +75,7 @@ fn refused_and_duplicate_connections_leave_the_diagram_unchanged() {
     assert!(matches!(d.connect(q, t), Err(ModelError::Refused(_))));
     assert_eq!(d.connection_count(), 0);
     d.connect(t, q).expect("topic to queue is a subscription");
-    assert!(matches!(d.connect(t, q), Err(ModelError::Refused(ref why)) if why.contains("already connected")));
+    assert!(matches!(d.connect(t, q), Err(ModelError::Refused(ref why)) if why.en.contains("already connected")));
     assert_eq!(d.connection_count(), 1);
 }
 
@@ -103,13 +106,13 @@ fn warnings_catch_what_is_allowed_but_unintended() {
     let client = d.add_component(ComponentKind::Client, "Shop", at(0.0));
     let orders = d.add_component(ComponentKind::Queue, "Orders", at(200.0));
     d.connect(client, orders).unwrap();
-    let texts: Vec<String> = warnings(&d).into_iter().map(|w| w.message).collect();
+    let texts: Vec<String> = warnings(&d).into_iter().map(|w| w.message.en).collect();
     assert!(texts.iter().any(|t| t.contains("Nobody consumes the queue Orders")), "{texts:?}");
 
     let worker = d.add_component(ComponentKind::Function, "Worker", at(400.0));
-    assert!(warnings(&d).iter().any(|w| w.component == worker && w.message.contains("no trigger")));
+    assert!(warnings(&d).iter().any(|w| w.component == worker && w.message.en.contains("no trigger")));
     d.connect(orders, worker).unwrap();
-    let texts: Vec<String> = warnings(&d).into_iter().map(|w| w.message).collect();
+    let texts: Vec<String> = warnings(&d).into_iter().map(|w| w.message.en).collect();
     assert!(!texts.iter().any(|t| t.contains("Nobody consumes")), "{texts:?}");
 
     // A FIFO queue with a standard dead-letter queue.
@@ -120,7 +123,7 @@ fn warnings_catch_what_is_allowed_but_unintended() {
     }
     let dlq = d.add_component(ComponentKind::Queue, "Orders DLQ", at(200.0));
     d.connect(orders, dlq).unwrap();
-    assert!(warnings(&d).iter().any(|w| w.component == orders && w.message.contains("same type")));
+    assert!(warnings(&d).iter().any(|w| w.component == orders && w.message.en.contains("same type")));
 }
 
 #[test]
@@ -134,5 +137,5 @@ fn settings_out_of_range_are_refused_with_the_range() {
     let errors = decouple_lab::model::check_component(&component);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, "visibility_timeout_s");
-    assert!(errors[0].message.contains("between 0 and 43,200"), "{}", errors[0].message);
+    assert!(errors[0].message.en.contains("between 0 and 43,200"), "{}", errors[0].message);
 }

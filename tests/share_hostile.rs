@@ -257,7 +257,8 @@ fn unknown_kinds() {
 fn references_to_missing_ids() {
     let json = ecommerce_json();
     let (e, m) = refusal(share::from_json(&edit(&json, "{\"id\":2,\"from\":2,\"to\":3", "{\"id\":2,\"from\":2,\"to\":33")));
-    assert_eq!(e, ShareError::MissingEnd { connection: "the connection with id 2".into(), component: 33 });
+    assert!(matches!(&e, ShareError::MissingEnd { connection, component: 33 } if connection.en == "the connection with id 2"), "{e:?}");
+    assert_eq!(e.message().vi, "Kết nối có id 2 trỏ tới thành phần 33, thành phần này không có trong sơ đồ.");
     assert_eq!(m, "The connection with id 2 refers to component 33, which isn't in the diagram.");
     // A dead-letter queue that isn't there.
     let sns = share::to_json_compact(&share::from_json(&fixture("sns-fanout.v1.json")).unwrap());
@@ -305,7 +306,8 @@ fn wrong_shapes_are_named() {
     let json = ecommerce_json();
     let (e, m) = refusal(share::from_json(&edit(&json, "\"visibility_timeout_s\":60", "\"visiblity_timeout_s\":60")));
     assert!(matches!(e, ShareError::Malformed { .. }));
-    assert!(m.starts_with("There is a problem in the settings of the component \"orders\" (id 3): unknown field `visiblity_timeout_s`"), "{m}");
+    assert!(m.starts_with("There is a problem in the settings of the component \"orders\" (id 3), a queue: unknown field `visiblity_timeout_s`"), "{m}");
+    assert!(e.message().vi.starts_with("Có lỗi ở thiết lập của thành phần \"orders\" (id 3), loại hàng đợi: unknown field"), "{}", e.message().vi);
     let (_, m) = refusal(share::from_json(&edit(&json, "\"visibility_timeout_s\":60", "\"visibility_timeout_s\":\"60\"")));
     assert!(m.contains("invalid type: string \"60\", expected u32"), "{m}");
     let (_, m) = refusal(share::from_json(&edit(&json, "\"version\":1", "\"version\":1,\"colour\":\"red\"")));

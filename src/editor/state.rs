@@ -10,6 +10,7 @@ use crate::model::{
     Component, ComponentId, ComponentKind, Connection, ConnectionId, ConnectionKind, ConnectionSettings, Diagram, Faults, ModelError,
     Point, Spec,
 };
+use crate::text::{Lang, Message};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -68,9 +69,11 @@ pub enum Action {
     /// Frames the whole diagram in a screen area of this size.
     FitToView { width: f64, height: f64 },
     /// Replaces the whole diagram (a file, a link, a pattern): one undo step.
-    Load { diagram: Box<Diagram>, notice: String },
+    Load { diagram: Box<Diagram>, notice: Message },
     /// Shows a message to the learner.
     Notify(Notice),
+    /// The page's language, for the names new components get ("Hàng đợi 2").
+    SetLanguage(Lang),
     DismissNotice,
 }
 
@@ -78,7 +81,7 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub level: NoticeLevel,
-    pub text: String,
+    pub text: Message,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,13 +92,13 @@ pub enum NoticeLevel {
 }
 
 impl Notice {
-    pub fn info(text: impl Into<String>) -> Notice {
+    pub fn info(text: impl Into<Message>) -> Notice {
         Notice { level: NoticeLevel::Info, text: text.into() }
     }
-    pub fn warning(text: impl Into<String>) -> Notice {
+    pub fn warning(text: impl Into<Message>) -> Notice {
         Notice { level: NoticeLevel::Warning, text: text.into() }
     }
-    pub fn error(text: impl Into<String>) -> Notice {
+    pub fn error(text: impl Into<Message>) -> Notice {
         Notice { level: NoticeLevel::Error, text: text.into() }
     }
 }
@@ -126,6 +129,8 @@ pub struct EditorState {
     pub viewport: Viewport,
     pub snap: bool,
     pub notice: Option<Notice>,
+    /// The page's language: new components are named in it.
+    pub lang: Lang,
     /// Counts changes to the diagram; the UI saves when it moves.
     pub revision: u64,
     undo: Vec<Rc<Diagram>>,
@@ -149,6 +154,7 @@ impl EditorState {
             viewport: Viewport::default(),
             snap: true,
             notice: None,
+            lang: Lang::En,
             revision: 0,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -205,7 +211,7 @@ impl EditorState {
         }
     }
 
-    fn try_apply(&mut self, action: Action) -> Result<(), String> {
+    fn try_apply(&mut self, action: Action) -> Result<(), Message> {
         match action {
             Action::AddComponent { kind, at } => {
                 let name = self.fresh_name(kind);
@@ -311,8 +317,8 @@ impl EditorState {
                 self.clipboard = self.copy_selection().map(Rc::new);
                 if let Some(clip) = &self.clipboard {
                     self.notice = Some(Notice::info(match clip.components.len() {
-                        1 => "Copied 1 component.".to_string(),
-                        n => format!("Copied {n} components."),
+                        1 => msg!("Copied 1 component.", "Đã sao chép 1 thành phần."),
+                        n => msg!("Copied {n} components.", "Đã sao chép {n} thành phần."),
                     }));
                 }
             }
@@ -334,10 +340,10 @@ impl EditorState {
             Action::Rename { id, name } => {
                 let name = name.trim().to_string();
                 if name.is_empty() {
-                    return Err("A component needs a name.".into());
+                    return Err(crate::model::name_missing());
                 }
                 if name.chars().count() > crate::model::MAX_NAME_CHARS {
-                    return Err(format!("A name can be at most {} characters long.", crate::model::MAX_NAME_CHARS));
+                    return Err(crate::model::name_too_long());
                 }
                 if self.diagram.component(id).map(|c| c.name == name) == Some(true) {
                     return Ok(());
@@ -347,8 +353,8 @@ impl EditorState {
             Action::SetSpec { id, spec } => self.set_checked(id, |c| c.spec = spec)?,
             Action::SetFaults { id, faults } => self.set_checked(id, |c| c.faults = faults)?,
             Action::SetConnectionSettings { id, settings } => {
-                let connection = self.diagram.connection(id).ok_or(ModelError::NoSuchConnection(id).to_string())?;
-                let from = self.diagram.kind_of(connection.from).map_err(|e| e.to_string())?;
+                let connection = self.diagram.connection(id).ok_or(ModelError::NoSuchConnection(id).message())?;
+                let from = self.diagram.kind_of(connection.from).map_err(|e| e.message())?;
                 if let Some(error) = crate::model::check_connection(connection.kind, from, &settings).into_iter().next() {
                     return Err(error.message);
                 }
@@ -405,15 +411,16 @@ impl EditorState {
             }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
+            Action::SetLanguage(lang) => self.lang = lang,
         }
         Ok(())
     }
 
     /// Runs `change` on a copy of the diagram; on success the copy becomes current and
     /// the old one an undo step; on failure nothing changes.
-    fn edit<T>(&mut self, change: impl FnOnce(&mut Diagram) -> Result<T, ModelError>) -> Result<T, String> {
+    fn edit<T>(&mut self, change: impl FnOnce(&mut Diagram) -> Result<T, ModelError>) -> Result<T, Message> {
         let mut next = (*self.diagram).clone();
-        let value = change(&mut next).map_err(|e| e.to_string())?;
+        let value = change(&mut next).map_err(|e| e.message())?;
         let previous = std::mem::replace(&mut self.diagram, Rc::new(next));
         self.push_undo(previous);
         self.revision += 1;
@@ -421,15 +428,18 @@ impl EditorState {
     }
 
     /// Changes one component, refusing a change that puts a setting out of range.
-    fn set_checked(&mut self, id: ComponentId, change: impl FnOnce(&mut Component)) -> Result<(), String> {
-        let mut component = self.diagram.component(id).cloned().ok_or(ModelError::NoSuchComponent(id).to_string())?;
+    fn set_checked(&mut self, id: ComponentId, change: impl FnOnce(&mut Component)) -> Result<(), Message> {
+        let mut component = self.diagram.component(id).cloned().ok_or(ModelError::NoSuchComponent(id).message())?;
         let before = component.clone();
         change(&mut component);
         if component == before {
             return Ok(());
         }
         if component.kind() != before.kind() {
-            return Err("A component's kind can't change; add a new one instead.".into());
+            return Err(msg!(
+                "A component's kind can't change; add a new one instead.",
+                "Không đổi được loại của một thành phần; hãy thêm một thành phần mới."
+            ));
         }
         if let Some(error) = crate::model::check_component(&component).into_iter().next() {
             return Err(error.message);
@@ -496,7 +506,7 @@ impl EditorState {
     }
 
     /// Inserts copies with fresh ids, offset by 40 units per paste, and selects them.
-    fn paste(&mut self, clip: &Clipboard) -> Result<(), String> {
+    fn paste(&mut self, clip: &Clipboard) -> Result<(), Message> {
         let offset = 40.0 * f64::from(clip.pastes);
         let pasted = self.edit(|d| {
             let mut new_ids = BTreeMap::new();
@@ -534,7 +544,7 @@ impl EditorState {
 
     /// "Queue", then "Queue 2", "Queue 3"... so new boxes are told apart.
     fn fresh_name(&self, kind: ComponentKind) -> String {
-        let base = kind.plain_name();
+        let base = kind.name(self.lang);
         let taken: BTreeSet<&str> = self.diagram.components().map(|c| c.name.as_str()).collect();
         if !taken.contains(base) {
             return base.to_string();

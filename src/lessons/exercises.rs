@@ -4,7 +4,7 @@
 use super::build::Builder;
 use super::graph::{list_en, list_vi, name, of_kind, sources, targets, COMPUTE};
 use super::simulate;
-use super::text::Text;
+use super::text::{Message, Text};
 use super::verdict::{fail, pass, Finding, Verdict};
 use crate::model::spec::{DatabaseEngine, Integration, NotificationChannel, Spec};
 use crate::model::{Component, ComponentId, ComponentKind as K, ConnectionKind as C, Diagram, Window};
@@ -178,8 +178,18 @@ fn client_report(sim: &crate::sim::Simulation, id: ComponentId) -> Option<crate:
     sim.component_report(id).and_then(|r| r.client)
 }
 
-fn sim_failed(code: &'static str, why: String) -> Finding {
-    fail(code, msg!("The diagram could not be simulated: {why}", "Không chạy mô phỏng được sơ đồ này: {why}"))
+fn sim_failed(code: &'static str, why: Message) -> Finding {
+    let (en, vi) = (why.en, why.vi);
+    fail(code, msg!("The diagram could not be simulated: {en}", "Không chạy mô phỏng được sơ đồ này: {vi}"))
+}
+
+/// Why a check's own test client could not be added (`target` names what it calls).
+fn no_test_client(target: &str) -> Message {
+    msg!("a client cannot connect to {target}.", "không nối được client kiểm tra tới {target}.")
+}
+
+fn no_client_report() -> Message {
+    msg!("the test client reported nothing.", "client kiểm tra không báo lại kết quả nào.")
 }
 
 // ----- 1: API Gateway → SQS → Lambda → DynamoDB -----
@@ -266,7 +276,7 @@ fn simulate_pipeline(d: &Diagram, gateway: ComponentId, function: ComponentId, t
     let mut d = d.clone();
     simulate::silence_sources(&mut d);
     let Some(users) = simulate::add_test_client(&mut d, "Check: users", gateway, 10.0, None) else {
-        return vec![sim_failed("outage-users", "a client cannot connect to the gateway".into())];
+        return vec![sim_failed("outage-users", no_test_client("API Gateway"))];
     };
     if let Some(c) = d.component_mut(function) {
         c.faults.down_window = Some(Window { from_s: 10.0, to_s: 40.0 });
@@ -277,7 +287,7 @@ fn simulate_pipeline(d: &Diagram, gateway: ComponentId, function: ComponentId, t
     };
     let (f, t) = (name(&d, function), name(&d, table));
     let mut out = Vec::new();
-    let Some(seen) = client_report(&sim, users) else { return vec![sim_failed("outage-users", "no client report".into())] };
+    let Some(seen) = client_report(&sim, users) else { return vec![sim_failed("outage-users", no_client_report())] };
     let (sent, errors) = (seen.sent, seen.errors_total());
     out.push(if errors == 0 {
         pass("outage-users", msg!(
@@ -428,7 +438,7 @@ fn simulate_fanout(d: &Diagram, publisher: ComponentId, topic: ComponentId, queu
             s.rate_per_s = 5.0;
         }
     } else if simulate::add_test_client(&mut d, "Check: orders", entry, 5.0, None).is_none() {
-        return vec![sim_failed("every-subscriber", "a client cannot connect to the API".into())];
+        return vec![sim_failed("every-subscriber", no_test_client("API"))];
     }
     if let Some(c) = d.component_mut(function) {
         c.faults.down_window = Some(Window { from_s: 10.0, to_s: 30.0 });
@@ -735,7 +745,7 @@ fn simulate_async_api(d: &Diagram, submit: ComponentId, worker: ComponentId, sto
     let (Some(jobs), Some(polls)) =
         (simulate::add_test_client(&mut d, "Check: submit", submit, 1.0, None), simulate::add_test_client(&mut d, "Check: poll", status, 2.0, None))
     else {
-        return vec![sim_failed("submit-fast", "a client cannot connect to the gateways".into())];
+        return vec![sim_failed("submit-fast", no_test_client("API Gateway"))];
     };
     let mut timeout_s = None;
     if let Some(c) = d.component_mut(worker) {
@@ -754,7 +764,7 @@ fn simulate_async_api(d: &Diagram, submit: ComponentId, worker: ComponentId, sto
     };
     let (g, w, s) = (name(&d, submit), name(&d, worker), name(&d, store));
     let mut out = Vec::new();
-    let Some(seen) = client_report(&sim, jobs) else { return vec![sim_failed("submit-fast", "no client report".into())] };
+    let Some(seen) = client_report(&sim, jobs) else { return vec![sim_failed("submit-fast", no_client_report())] };
     let p99 = seen.latency.map(|l| l.p99_ms).unwrap_or(f64::INFINITY);
     let (sent, errors) = (seen.sent, seen.errors_total());
     let p99_text = if p99.is_finite() { format!("{p99:.0}") } else { "-".to_string() };
@@ -911,7 +921,7 @@ fn simulate_microservices(d: &Diagram, gateway: ComponentId, side: &[ComponentId
     simulate::silence_sources(&mut d);
     let payload = super::patterns::MICRO_EVENT;
     let Some(users) = simulate::add_test_client(&mut d, "Check: users", gateway, 10.0, Some(payload)) else {
-        return vec![sim_failed("side-effects-isolated", "a client cannot connect to the API Gateway".into())];
+        return vec![sim_failed("side-effects-isolated", no_test_client("API Gateway"))];
     };
     for id in side {
         if let Some(c) = d.component_mut(*id) {
@@ -924,7 +934,7 @@ fn simulate_microservices(d: &Diagram, gateway: ComponentId, side: &[ComponentId
         Ok(sim) => sim,
         Err(why) => return vec![sim_failed("side-effects-isolated", why)],
     };
-    let Some(seen) = client_report(&sim, users) else { return vec![sim_failed("side-effects-isolated", "no client report".into())] };
+    let Some(seen) = client_report(&sim, users) else { return vec![sim_failed("side-effects-isolated", no_client_report())] };
     let (sent, errors) = (seen.sent, seen.errors_total());
     vec![if errors == 0 && seen.ok > 0 {
         pass("side-effects-isolated", msg!(

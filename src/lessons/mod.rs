@@ -22,14 +22,6 @@
 //! Checks run the simulation through one function, [`simulate::run`]; the real
 //! EventBridge and SNS matchers from [`crate::routing`] are plugged in there.
 
-/// `msg!("English {name}", "Vietnamese {name}")`: a [`Message`], each language's
-/// sentence written whole with the same names filled in.
-macro_rules! msg {
-    ($en:literal, $vi:literal $(,)?) => {
-        $crate::lessons::Message { en: format!($en), vi: format!($vi) }
-    };
-}
-
 pub mod build;
 mod exercises;
 mod graph;

@@ -4,6 +4,7 @@ use crate::model::{ComponentId, ComponentKind, Diagram, Point};
 use crate::model::spec::{Spec, Traffic};
 use crate::routing::{EventPattern, FilterPolicy, FilterPolicyScope, SnsMessage};
 use crate::sim::{SimOptions, Simulation};
+use crate::text::Message;
 
 /// Does the engine run Step Functions executions yet (Task connections, Catch)?
 /// Until it does, saga checks are structural only.
@@ -13,7 +14,7 @@ pub const STATE_MACHINES_SIMULATED: bool = true;
 /// call, for 30 simulated seconds, fed by the check's own client (the diagram's
 /// sources are silenced), and returns the first execution that ended; `Ok(None)` when
 /// none ended.
-pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str) -> Result<Option<crate::sim::ExecutionView>, String> {
+pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str) -> Result<Option<crate::sim::ExecutionView>, Message> {
     let mut d = diagram.clone();
     silence_sources(&mut d);
     let target = d
@@ -24,14 +25,15 @@ pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str
         c.faults.error_rate = 1.0;
     }
     let payload = r#"{"tripId": "trip-{{seq}}", "customerId": "c-{{int 1 200}}", "nights": {{int 1 7}}}"#;
-    add_test_client(&mut d, "Saga check", machine, 1.0, Some(payload)).ok_or("a client cannot start the state machine")?;
+    add_test_client(&mut d, "Saga check", machine, 1.0, Some(payload))
+        .ok_or_else(|| msg!("a client cannot start the state machine.", "không có client nào khởi chạy được state machine."))?;
     let sim = run(&d, 30.0)?;
     Ok(sim.executions(machine).into_iter().find(|e| e.status != crate::sim::ExecutionStatus::Running))
 }
 
 /// Runs `diagram` for `secs` simulated seconds with the real EventBridge and SNS
 /// matchers, or says why it cannot run.
-pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, String> {
+pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, Message> {
     let mut sim = start(diagram)?;
     sim.run_for((secs * 1e6) as u64);
     Ok(sim)
@@ -39,9 +41,14 @@ pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, String> {
 
 /// A simulation of `diagram` at time zero with the real matchers plugged in: what the
 /// page plays and what checks run.
-pub fn start(diagram: &Diagram) -> Result<Simulation, String> {
-    let options = SimOptions { seed: diagram.run.seed, ..SimOptions::default() };
-    let mut sim = Simulation::with_options(diagram, options).map_err(|e| e.to_string())?;
+pub fn start(diagram: &Diagram) -> Result<Simulation, Message> {
+    start_with(diagram, SimOptions { seed: diagram.run.seed, ..SimOptions::default() })
+}
+
+/// As [`start`], with the engine's other knobs (the page keeps only the samples its
+/// charts show).
+pub fn start_with(diagram: &Diagram, options: SimOptions) -> Result<Simulation, Message> {
+    let mut sim = Simulation::with_options(diagram, options).map_err(|e| e.0)?;
     sim.set_pattern_matcher(pattern_matches);
     sim.set_filter_matcher(policy_matches);
     Ok(sim)

@@ -145,35 +145,159 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Matches." => "Khớp.",
         "Does not match." => "Không khớp.",
         "Cannot test yet." => "Chưa thử được.",
+        // Run panel under the canvas: charts, event log, message inspector
+        "Run details" => "Chi tiết lượt chạy",
+        "Event log" => "Nhật ký sự kiện",
+        "{dots} messages moving · {hops} hops so far" => "{dots} message đang di chuyển · {hops} bước đã đi",
+        "Hide the panel" => "Ẩn bảng",
+        "Drag to resize" => "Kéo để đổi kích thước",
+        "Show the panel" => "Hiện bảng",
+        "Press play: the selected components' charts show here, over simulated time." => {
+            "Bấm chạy: biểu đồ của các thành phần đang chọn sẽ hiện ở đây, theo thời gian mô phỏng."
+        }
+        "Select components on the canvas to chart them (Shift+click to add more)." => {
+            "Chọn thành phần trên khung vẽ để xem biểu đồ (Shift+click để chọn thêm)."
+        }
+        "{n} more selected: charts show the first four." => "Còn {n} thành phần nữa đang chọn: biểu đồ chỉ hiện bốn thành phần đầu.",
+        "Latency" => "Độ trễ",
+        "Response time" => "Thời gian phản hồi",
+        "Time here" => "Thời gian ở đây",
+        "Age on arrival" => "Tuổi khi tới nơi",
+        "Wait in queue" => "Chờ trong queue",
+        "Work per message" => "Xử lý mỗi message",
+        "mean" => "trung bình",
+        "Component" => "Thành phần",
+        "All components" => "Mọi thành phần",
+        "Outcomes" => "Kết quả",
+        "Delivered" => "Đã tới",
+        "Throttled" => "Bị throttle",
+        "Failed" => "Lỗi",
+        "Rejected" => "Bị từ chối",
+        "Dead-lettered" => "Vào DLQ",
+        "Held while the pointer is over the list." => "Danh sách đứng yên khi con trỏ nằm trên nó.",
+        "Time" => "Thời điểm",
+        "Message" => "Message",
+        "From → to" => "Từ → tới",
+        "Outcome" => "Kết quả",
+        "No hop matches these filters yet." => "Chưa có bước nào khớp với bộ lọc này.",
+        "Press play: every hop a message makes is listed here." => "Bấm chạy: mỗi bước đi của một message sẽ được liệt kê ở đây.",
+        "Message inspector" => "Xem chi tiết message",
+        "Stop following this message" => "Thôi theo dõi message này",
+        "Click a line in the log, or a dot on the canvas, to follow one message." => {
+            "Bấm vào một dòng trong nhật ký, hoặc một chấm trên khung vẽ, để theo dõi một message."
+        }
+        "Message {id} is no longer kept: the page keeps the hops of the latest {n} messages." => {
+            "Message {id} không còn được lưu: trang chỉ giữ các bước đi của {n} message mới nhất."
+        }
+        "No retries." => "Không thử lại lần nào.",
+        "Handed out {n} times by {queue}, failing each time, then moved." => "{queue} đã giao nó {n} lần, lần nào cũng lỗi, rồi chuyển đi.",
+        "1 retry (a hop made again)." => "1 lần thử lại (một bước đi lặp lại).",
+        "{n} retries (hops made again)." => "{n} lần thử lại (các bước đi lặp lại).",
+        "retry" => "thử lại",
+        "Payload" => "Payload",
+        "Still in {name}: waiting there or being worked on." => "Vẫn ở {name}: đang chờ ở đó hoặc đang được xử lý.",
+        "In the dead-letter queue {name}: it failed too many times." => "Nằm trong dead-letter queue {name}: nó đã lỗi quá nhiều lần.",
+        "Throttled by {name}; it will be tried again." => "Bị {name} throttle; nó sẽ được thử lại.",
+        "Refused by {name}; it will be tried again." => "Bị {name} từ chối; nó sẽ được thử lại.",
+        "Failed at {name}; it will be tried again." => "Lỗi ở {name}; nó sẽ được thử lại.",
+        "Failed at {name}: it was down, returned an error or timed out, and no retry was left." => {
+            "Lỗi ở {name}: thành phần này đang tắt, trả về lỗi hoặc quá thời gian, và không còn lần thử lại nào."
+        }
+        "Throttled by {name}: too many at once, and no retry was left." => {
+            "Bị {name} throttle: quá nhiều việc cùng lúc, và không còn lần thử lại nào."
+        }
+        "Refused by {name}: no route, filtered out, a duplicate, or going round a loop." => {
+            "Bị {name} từ chối: không có đường đi, bị bộ lọc loại, bị trùng, hoặc đang chạy vòng lặp."
+        }
+        "Stored in {name}: its journey is complete." => "Đã lưu vào {name}: hành trình của nó đã xong.",
+        "Gone after reaching {name}: consumed there, or failed there with no retry left." => {
+            "Đã hết sau khi tới {name}: được xử lý xong ở đó, hoặc lỗi ở đó mà không còn lần thử lại nào."
+        }
+        // Live faults and lesson steps
+        "Live faults" => "Sự cố trực tiếp",
+        "They act on the running simulation from now on; the diagram keeps its settings." => {
+            "Chúng tác động lên lượt mô phỏng đang chạy từ lúc này; sơ đồ vẫn giữ nguyên thiết lập."
+        }
+        "Error rate" => "Tỉ lệ lỗi",
+        "Added latency" => "Thêm độ trễ",
+        "× processing time" => "× thời gian xử lý",
+        "Live now: {rate} of its work fails, {times} slower." => "Đang áp dụng: {rate} việc bị lỗi, chậm hơn {times}.",
+        "Back to the diagram's settings" => "Trở về thiết lập của sơ đồ",
+        "Do it" => "Làm ngay",
+        // Frame, dialogs and notices
+        "Decouple Lab home" => "Trang chủ Decouple Lab",
+        "Lesson and sharing" => "Bài học và chia sẻ",
+        "Dismiss" => "Đóng thông báo",
+        "Editor and simulation controls" => "Điều khiển trình soạn thảo và mô phỏng",
+        "Simulation" => "Mô phỏng",
+        "Edit" => "Chỉnh sửa",
+        "View" => "Khung nhìn",
+        "Share link" => "Liên kết chia sẻ",
+        "The browser did not allow copying: select the link and copy it by hand." => "Trình duyệt không cho sao chép: hãy chọn liên kết và tự sao chép.",
+        "Name for the current diagram" => "Tên cho sơ đồ hiện tại",
+        "New name" => "Tên mới",
+        "Component name" => "Tên thành phần",
+        "Diagram canvas" => "Khung vẽ sơ đồ",
+        "Diagram" => "Sơ đồ",
+        "DOWN" => "TẮT",
+        // Keyboard shortcuts dialog
+        "Drag from the palette, or click" => "Kéo từ bảng thành phần, hoặc bấm vào",
+        "Add a component" => "Thêm một thành phần",
+        "Drag from a box's right dot to another box" => "Kéo từ chấm bên phải của một hộp sang hộp khác",
+        "Connect" => "Nối",
+        "Click, Shift+click, drag on empty canvas" => "Bấm, Shift+bấm, kéo trên vùng trống của khung vẽ",
+        "Select one, add to selection, box select" => "Chọn một, thêm vào vùng chọn, chọn theo khung",
+        "Double-click a box" => "Bấm đúp vào một hộp",
+        "Delete or Backspace" => "Delete hoặc Backspace",
+        "Delete the selection" => "Xoá phần đang chọn",
+        "Undo" => "Hoàn tác",
+        "Ctrl/Cmd+Shift+Z or Ctrl+Y" => "Ctrl/Cmd+Shift+Z hoặc Ctrl+Y",
+        "Redo" => "Làm lại",
+        "Copy, paste" => "Sao chép, dán",
+        "Select everything" => "Chọn tất cả",
+        "Arrow keys (Shift: fine)" => "Phím mũi tên (Shift: từng chút một)",
+        "Nudge the selection" => "Dịch chuyển phần đang chọn",
+        "Wheel, Alt+drag or middle-drag" => "Cuộn chuột, Alt+kéo hoặc kéo bằng nút giữa",
+        "Pan" => "Di chuyển khung nhìn",
+        "Ctrl+wheel or pinch" => "Ctrl+cuộn hoặc chụm hai ngón",
+        "Zoom" => "Thu phóng",
+        "Fit the diagram to the view" => "Vừa sơ đồ với khung nhìn",
+        "Move between boxes, add from the palette" => "Chuyển giữa các hộp, thêm từ bảng thành phần",
+        "Clear the selection, close this" => "Bỏ chọn, đóng bảng này",
+        "Show or hide these shortcuts" => "Hiện hoặc ẩn bảng phím tắt này",
+        // Settings: units, choices and checks as you type (labels are in model::setting_label)
+        "Setting" => "Thiết lập",
+        "Value" => "Giá trị",
+        "requests" => "request",
+        "requests at once" => "request cùng lúc",
+        "at once" => "cùng lúc",
+        "hours" => "giờ",
+        "before the DLQ" => "trước khi vào DLQ",
+        "share (0–1)" => "tỉ lệ (0–1)",
+        "Sync proxy (waits for the backend)" => "Proxy đồng bộ (chờ backend trả lời)",
+        "Async (stores, answers 202)" => "Bất đồng bộ (lưu lại, trả lời 202)",
+        "S3 upload" => "Tải tệp lên S3",
+        "EventBridge schedule" => "Lịch hẹn giờ EventBridge",
+        "IoT Core devices" => "Thiết bị IoT Core",
+        "CloudWatch alarm" => "Cảnh báo CloudWatch",
+        "EC2 instances" => "Instance EC2",
+        "Fargate tasks" => "Task Fargate",
+        "Cache (ElastiCache)" => "Bộ nhớ đệm (ElastiCache)",
+        "E-mail (SES)" => "Thư điện tử (SES)",
+        "Message attributes" => "Thuộc tính message",
+        "Message body" => "Nội dung message",
+        "Steady" => "Đều đặn",
+        "Random (Poisson)" => "Ngẫu nhiên (Poisson)",
+        "Bursts" => "Theo đợt",
+        "Spike" => "Tăng đột biến",
+        "Ramp" => "Tăng dần",
+        "That value doesn't fit this setting." => "Giá trị này không hợp với thiết lập này.",
+        "Not a kind this connection can take." => "Kết nối này không thể có loại đó.",
+        "Enter a whole number." => "Hãy nhập một số nguyên.",
+        "Enter a number." => "Hãy nhập một số.",
+        "This subscription has no filter policy, so it receives every message." => "Subscription này không có filter policy, nên nó nhận mọi message.",
         _ => return None,
     })
-}
-
-/// Component kinds' plain names (AWS names stay English).
-pub fn kind_name(kind: crate::model::ComponentKind, lang: Lang) -> &'static str {
-    use crate::model::ComponentKind::*;
-    if lang == Lang::En {
-        return kind.plain_name();
-    }
-    match kind {
-        Client => "Người dùng",
-        ApiGateway => "API Gateway",
-        EventSource => "Nguồn sự kiện",
-        Queue => "Hàng đợi",
-        Topic => "Topic",
-        EventBus => "Event bus",
-        Stream => "Luồng dữ liệu",
-        DeliveryStream => "Luồng chuyển phát",
-        Function => "Hàm",
-        WorkerGroup => "Nhóm worker",
-        Service => "Dịch vụ",
-        StateMachine => "State machine",
-        Database => "Cơ sở dữ liệu",
-        ObjectStorage => "Lưu trữ đối tượng",
-        SearchIndex => "Chỉ mục tìm kiếm",
-        Analytics => "Phân tích",
-        Notification => "Thông báo",
-    }
 }
 
 #[cfg(test)]
@@ -210,6 +334,6 @@ mod tests {
     fn english_is_as_written_and_vietnamese_is_whole() {
         assert_eq!(tr(Lang::En, "Patterns"), "Patterns");
         assert_eq!(tr(Lang::Vi, "Patterns"), "Mẫu kiến trúc");
-        assert_eq!(kind_name(crate::model::ComponentKind::Queue, Lang::Vi), "Hàng đợi");
+        assert_eq!(crate::model::ComponentKind::Queue.name(Lang::Vi), "Hàng đợi");
     }
 }

@@ -2,6 +2,7 @@
 
 use super::ids::ComponentId;
 use super::kind::ComponentKind;
+use crate::text::{capitalise, Lang, Message, Text};
 use serde::{Deserialize, Serialize};
 
 /// What a connection does; it follows from its two ends.
@@ -63,6 +64,83 @@ impl ConnectionKind {
             ChangeStream => "change stream",
             Task => "task",
             Query => "query",
+        }
+    }
+
+    /// The label in `lang`, as the canvas and the inspector show it.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        use ConnectionKind::*;
+        let vi = match self {
+            Call => "gọi (đồng bộ)",
+            Invoke => "gọi (bất đồng bộ)",
+            Send => "gửi",
+            Publish => "phát tin",
+            PutEvent => "gửi event",
+            PutRecord => "ghi record",
+            Subscription => "đăng ký",
+            Rule => "quy tắc",
+            EventSourceMapping => "ánh xạ nguồn sự kiện",
+            Poll => "thăm dò",
+            Redrive => "chuyển sang DLQ",
+            OnFailure => "đích khi lỗi",
+            Write => "ghi",
+            ChangeStream => "luồng thay đổi",
+            Task => "tác vụ",
+            Query => "truy vấn",
+        };
+        Text::new(self.label(), vi).get(lang)
+    }
+
+    /// What the connection does, in a sentence for the inspector.
+    pub fn help(self) -> Text {
+        use ConnectionKind::*;
+        match self {
+            Call => Text::new(
+                "Synchronous: the caller waits for the answer, and fails when the callee is down or slow.",
+                "Đồng bộ: bên gọi chờ câu trả lời, và lỗi theo khi bên được gọi bị tắt hoặc chậm.",
+            ),
+            Invoke => Text::new(
+                "Asynchronous invocation: Lambda retries twice, then sends the event to the on-failure destination.",
+                "Gọi bất đồng bộ: Lambda thử lại hai lần, rồi gửi event tới đích khi lỗi.",
+            ),
+            Send => Text::new(
+                "The message waits in the queue until a consumer takes it.",
+                "Message nằm chờ trong hàng đợi tới khi có consumer lấy đi.",
+            ),
+            Publish => Text::new("The topic pushes a copy to every subscription.", "Topic đẩy một bản sao tới mọi subscription."),
+            PutEvent => Text::new("The bus matches the event against its rules.", "Event bus so event với từng rule của nó."),
+            PutRecord => Text::new(
+                "Records are ordered per shard by their partition key.",
+                "Record được xếp thứ tự trong từng shard theo partition key của nó.",
+            ),
+            Subscription => Text::new(
+                "Receives every message the topic publishes, or only those its filter policy accepts.",
+                "Nhận mọi message topic phát ra, hoặc chỉ những message mà filter policy chấp nhận.",
+            ),
+            Rule => Text::new(
+                "Delivers the events that match the pattern to this target, retrying when it fails.",
+                "Chuyển các event khớp pattern tới target này, thử lại khi target lỗi.",
+            ),
+            EventSourceMapping => Text::new(
+                "Lambda polls for batches and deletes what it processed.",
+                "Lambda lấy message về theo lô và xoá những gì đã xử lý xong.",
+            ),
+            Poll => Text::new(
+                "Instances receive messages and delete them when done.",
+                "Các instance nhận message và xoá chúng khi xử lý xong.",
+            ),
+            Redrive => Text::new(
+                "Messages received too many times without success move to this dead-letter queue.",
+                "Message bị nhận quá nhiều lần mà vẫn không thành công sẽ chuyển sang dead-letter queue này.",
+            ),
+            OnFailure => Text::new("Where events go after the last retry fails.", "Nơi event được gửi tới khi lần thử lại cuối cùng vẫn lỗi."),
+            Write => Text::new("Writes count against the target's capacity.", "Mỗi lần ghi tính vào sức chứa của đích."),
+            ChangeStream => Text::new("Every change to the table is sent on, in order.", "Mọi thay đổi của bảng được gửi tiếp, đúng thứ tự."),
+            Task => Text::new(
+                "A state of the state machine calls this target and waits for its answer.",
+                "Một state của state machine gọi target này và chờ câu trả lời.",
+            ),
+            Query => Text::new("Queries read what has landed in storage.", "Truy vấn đọc những gì đã được lưu vào kho."),
         }
     }
 
@@ -129,7 +207,7 @@ impl Default for ConnectionSettings {
 
 /// The kinds a connection from `from` to `to` may take, the default first, or why it
 /// may not exist at all, in a sentence a learner understands.
-pub fn allowed_kinds(from: ComponentKind, to: ComponentKind) -> Result<&'static [ConnectionKind], String> {
+pub fn allowed_kinds(from: ComponentKind, to: ComponentKind) -> Result<&'static [ConnectionKind], Message> {
     if let Some(kinds) = rule(from, to) {
         return Ok(kinds);
     }
@@ -193,43 +271,81 @@ fn rule(from: ComponentKind, to: ComponentKind) -> Option<&'static [ConnectionKi
 }
 
 /// Why `from` cannot connect to `to`: name the right direction when there is one.
-fn refusal(from: ComponentKind, to: ComponentKind) -> String {
+fn refusal(from: ComponentKind, to: ComponentKind) -> Message {
     use ComponentKind::*;
+    let (f, t) = (from.noun(), to.noun());
+    let (f_vi, t_vi) = (from.noun_in(Lang::Vi), to.noun_in(Lang::Vi));
+    let (from_a, to_a) = (from.with_article(), to.with_article());
+    let (cap_from_a, cap_to_a, cap_from_vi, cap_to_vi) = (capitalise(&from_a), capitalise(&to_a), capitalise(f_vi), capitalise(t_vi));
     if from == to {
-        return format!("Two {}s can't be connected this way.", from.noun());
+        let many = if f.ends_with('x') { format!("{f}es") } else { format!("{f}s") };
+        return msg!("Two {many} can't be connected this way.", "Không thể nối hai {f_vi} với nhau theo cách này.");
     }
     if rule(to, from).is_some() {
+        // What the other end does on its own, so the learner sees which way data flows.
         let role = match to {
-            Topic => "A topic pushes to subscribers".to_string(),
-            Queue => "A queue is polled by its consumers".to_string(),
-            EventBus => "An event bus sends events to its rule targets".to_string(),
-            Stream => "A stream is read by its consumers".to_string(),
-            Database => "A database streams its changes out".to_string(),
-            ObjectStorage => "A bucket emits events for the objects written to it".to_string(),
-            StateMachine => "A state machine calls its tasks".to_string(),
-            _ => format!("{} sends to {}", capitalise(&to.with_article()), from.with_article()),
+            Topic => msg!("A topic pushes to subscribers", "Topic tự đẩy message tới các subscriber"),
+            Queue => msg!("A queue is polled by its consumers", "Consumer tự đến lấy message từ hàng đợi"),
+            EventBus => msg!("An event bus sends events to its rule targets", "Event bus gửi event tới target của các rule"),
+            Stream => msg!("A stream is read by its consumers", "Consumer tự đến đọc luồng dữ liệu"),
+            Database => msg!("A database streams its changes out", "Cơ sở dữ liệu tự phát luồng thay đổi ra ngoài"),
+            ObjectStorage => msg!("A bucket emits events for the objects written to it", "Kho lưu trữ đối tượng phát event cho mỗi đối tượng được ghi vào"),
+            StateMachine => msg!("A state machine calls its tasks", "State machine tự gọi các tác vụ của nó"),
+            _ => msg!("{cap_to_a} sends to {from_a}", "{cap_to_vi} gửi tới {f_vi}"),
         };
-        return format!(
-            "{role}; connect the {} to the {}, not the {} to the {}.",
-            to.noun(),
-            from.noun(),
-            from.noun(),
-            to.noun()
+        let (role_en, role_vi) = (role.en, role.vi);
+        return msg!(
+            "{role_en}; connect the {t} to the {f}, not the {f} to the {t}.",
+            "{role_vi}; hãy nối từ {t_vi} tới {f_vi}, không phải từ {f_vi} tới {t_vi}."
         );
     }
     match from {
         SearchIndex | Analytics | Notification => {
-            format!("{} is an end point: it sends nothing onward.", capitalise(&from.with_article()))
+            msg!("{cap_from_a} is an end point: it sends nothing onward.", "{cap_from_vi} là điểm cuối: nó không gửi gì đi tiếp.")
         }
-        Client => format!("A client can't reach {} directly; put an API gateway, a queue or a function in between.", to.with_article()),
-        _ => format!("{} can't send to {}.", capitalise(&from.with_article()), to.with_article()),
+        Client => msg!(
+            "A client can't reach {to_a} directly; put an API gateway, a queue or a function in between.",
+            "Người dùng không gọi thẳng tới {t_vi} được; hãy đặt một API Gateway, một hàng đợi hoặc một hàm ở giữa."
+        ),
+        _ => msg!("{cap_from_a} can't send to {to_a}.", "{cap_from_vi} không gửi tới {t_vi} được."),
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every refusal the rule table can give has a Vietnamese sentence of its own.
+    #[test]
+    fn every_refusal_is_said_in_both_languages() {
+        let mut refused = 0;
+        for from in ComponentKind::ALL {
+            for to in ComponentKind::ALL {
+                if let Err(why) = allowed_kinds(from, to) {
+                    refused += 1;
+                    assert!(why.en.ends_with('.') && why.vi.ends_with('.'), "{why:?}");
+                    assert_ne!(why.en, why.vi);
+                    // No English noun or verb left in the Vietnamese sentence.
+                    for english in [" can't ", " to the ", " sends ", "connect", "queue", "bucket", "function", "client"] {
+                        assert!(!why.vi.contains(english), "{english:?} in {}", why.vi);
+                    }
+                }
+            }
+        }
+        assert!(refused > 100, "{refused}");
+    }
+
+    #[test]
+    fn every_connection_kind_has_a_vietnamese_label_and_help() {
+        use ConnectionKind::*;
+        let all = [
+            Call, Invoke, Send, Publish, PutEvent, PutRecord, Subscription, Rule, EventSourceMapping, Poll, Redrive, OnFailure, Write,
+            ChangeStream, Task, Query,
+        ];
+        for kind in all {
+            assert_ne!(kind.label_in(Lang::Vi), kind.label(), "{kind:?}");
+            assert_eq!(kind.label_in(Lang::En), kind.label());
+            assert_ne!(kind.help().vi, kind.help().en);
+        }
     }
 }

@@ -4,6 +4,7 @@ use super::connection::{allowed_kinds, ConnectionKind, ConnectionSettings};
 use super::ids::{ComponentId, ConnectionId};
 use super::kind::ComponentKind;
 use super::spec::Spec;
+use crate::text::{Lang, Message};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
@@ -111,18 +112,25 @@ pub enum ModelError {
     DuplicateComponentId(ComponentId),
     DuplicateConnectionId(ConnectionId),
     /// The two ends may not connect (or not with that kind); the sentence says why.
-    Refused(String),
+    Refused(Message),
+}
+
+impl ModelError {
+    /// The sentence in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            ModelError::NoSuchComponent(id) => msg!("There is no component {id}.", "Không có thành phần {id}."),
+            ModelError::NoSuchConnection(id) => msg!("There is no connection {id}.", "Không có kết nối {id}."),
+            ModelError::DuplicateComponentId(id) => msg!("Two components have the same id {id}.", "Hai thành phần có cùng id {id}."),
+            ModelError::DuplicateConnectionId(id) => msg!("Two connections have the same id {id}.", "Hai kết nối có cùng id {id}."),
+            ModelError::Refused(why) => why.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ModelError::NoSuchComponent(id) => write!(f, "There is no component {id}."),
-            ModelError::NoSuchConnection(id) => write!(f, "There is no connection {id}."),
-            ModelError::DuplicateComponentId(id) => write!(f, "Two components have the same id {id}."),
-            ModelError::DuplicateConnectionId(id) => write!(f, "Two connections have the same id {id}."),
-            ModelError::Refused(why) => f.write_str(why),
-        }
+        f.write_str(&self.message().en)
     }
 }
 
@@ -288,7 +296,7 @@ impl Diagram {
     /// The kind a new connection between these two would take, or why there can be none.
     pub fn default_kind(&self, from: ComponentId, to: ComponentId) -> Result<ConnectionKind, ModelError> {
         let kinds = allowed_kinds(self.kind_of(from)?, self.kind_of(to)?).map_err(ModelError::Refused)?;
-        kinds.first().copied().ok_or_else(|| ModelError::Refused("These two can't be connected.".into()))
+        kinds.first().copied().ok_or_else(|| ModelError::Refused(msg!("These two can't be connected.", "Không thể nối hai thành phần này.")))
     }
 
     /// Inserts a connection that already has an id, checking both ends and the rule table.
@@ -301,23 +309,26 @@ impl Diagram {
         let (from_kind, to_kind) = (self.graph[from].kind(), self.graph[to].kind());
         let allowed = allowed_kinds(from_kind, to_kind).map_err(ModelError::Refused)?;
         if !allowed.contains(&connection.kind) {
-            return Err(ModelError::Refused(format!(
-                "A {} from {} to {} isn't possible; it can be: {}.",
-                connection.kind.label(),
-                from_kind.with_article(),
-                to_kind.with_article(),
-                allowed.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")
+            let (kind, kind_vi) = (connection.kind.label(), connection.kind.label_in(Lang::Vi));
+            let (from_a, to_a) = (from_kind.with_article(), to_kind.with_article());
+            let (from_vi, to_vi) = (from_kind.noun_in(Lang::Vi), to_kind.noun_in(Lang::Vi));
+            let list = allowed.iter().map(|k| k.label()).collect::<Vec<_>>().join(", ");
+            let list_vi = allowed.iter().map(|k| k.label_in(Lang::Vi)).collect::<Vec<_>>().join(", ");
+            return Err(ModelError::Refused(msg!(
+                "A {kind} from {from_a} to {to_a} isn't possible; it can be: {list}.",
+                "Kết nối “{kind_vi}” từ {from_vi} tới {to_vi} là không thể; nó chỉ có thể là: {list_vi}."
             )));
         }
         if self.graph.find_edge(from, to).is_some() {
-            return Err(ModelError::Refused(format!(
-                "{} and {} are already connected.",
-                self.graph[from].name, self.graph[to].name
-            )));
+            let (a, b) = (&self.graph[from].name, &self.graph[to].name);
+            return Err(ModelError::Refused(msg!("{a} and {b} are already connected.", "{a} và {b} đã được nối với nhau rồi.")));
         }
         if let Some(dlq) = connection.settings.dead_letter_queue {
             if self.component(dlq).map(Component::kind) != Some(ComponentKind::Queue) {
-                return Err(ModelError::Refused("A dead-letter queue must be a queue in this diagram.".into()));
+                return Err(ModelError::Refused(msg!(
+                    "A dead-letter queue must be a queue in this diagram.",
+                    "Dead-letter queue phải là một hàng đợi trong sơ đồ này."
+                )));
             }
         }
         let id = connection.id;
@@ -337,7 +348,8 @@ impl Diagram {
         let connection = self.connection(id).ok_or(ModelError::NoSuchConnection(id))?;
         let allowed = allowed_kinds(self.kind_of(connection.from)?, self.kind_of(connection.to)?).map_err(ModelError::Refused)?;
         if !allowed.contains(&kind) {
-            return Err(ModelError::Refused(format!("This connection can't be a {}.", kind.label())));
+            let (label, label_vi) = (kind.label(), kind.label_in(Lang::Vi));
+            return Err(ModelError::Refused(msg!("This connection can't be a {label}.", "Kết nối này không thể là “{label_vi}”.")));
         }
         if let Some(c) = self.connection_mut(id) {
             c.kind = kind;

@@ -1,5 +1,6 @@
 //! The kinds of component a learner can place, with their AWS and plain names.
 
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// Where a kind sits in the palette.
@@ -92,6 +93,43 @@ impl ComponentKind {
         }
     }
 
+    /// The plain name in `lang` (AWS names stay English).
+    pub fn name(self, lang: Lang) -> &'static str {
+        use ComponentKind::*;
+        let vi = match self {
+            Client => "Người dùng",
+            ApiGateway => "API Gateway",
+            EventSource => "Nguồn sự kiện",
+            Queue => "Hàng đợi",
+            Topic => "Topic",
+            EventBus => "Event bus",
+            Stream => "Luồng dữ liệu",
+            DeliveryStream => "Luồng chuyển phát",
+            Function => "Hàm",
+            WorkerGroup => "Nhóm worker",
+            Service => "Dịch vụ",
+            StateMachine => "State machine",
+            Database => "Cơ sở dữ liệu",
+            ObjectStorage => "Lưu trữ đối tượng",
+            SearchIndex => "Chỉ mục tìm kiếm",
+            Analytics => "Phân tích",
+            Notification => "Thông báo",
+        };
+        Text::new(self.plain_name(), vi).get(lang)
+    }
+
+    /// What stands behind the kind in `lang`: the AWS service, whose name stays English,
+    /// or a plain description where there is no single service.
+    pub fn service(self, lang: Lang) -> &'static str {
+        use ComponentKind::*;
+        match (self, lang) {
+            (Client, Lang::Vi) => "Người dùng, ứng dụng",
+            (EventSource, Lang::Vi) => "Nguồn sự kiện của AWS",
+            (Service, Lang::Vi) => "Vi dịch vụ (HTTP)",
+            _ => self.aws_name(),
+        }
+    }
+
     /// The AWS service behind the kind, as AWS writes it.
     pub fn aws_name(self) -> &'static str {
         match self {
@@ -174,6 +212,56 @@ impl ComponentKind {
             Analytics => "Queries the data that lands in storage",
             Notification => "Sends e-mail or SMS to people",
         }
+    }
+
+    /// One line for the palette's tooltip, in `lang`.
+    pub fn summary_in(self, lang: Lang) -> &'static str {
+        use ComponentKind::*;
+        let vi = match self {
+            Client => "Người dùng hoặc ứng dụng gửi request theo tốc độ bạn chọn",
+            ApiGateway => "Cửa ngõ HTTP: chuyển tiếp lời gọi, hoặc lưu lại rồi trả lời 202",
+            EventSource => "Tệp tải lên S3, lịch hẹn giờ, thiết bị IoT hoặc cảnh báo phát ra event của AWS",
+            Queue => "Giữ message tới khi có consumer lấy đi (standard hoặc FIFO)",
+            Topic => "Đẩy mỗi message tới mọi subscriber (fan-out)",
+            EventBus => "Chuyển event tới các target theo rule có pattern",
+            Stream => "Một log có thứ tự, chia theo shard; consumer nào cũng đọc hết",
+            DeliveryStream => "Gom record vào bộ đệm rồi ghi xuống kho lưu trữ theo lô",
+            Function => "Chạy code cho từng message hoặc từng lô, mở rộng tới giới hạn đồng thời",
+            WorkerGroup => "Các instance lấy message từ một hàng đợi, tự co giãn theo backlog",
+            Service => "Một vi dịch vụ HTTP đồng bộ, sức chứa có hạn",
+            StateMachine => "Điều phối các bước, có thử lại và bù trừ",
+            Database => "Lưu item theo write capacity; có thể phát ra luồng thay đổi",
+            ObjectStorage => "Lưu đối tượng và phát một event cho mỗi lần ghi",
+            SearchIndex => "Một read model luôn được cập nhật từ các thay đổi",
+            Analytics => "Truy vấn dữ liệu đã được lưu vào kho",
+            Notification => "Gửi e-mail hoặc SMS tới người dùng",
+        };
+        Text::new(self.summary(), vi).get(lang)
+    }
+
+    /// The noun in `lang` as it stands inside a sentence, without an article.
+    pub fn noun_in(self, lang: Lang) -> &'static str {
+        use ComponentKind::*;
+        let vi = match self {
+            Client => "người dùng",
+            ApiGateway => "API Gateway",
+            EventSource => "nguồn sự kiện",
+            Queue => "hàng đợi",
+            Topic => "topic",
+            EventBus => "event bus",
+            Stream => "luồng dữ liệu",
+            DeliveryStream => "luồng chuyển phát",
+            Function => "hàm",
+            WorkerGroup => "nhóm worker",
+            Service => "dịch vụ",
+            StateMachine => "state machine",
+            Database => "cơ sở dữ liệu",
+            ObjectStorage => "kho lưu trữ đối tượng",
+            SearchIndex => "chỉ mục tìm kiếm",
+            Analytics => "đích phân tích",
+            Notification => "đích thông báo",
+        };
+        Text::new(self.noun(), vi).get(lang)
     }
 
     /// The article-free noun used in sentences ("a queue", "an event bus").

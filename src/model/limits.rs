@@ -3,143 +3,178 @@
 use super::connection::{ConnectionKind, ConnectionSettings};
 use super::diagram::{Component, Faults};
 use super::kind::ComponentKind;
+use super::labels::{fault_label, setting_label};
 use super::spec::{Spec, Traffic};
+use crate::text::{grouped, Lang, Message, Text};
 
 /// A setting outside its allowed range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SettingError {
     /// The setting's name as it appears in files (`visibility_timeout_s`).
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 /// The longest component name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// Said wherever an empty name is refused.
+pub fn name_missing() -> Message {
+    msg!("A component needs a name.", "Thành phần cần có tên.")
+}
+
+/// Said wherever a name is refused for its length (components and saved diagrams).
+pub fn name_too_long() -> Message {
+    msg!("A name can be at most {MAX_NAME_CHARS} characters long.", "Tên chỉ được dài tối đa {MAX_NAME_CHARS} ký tự.")
+}
+
 struct Checker(Vec<SettingError>);
 
 impl Checker {
-    fn range<T: PartialOrd + Copy + std::fmt::Display>(&mut self, field: &'static str, label: &str, value: T, min: T, max: T, unit: &str) {
+    /// Checks a setting, named as the inspector labels it.
+    fn range<T: PartialOrd + Copy + std::fmt::Display>(&mut self, field: &'static str, value: T, min: T, max: T, unit: Unit) {
+        let label = setting_label(field).unwrap_or(Text::new(field, field));
+        self.labelled(field, label, value, min, max, unit);
+    }
+
+    fn labelled<T: PartialOrd + Copy + std::fmt::Display>(&mut self, field: &'static str, label: Text, value: T, min: T, max: T, unit: Unit) {
         // Written this way round so that NaN is out of range too.
         if !(value >= min && value <= max) {
-            let (min, max) = (grouped(min), grouped(max));
-            self.0.push(SettingError { field, message: format!("{label} must be between {min} and {max}{unit}.") });
+            let (label_en, label_vi, unit_en, unit_vi) = (label.en, label.vi, unit.0.en, unit.0.vi);
+            let (min_en, max_en) = (grouped(min, Lang::En), grouped(max, Lang::En));
+            let (min_vi, max_vi) = (grouped(min, Lang::Vi), grouped(max, Lang::Vi));
+            let message = msg!(
+                "{label_en} must be between {min_en} and {max_en}{unit_en}.",
+                "{label_vi} phải nằm trong khoảng từ {min_vi} đến {max_vi}{unit_vi}."
+            );
+            self.0.push(SettingError { field, message });
         }
     }
 
-    fn share(&mut self, field: &'static str, label: &str, value: f64) {
-        self.range(field, label, value, 0.0, 1.0, " (a share: 0.05 is 5%)");
+    /// A share of work, 0 to 1.
+    fn share(&mut self, field: &'static str, value: f64) {
+        self.range(field, value, 0.0, 1.0, SHARE);
     }
 
-    fn fail(&mut self, field: &'static str, message: String) {
+    fn fail(&mut self, field: &'static str, message: Message) {
         self.0.push(SettingError { field, message });
     }
 }
 
-/// A number with thousands separators, as people read it: 43200 → "43,200".
-fn grouped(value: impl std::fmt::Display) -> String {
-    let text = value.to_string();
-    let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let digits: Vec<char> = whole.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in digits.iter().enumerate() {
-        if i > 0 && ch.is_ascii_digit() && (digits.len() - i) % 3 == 0 && digits[i - 1].is_ascii_digit() {
-            out.push(',');
-        }
-        out.push(*ch);
-    }
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
+/// What follows the range's maximum, in both languages (" ms", " seconds (12 hours)").
+#[derive(Clone, Copy)]
+struct Unit(Text);
+
+const fn unit(en: &'static str, vi: &'static str) -> Unit {
+    Unit(Text::new(en, vi))
 }
+
+const NONE: Unit = unit("", "");
+const MS: Unit = unit(" ms", " ms");
+const S: Unit = unit(" s", " s");
+const TIMES: Unit = unit("×", "×");
+const SECONDS: Unit = unit(" seconds", " giây");
+const HOURS: Unit = unit(" hours", " giờ");
+const MB: Unit = unit(" MB", " MB");
+const MESSAGES: Unit = unit(" messages", " message");
+const REQUESTS: Unit = unit(" requests", " request");
+const REQUESTS_PER_S: Unit = unit(" requests per second", " request mỗi giây");
+const SHARE: Unit = unit(" (a share: 0.05 is 5%)", " (một tỉ lệ: 0.05 là 5%)");
 
 /// Every setting of `component` that is out of range.
 pub fn check_component(component: &Component) -> Vec<SettingError> {
     let mut c = Checker(Vec::new());
     if component.name.chars().count() > MAX_NAME_CHARS {
-        c.fail("name", format!("A name can be at most {MAX_NAME_CHARS} characters long."));
+        c.fail("name", name_too_long());
     }
     match &component.spec {
         Spec::Client(s) => {
-            c.range("rate_per_s", "Rate", s.rate_per_s, 0.0, 10_000.0, " requests per second");
-            c.range("timeout_ms", "Timeout", s.timeout_ms, 1, 900_000, " ms");
+            c.range("rate_per_s", s.rate_per_s, 0.0, 10_000.0, REQUESTS_PER_S);
+            c.range("timeout_ms", s.timeout_ms, 1, 900_000, MS);
             match s.traffic {
                 Traffic::Burst { every_s, size } => {
-                    c.range("every_s", "Burst interval", every_s, 0.1, 86_400.0, " s");
-                    c.range("size", "Burst size", size, 1, 100_000, " requests");
+                    c.range("every_s", every_s, 0.1, 86_400.0, S);
+                    c.range("size", size, 1, 100_000, REQUESTS);
                 }
                 Traffic::Spike { at_s, for_s, factor } => {
-                    c.range("at_s", "Spike start", at_s, 0.0, 86_400.0, " s");
-                    c.range("for_s", "Spike length", for_s, 0.1, 86_400.0, " s");
-                    c.range("factor", "Spike factor", factor, 1.0, 1_000.0, "×");
+                    c.range("at_s", at_s, 0.0, 86_400.0, S);
+                    c.range("for_s", for_s, 0.1, 86_400.0, S);
+                    c.range("factor", factor, 1.0, 1_000.0, TIMES);
                 }
                 Traffic::Ramp { to_rate_per_s, over_s } => {
-                    c.range("to_rate_per_s", "Final rate", to_rate_per_s, 0.0, 10_000.0, " requests per second");
-                    c.range("over_s", "Ramp length", over_s, 0.1, 86_400.0, " s");
+                    c.range("to_rate_per_s", to_rate_per_s, 0.0, 10_000.0, REQUESTS_PER_S);
+                    c.range("over_s", over_s, 0.1, 86_400.0, S);
                 }
                 Traffic::Steady | Traffic::Poisson => {}
             }
         }
         Spec::ApiGateway(s) => {
-            c.range("throttle_rate_per_s", "Throttle rate", s.throttle_rate_per_s, 0.0, 100_000.0, " requests per second");
-            c.range("throttle_burst", "Throttle burst", s.throttle_burst, 0, 100_000, " requests");
-            c.range("integration_timeout_ms", "Integration timeout", s.integration_timeout_ms, 50, 29_000, " ms");
+            c.range("throttle_rate_per_s", s.throttle_rate_per_s, 0.0, 100_000.0, REQUESTS_PER_S);
+            c.range("throttle_burst", s.throttle_burst, 0, 100_000, REQUESTS);
+            c.range("integration_timeout_ms", s.integration_timeout_ms, 50, 29_000, MS);
         }
-        Spec::EventSource(s) => c.range("rate_per_s", "Rate", s.rate_per_s, 0.0, 10_000.0, " events per second"),
+        Spec::EventSource(s) => c.range("rate_per_s", s.rate_per_s, 0.0, 10_000.0, unit(" events per second", " event mỗi giây")),
         Spec::Queue(s) => {
-            c.range("visibility_timeout_s", "Visibility timeout", s.visibility_timeout_s, 0, 43_200, " seconds (12 hours)");
-            c.range("max_receive_count", "Maximum receives", s.max_receive_count, 1, 1_000, "");
-            c.range("delay_s", "Delivery delay", s.delay_s, 0, 900, " seconds");
-            c.range("retention_s", "Retention period", s.retention_s, 60, 1_209_600, " seconds (14 days)");
-            c.range("batch_size", "Receive batch size", s.batch_size, 1, 10, " messages");
-            c.share("duplicate_rate", "Duplicate rate", s.duplicate_rate);
+            c.range("visibility_timeout_s", s.visibility_timeout_s, 0, 43_200, unit(" seconds (12 hours)", " giây (12 giờ)"));
+            c.range("max_receive_count", s.max_receive_count, 1, 1_000, NONE);
+            c.range("delay_s", s.delay_s, 0, 900, SECONDS);
+            c.range("retention_s", s.retention_s, 60, 1_209_600, unit(" seconds (14 days)", " giây (14 ngày)"));
+            c.range("batch_size", s.batch_size, 1, 10, MESSAGES);
+            c.share("duplicate_rate", s.duplicate_rate);
         }
-        Spec::Topic(_) | Spec::EventBus(_) | Spec::ObjectStorage(_) | Spec::Analytics(_) | Spec::Notification(_) => {}
+        Spec::EventBus(s) => c.range("replay_at_s", s.replay_at_s, 0.0, 86_400.0, S),
+        Spec::Topic(_) | Spec::ObjectStorage(_) | Spec::Analytics(_) | Spec::Notification(_) => {}
         Spec::Stream(s) => {
-            c.range("shards", "Shards", s.shards, 1, 500, "");
-            c.range("retention_h", "Retention", s.retention_h, 24, 8_760, " hours");
+            c.range("shards", s.shards, 1, 500, NONE);
+            c.range("retention_h", s.retention_h, 24, 8_760, HOURS);
         }
         Spec::DeliveryStream(s) => {
-            c.range("buffer_size_mb", "Buffer size", s.buffer_size_mb, 1, 128, " MB");
-            c.range("buffer_interval_s", "Buffer interval", s.buffer_interval_s, 0, 900, " seconds");
+            c.range("buffer_size_mb", s.buffer_size_mb, 1, 128, MB);
+            c.range("buffer_interval_s", s.buffer_interval_s, 0, 900, SECONDS);
         }
         Spec::Function(s) => {
-            c.range("concurrency_limit", "Concurrency limit", s.concurrency_limit, 0, 10_000, "");
-            c.range("duration_ms", "Duration", s.duration_ms, 1, 900_000, " ms");
-            c.share("error_rate", "Error rate", s.error_rate);
-            c.range("timeout_s", "Timeout", s.timeout_s, 1, 900, " seconds");
+            c.range("concurrency_limit", s.concurrency_limit, 0, 10_000, NONE);
+            c.range("duration_ms", s.duration_ms, 1, 900_000, MS);
+            c.share("error_rate", s.error_rate);
+            c.range("timeout_s", s.timeout_s, 1, 900, SECONDS);
         }
         Spec::WorkerGroup(s) => {
-            c.range("max_instances", "Maximum instances", s.max_instances, 1, 1_000, "");
-            c.range("min_instances", "Minimum instances", s.min_instances, 0, s.max_instances.max(1), " (the maximum)");
-            c.range("per_instance_concurrency", "Work per instance", s.per_instance_concurrency, 1, 100, " messages");
-            c.range("processing_ms", "Processing time", s.processing_ms, 1, 3_600_000, " ms");
-            c.share("error_rate", "Error rate", s.error_rate);
-            c.range("target_backlog_per_instance", "Target backlog per instance", s.target_backlog_per_instance, 1, 10_000, " messages");
-            c.range("warmup_s", "Warm-up", s.warmup_s, 0, 3_600, " seconds");
+            c.range("max_instances", s.max_instances, 1, 1_000, NONE);
+            c.range("min_instances", s.min_instances, 0, s.max_instances.max(1), unit(" (the maximum)", " (số tối đa)"));
+            c.range("per_instance_concurrency", s.per_instance_concurrency, 1, 100, MESSAGES);
+            c.range("processing_ms", s.processing_ms, 1, 3_600_000, MS);
+            c.share("error_rate", s.error_rate);
+            c.range("target_backlog_per_instance", s.target_backlog_per_instance, 1, 10_000, MESSAGES);
+            c.range("warmup_s", s.warmup_s, 0, 3_600, SECONDS);
         }
         Spec::Service(s) => {
-            c.range("capacity", "Capacity", s.capacity, 1, 10_000, " requests at once");
-            c.range("latency_ms", "Latency", s.latency_ms, 1, 600_000, " ms");
-            c.share("error_rate", "Error rate", s.error_rate);
-            c.range("timeout_ms", "Timeout", s.timeout_ms, 1, 900_000, " ms");
+            c.range("capacity", s.capacity, 1, 10_000, unit(" requests at once", " request cùng lúc"));
+            c.range("latency_ms", s.latency_ms, 1, 600_000, MS);
+            c.share("error_rate", s.error_rate);
+            c.range("timeout_ms", s.timeout_ms, 1, 900_000, MS);
         }
         Spec::StateMachine(_) => {}
-        Spec::Database(s) => c.range("write_capacity_per_s", "Write capacity", s.write_capacity_per_s, 1, 40_000, " writes per second"),
-        Spec::SearchIndex(s) => c.range("refresh_ms", "Refresh interval", s.refresh_ms, 0, 60_000, " ms"),
+        Spec::Database(s) => c.range("write_capacity_per_s", s.write_capacity_per_s, 1, 40_000, unit(" writes per second", " lần ghi mỗi giây")),
+        Spec::SearchIndex(s) => c.range("refresh_ms", s.refresh_ms, 0, 60_000, MS),
     }
     check_faults(&mut c, &component.faults);
     c.0
 }
 
 fn check_faults(c: &mut Checker, faults: &Faults) {
-    c.share("error_rate", "Injected error rate", faults.error_rate);
-    c.range("latency_multiplier", "Latency multiplier", faults.latency_multiplier, 0.1, 100.0, "×");
+    if let Some(label) = fault_label("error_rate") {
+        c.labelled("error_rate", label, faults.error_rate, 0.0, 1.0, SHARE);
+    }
+    c.range("latency_multiplier", faults.latency_multiplier, 0.1, 100.0, TIMES);
     if let Some(w) = faults.down_window {
         if !(w.from_s >= 0.0 && w.to_s > w.from_s && w.to_s.is_finite()) {
-            c.fail("down_window", "An outage window must start at 0 s or later and end after it starts.".to_string());
+            c.fail(
+                "down_window",
+                msg!(
+                    "An outage window must start at 0 s or later and end after it starts.",
+                    "Khoảng thời gian tắt phải bắt đầu từ 0 s trở đi và kết thúc sau khi bắt đầu."
+                ),
+            );
         }
     }
 }
@@ -149,15 +184,21 @@ pub fn check_connection(kind: ConnectionKind, from: ComponentKind, settings: &Co
     let mut c = Checker(Vec::new());
     match kind {
         ConnectionKind::EventSourceMapping => {
-            c.range("batch_size", "Batch size", settings.batch_size, 1, 10_000, " records");
-            c.range("batch_window_s", "Batch window", settings.batch_window_s, 0, 300, " seconds");
+            c.range("batch_size", settings.batch_size, 1, 10_000, unit(" records", " record"));
+            c.range("batch_window_s", settings.batch_window_s, 0, 300, SECONDS);
             if from == ComponentKind::Queue && settings.batch_size > 10 && settings.batch_window_s == 0 {
-                c.fail("batch_window_s", "A batch size over 10 needs a batch window of at least 1 second.".to_string());
+                c.fail(
+                    "batch_window_s",
+                    msg!(
+                        "A batch size over 10 needs a batch window of at least 1 second.",
+                        "Kích thước lô trên 10 cần thời gian gom lô ít nhất 1 giây."
+                    ),
+                );
             }
         }
         ConnectionKind::Rule => {
-            c.range("max_retry_attempts", "Retry attempts", settings.max_retry_attempts, 0, 185, "");
-            c.range("max_event_age_s", "Maximum event age", settings.max_event_age_s, 60, 86_400, " seconds");
+            c.range("max_retry_attempts", settings.max_retry_attempts, 0, 185, NONE);
+            c.range("max_event_age_s", settings.max_event_age_s, 60, 86_400, SECONDS);
         }
         _ => {}
     }
@@ -166,12 +207,71 @@ pub fn check_connection(kind: ConnectionKind, from: ComponentKind, settings: &Co
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::{default_settings, ComponentId, Point};
+
+    /// A component of `kind` with every number set to `value`, its traffic shaped by
+    /// `traffic`, and its faults out of range too.
+    fn with_every_number(kind: ComponentKind, traffic: &str, value: f64) -> Component {
+        let mut spec = serde_json::to_value(Spec::default_for(kind)).expect("json");
+        for (key, v) in spec["settings"].as_object_mut().into_iter().flatten() {
+            if key == "traffic" {
+                *v = serde_json::from_str(traffic).expect("traffic");
+                for (k, n) in v.as_object_mut().into_iter().flatten() {
+                    if k != "shape" {
+                        *n = (value.max(0.0) as u64).into();
+                    }
+                }
+            } else if v.is_u64() {
+                *v = (value.max(0.0) as u64).into();
+            } else if v.is_number() {
+                *v = value.into();
+            }
+        }
+        let spec: Spec = serde_json::from_value(spec).expect("spec");
+        let faults = Faults { error_rate: value, latency_multiplier: value, ..Faults::default() };
+        Component { id: ComponentId(1), name: "c".into(), position: Point { x: 0.0, y: 0.0 }, spec, faults }
+    }
+
+    /// Every range sentence, for every setting of every kind, is written in each language.
     #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(super::grouped(43_200u32), "43,200");
-        assert_eq!(super::grouped(1_209_600u32), "1,209,600");
-        assert_eq!(super::grouped(900u32), "900");
-        assert_eq!(super::grouped(10_000.5f64), "10,000.5");
-        assert_eq!(super::grouped(0.1f64), "0.1");
+    fn every_range_error_has_a_vietnamese_sentence() {
+        let mut seen = std::collections::BTreeSet::new();
+        let traffics = [
+            r#"{"shape":"burst","every_s":1,"size":1}"#,
+            r#"{"shape":"spike","at_s":1,"for_s":1,"factor":1}"#,
+            r#"{"shape":"ramp","to_rate_per_s":1,"over_s":1}"#,
+        ];
+        for kind in ComponentKind::ALL {
+            for traffic in traffics {
+                for value in [1e9, -1.0] {
+                    for error in check_component(&with_every_number(kind, traffic, value)) {
+                        let (en, vi) = (&error.message.en, &error.message.vi);
+                        assert_ne!(en, vi, "{}", error.field);
+                        assert!(vi.starts_with(char::is_uppercase) && vi.ends_with('.'), "{vi}");
+                        assert!(!vi.contains("must") && !vi.contains("seconds") && !vi.contains("requests"), "{vi}");
+                        seen.insert(error.field);
+                    }
+                }
+            }
+        }
+        let mut settings = default_settings(ConnectionKind::EventSourceMapping, ComponentKind::Queue);
+        (settings.batch_size, settings.batch_window_s, settings.max_retry_attempts, settings.max_event_age_s) = (20_000, 0, 1_000, 1);
+        for kind in [ConnectionKind::EventSourceMapping, ConnectionKind::Rule] {
+            for error in check_connection(kind, ComponentKind::Queue, &settings) {
+                assert_ne!(error.message.en, error.message.vi, "{}", error.field);
+                seen.insert(error.field);
+            }
+        }
+        assert!(seen.len() > 35, "{seen:?}");
+    }
+
+    #[test]
+    fn the_range_is_said_with_grouped_numbers() {
+        let mut c = Checker(Vec::new());
+        c.range("visibility_timeout_s", 50_000u32, 0, 43_200, unit(" seconds (12 hours)", " giây (12 giờ)"));
+        let m = &c.0[0].message;
+        assert_eq!(m.en, "Visibility timeout must be between 0 and 43,200 seconds (12 hours).");
+        assert_eq!(m.vi, "Thời gian ẩn message phải nằm trong khoảng từ 0 đến 43\u{a0}200 giây (12 giờ).");
     }
 }

@@ -151,6 +151,8 @@ pub struct EventBusSpec {
     pub archive: bool,
     /// Optional JSON Schema; events that do not fit are flagged.
     pub schema: String,
+    /// Seconds into the run at which the archive is replayed to the bus's rules (0: none; 0 to 86,400).
+    pub replay_at_s: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@
 //! array there, one element must satisfy the whole nested object. That keeps the
 //! fields of one array element together, as AWS does ("array consistency").
 
+use crate::text::Message;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -405,8 +406,8 @@ impl ObjectRule {
         })
     }
 
-    /// Like [`ObjectRule::matches`], but says why in one sentence.
-    pub fn explain(&self, value: Option<&Value>, precision: Precision) -> (bool, String) {
+    /// Like [`ObjectRule::matches`], but says why in one sentence, in both languages.
+    pub fn explain(&self, value: Option<&Value>, precision: Precision) -> (bool, Message) {
         let mut path = Vec::new();
         match self.explain_at(value, precision, &mut path, 0) {
             Ok(()) => (true, self.success_sentence()),
@@ -414,16 +415,17 @@ impl ObjectRule {
         }
     }
 
-    fn success_sentence(&self) -> String {
+    fn success_sentence(&self) -> Message {
+        let (fields, groups) = (self.fields.len(), self.any_of.len());
         match self.fields.first() {
-            Some(first) if self.fields.len() == 1 && self.any_of.is_empty() => {
-                format!("Matched: field \"{}\" satisfied the pattern.", first.key)
+            Some(first) if fields == 1 && groups == 0 => {
+                let key = &first.key;
+                msg!("Matched: field \"{key}\" satisfied the pattern.", "Khớp: trường \"{key}\" thoả mãn pattern.")
             }
-            None if self.any_of.is_empty() => "Matched: the pattern has no conditions.".to_owned(),
-            _ => format!(
-                "Matched: all {} field(s) and {} $or group(s) were satisfied.",
-                self.fields.len(),
-                self.any_of.len()
+            None if groups == 0 => msg!("Matched: the pattern has no conditions.", "Khớp: pattern không có điều kiện nào."),
+            _ => msg!(
+                "Matched: all {fields} field(s) and {groups} $or group(s) were satisfied.",
+                "Khớp: cả {fields} trường và {groups} nhóm $or đều được thoả mãn."
             ),
         }
     }
@@ -434,9 +436,9 @@ impl ObjectRule {
         precision: Precision,
         path: &mut Vec<String>,
         depth: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         if depth > MAX_DEPTH {
-            return Err("The event is nested too deeply to explain.".to_owned());
+            return Err(msg!("The event is nested too deeply to explain.", "Event lồng quá sâu nên không giải thích được."));
         }
         match value {
             Some(Value::Array(items)) if !items.is_empty() => {
@@ -449,10 +451,11 @@ impl ObjectRule {
                         }
                     }
                 }
-                Err(format!(
-                    "No element of the array at \"{}\" matched; first element: {}",
-                    display_path(path),
-                    first_failure.unwrap_or_default()
+                let at = display_path(path);
+                let (first_en, first_vi) = first_failure.map(|m| (m.en, m.vi)).unwrap_or_default();
+                Err(msg!(
+                    "No element of the array at \"{at}\" matched; first element: {first_en}",
+                    "Không phần tử nào của mảng ở \"{at}\" khớp; phần tử đầu tiên: {first_vi}"
                 ))
             }
             Some(Value::Object(map)) => self.explain_object(Some(map), precision, path, depth),
@@ -466,7 +469,7 @@ impl ObjectRule {
         precision: Precision,
         path: &mut Vec<String>,
         depth: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         for field in &self.fields {
             path.push(field.key.clone());
             let value = map.and_then(|m| m.get(&field.key));
@@ -479,11 +482,13 @@ impl ObjectRule {
         }
         for alternatives in &self.any_of {
             if !alternatives.iter().any(|alt| alt.matches_object(map, precision, depth + 1)) {
-                let at = if path.is_empty() { "the top level".to_owned() } else { format!("\"{}\"", display_path(path)) };
-                return Err(format!(
-                    "None of the {} $or alternatives at {at} matched.",
-                    alternatives.len()
-                ));
+                let n = alternatives.len();
+                return Err(if path.is_empty() {
+                    msg!("None of the {n} $or alternatives at the top level matched.", "Không phương án nào trong {n} phương án $or ở cấp ngoài cùng khớp.")
+                } else {
+                    let at = display_path(path);
+                    msg!("None of the {n} $or alternatives at \"{at}\" matched.", "Không phương án nào trong {n} phương án $or ở \"{at}\" khớp.")
+                });
             }
         }
         Ok(())
@@ -529,7 +534,7 @@ fn explain_leaf(
     value: Option<&Value>,
     precision: Precision,
     path: &[String],
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let field = display_path(path);
     let wanted: Vec<String> = matchers.iter().map(ToString::to_string).collect();
     let wanted = wanted.join(", ");
@@ -537,15 +542,24 @@ fn explain_leaf(
         return Ok(());
     }
     match value {
-        None => Err(format!("Field \"{field}\" is missing from the event, and the pattern wants [{wanted}].")),
-        Some(v) if !has_leaf(v, 0) => Err(format!(
-            "Field \"{field}\" holds {} (no plain value), which does not satisfy [{wanted}].",
-            brief(v, 60)
+        None => Err(msg!(
+            "Field \"{field}\" is missing from the event, and the pattern wants [{wanted}].",
+            "Event không có trường \"{field}\", trong khi pattern cần [{wanted}]."
         )),
-        Some(v) => Err(format!(
-            "Field \"{field}\" is {}, which matches none of [{wanted}].",
-            brief(v, 60)
-        )),
+        Some(v) if !has_leaf(v, 0) => {
+            let v = brief(v, 60);
+            Err(msg!(
+                "Field \"{field}\" holds {v} (no plain value), which does not satisfy [{wanted}].",
+                "Trường \"{field}\" chứa {v} (không phải một giá trị đơn), nên không thoả mãn [{wanted}]."
+            ))
+        }
+        Some(v) => {
+            let v = brief(v, 60);
+            Err(msg!(
+                "Field \"{field}\" is {v}, which matches none of [{wanted}].",
+                "Trường \"{field}\" là {v}, không khớp giá trị nào trong [{wanted}]."
+            ))
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 //! `numeric`, `exists`, `cidr` (IPv4 and IPv6) and `$or`. When the event holds an
 //! array, the field matches if any element matches.
 
+use crate::text::Message;
 use std::fmt;
 
 use serde_json::Value;
@@ -62,8 +63,8 @@ pub struct EventPattern {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     pub matched: bool,
-    /// One sentence for the inspector's pattern tester.
-    pub reason: String,
+    /// One sentence for the inspector's pattern tester, in both languages.
+    pub reason: Message,
 }
 
 impl EventPattern {
@@ -106,12 +107,13 @@ impl EventPattern {
 pub fn explain(pattern: &str, event: &str) -> Explanation {
     let pattern = match EventPattern::parse(pattern) {
         Ok(p) => p,
-        Err(e) => return Explanation { matched: false, reason: e.to_string() },
+        // AWS's own refusal, as PutRule words it.
+        Err(e) => return Explanation { matched: false, reason: Message::new(e.to_string(), e.to_string()) },
     };
     match serde_json::from_str::<Value>(event) {
         Ok(event) if event.is_object() => pattern.explain(&event),
-        Ok(_) => Explanation { matched: false, reason: "The event must be a JSON object.".to_owned() },
-        Err(e) => Explanation { matched: false, reason: format!("The event is not valid JSON: {e}.") },
+        Ok(_) => Explanation { matched: false, reason: msg!("The event must be a JSON object.", "Event phải là một object JSON.") },
+        Err(e) => Explanation { matched: false, reason: msg!("The event is not valid JSON: {e}.", "Event không phải JSON hợp lệ: {e}.") },
     }
 }
 
@@ -285,11 +287,11 @@ mod tests {
     fn explanation_names_the_deciding_field() {
         let e = explain(r#"{"detail": {"state": ["running"]}}"#, r#"{"detail": {"state": "stopped"}}"#);
         assert!(!e.matched);
-        assert!(e.reason.contains("detail.state"), "{}", e.reason);
+        assert!(e.reason.en.contains("detail.state"), "{:?}", e.reason);
         let e = explain(r#"{"source": ["x"]}"#, r#"{"other": 1}"#);
-        assert!(e.reason.contains("missing"), "{}", e.reason);
+        assert!(e.reason.en.contains("missing"), "{:?}", e.reason);
         let e = explain(r#"{"source": ["x"]}"#, r#"{"source": "x"}"#);
         assert!(e.matched);
-        assert!(e.reason.contains("source"), "{}", e.reason);
+        assert!(e.reason.en.contains("source"), "{:?}", e.reason);
     }
 }

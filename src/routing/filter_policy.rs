@@ -17,6 +17,7 @@
 //! `prefix`, no `wildcard`, no case-insensitive `prefix`/`suffix`, and nested
 //! objects only when the scope is `MessageBody`.
 
+use crate::text::Message;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -153,8 +154,8 @@ pub struct FilterPolicy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyExplanation {
     pub matched: bool,
-    /// One sentence naming the attribute or body key that decided it.
-    pub reason: String,
+    /// One sentence naming the attribute or body key that decided it, in both languages.
+    pub reason: Message,
 }
 
 impl FilterPolicy {
@@ -201,23 +202,30 @@ impl FilterPolicy {
         PolicyExplanation { matched, reason }
     }
 
-    fn explain_or_match(&self, message: &SnsMessage, explain: bool) -> (bool, String) {
+    fn explain_or_match(&self, message: &SnsMessage, explain: bool) -> (bool, Message) {
         if self.rule.fields.is_empty() && self.rule.any_of.is_empty() {
-            return (true, "Matched: an empty filter policy accepts every message.".to_owned());
+            return (true, msg!("Matched: an empty filter policy accepts every message.", "Khớp: filter policy trống nhận mọi message."));
         }
         let subject = match self.scope {
             FilterPolicyScope::MessageAttributes => message.attributes_as_json(),
             FilterPolicyScope::MessageBody => match serde_json::from_str::<Value>(&message.body) {
                 Ok(body @ Value::Object(_)) => body,
                 _ => {
-                    return (false, "The message body is not a JSON object, so a MessageBody policy cannot match it.".to_owned())
+                    return (
+                        false,
+                        msg!(
+                            "The message body is not a JSON object, so a MessageBody policy cannot match it.",
+                            "Nội dung message không phải một object JSON, nên policy theo MessageBody không thể khớp."
+                        ),
+                    )
                 }
             },
         };
         if explain {
             self.rule.explain(Some(&subject), Precision::FiveDecimals)
         } else {
-            (self.rule.matches(Some(&subject), Precision::FiveDecimals), String::new())
+            // Empty strings: matching alone allocates nothing.
+            (self.rule.matches(Some(&subject), Precision::FiveDecimals), Message::new(String::new(), String::new()))
         }
     }
 }
@@ -411,6 +419,6 @@ mod tests {
         let p = policy(r#"{"store": ["example_corp"]}"#, ATTRS);
         let e = p.explain(&attr("store", "String", "other"));
         assert!(!e.matched);
-        assert!(e.reason.contains("store"), "{}", e.reason);
+        assert!(e.reason.en.contains("store"), "{:?}", e.reason);
     }
 }

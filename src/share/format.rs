@@ -2,6 +2,7 @@
 //! reading with limits checked first, migration, defaults filled in and ranges checked.
 
 use super::error::{clean, ShareError};
+use crate::text::{grouped, Lang, Message};
 use super::{CURRENT_VERSION, FORMAT_NAME, MAX_COMPONENTS, MAX_CONNECTIONS, MAX_DEPTH, MAX_EXERCISE_CHARS, MAX_JSON_BYTES, MAX_NAME_CHARS, MAX_SETTINGS_BYTES};
 use crate::model::{
     check_component, check_connection, default_settings, Component, ComponentId, ComponentKind, Connection, ConnectionId,
@@ -273,7 +274,7 @@ pub(crate) fn read_value(value: Value) -> Result<Diagram, ShareError> {
     top.insert("components".into(), Value::Array(Vec::new()));
     top.insert("connections".into(), Value::Array(Vec::new()));
     let file = DiagramFile::deserialize(Value::Object(top))
-        .map_err(|e| ShareError::Malformed { place: "the top level of the diagram".into(), detail: e.to_string() })?;
+        .map_err(|e| ShareError::Malformed { place: msg!("the top level of the diagram", "cấp ngoài cùng của sơ đồ"), detail: e.to_string() })?;
     if let Some(exercise) = &file.exercise {
         let chars = exercise.chars().count();
         if chars > MAX_EXERCISE_CHARS {
@@ -281,7 +282,7 @@ pub(crate) fn read_value(value: Value) -> Result<Diagram, ShareError> {
         }
     }
     let run: RunSettings = merge_into(to_object(&RunSettings::default()), file.run)
-        .map_err(|e| ShareError::Malformed { place: "the run settings".into(), detail: e.to_string() })?;
+        .map_err(|e| ShareError::Malformed { place: msg!("the run settings", "thiết lập lượt chạy"), detail: e.to_string() })?;
     check_run(&run)?;
 
     // Components.
@@ -296,7 +297,8 @@ pub(crate) fn read_value(value: Value) -> Result<Diagram, ShareError> {
         }
         let entry = ComponentEntry::deserialize(raw).map_err(|e| ShareError::Malformed { place: place.clone(), detail: e.to_string() })?;
         if kinds.contains_key(&entry.id) {
-            return Err(ShareError::Refused { message: format!("two components have the same id {}.", entry.id.0) });
+            let id = entry.id.0;
+            return Err(ShareError::Refused { message: msg!("two components have the same id {id}.", "hai thành phần có cùng id {id}.") });
         }
         let component = build_component(entry, &place)?;
         if let Some(error) = check_component(&component).into_iter().next() {
@@ -323,7 +325,7 @@ pub(crate) fn read_value(value: Value) -> Result<Diagram, ShareError> {
         }
         let from_kind = kinds[&entry.from];
         let settings: ConnectionSettings = merge_into(to_object(&default_settings(entry.kind, from_kind)), entry.settings)
-            .map_err(|e| ShareError::Malformed { place: format!("the settings of {place}"), detail: e.to_string() })?;
+            .map_err(|e| ShareError::Malformed { place: settings_of(&place), detail: e.to_string() })?;
         if let Some(error) = check_connection(entry.kind, from_kind, &settings).into_iter().next() {
             return Err(ShareError::OutOfRange { place, field: error.field.to_string(), message: error.message });
         }
@@ -336,18 +338,27 @@ pub(crate) fn read_value(value: Value) -> Result<Diagram, ShareError> {
     Ok(diagram)
 }
 
-fn build_component(entry: ComponentEntry, place: &str) -> Result<Component, ShareError> {
+/// "the settings of {place}", in both languages.
+fn settings_of(place: &Message) -> Message {
+    let (en, vi) = (&place.en, &place.vi);
+    msg!("the settings of {en}", "thiết lập của {vi}")
+}
+
+fn build_component(entry: ComponentEntry, place: &Message) -> Result<Component, ShareError> {
     let kind = entry.kind;
     let settings = merge(spec_settings(&Spec::default_for(kind)), entry.settings);
     let mut tagged = Map::new();
     tagged.insert("kind".into(), Value::String(kind.key().to_string()));
     tagged.insert("settings".into(), Value::Object(settings));
+    let (en, vi, kind_en, kind_vi) = (&place.en, &place.vi, kind.with_article(), kind.noun_in(Lang::Vi));
     let spec = Spec::deserialize(Value::Object(tagged)).map_err(|e| ShareError::Malformed {
-        place: format!("the settings of {place}"),
-        detail: format!("{} (for {})", e, kind.with_article()),
+        place: msg!("the settings of {en}, {kind_en}", "thiết lập của {vi}, loại {kind_vi}"),
+        detail: e.to_string(),
     })?;
-    let faults: Faults = merge_into(to_object(&Faults::default()), entry.faults)
-        .map_err(|e| ShareError::Malformed { place: format!("the faults of {place}"), detail: e.to_string() })?;
+    let faults: Faults = merge_into(to_object(&Faults::default()), entry.faults).map_err(|e| ShareError::Malformed {
+        place: msg!("the faults of {en}", "các lỗi giả lập của {vi}"),
+        detail: e.to_string(),
+    })?;
     Ok(Component { id: entry.id, name: entry.name, position: entry.position, spec, faults })
 }
 
@@ -366,7 +377,7 @@ fn take_array(top: &mut Map<String, Value>, key: &str) -> Result<Vec<Value>, Sha
     match top.remove(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(ShareError::Malformed { place: format!("the \"{key}\" field"), detail: "it should be a list in square brackets".into() }),
+        Some(_) => Err(ShareError::NotAList { field: key.to_string() }),
     }
 }
 
@@ -383,36 +394,48 @@ fn text_bytes(value: &Value) -> usize {
 fn check_run(run: &RunSettings) -> Result<(), ShareError> {
     if !(run.duration_s > 0.0 && run.duration_s <= super::MAX_DURATION_S) {
         return Err(ShareError::BadRunSettings {
-            message: format!("the run length (duration_s) must be more than 0 and at most {} seconds.", super::error::thousands(super::MAX_DURATION_S as usize)),
+            message: {
+                let (max_en, max_vi) = (grouped(super::MAX_DURATION_S as usize, Lang::En), grouped(super::MAX_DURATION_S as usize, Lang::Vi));
+                msg!(
+                    "the run length (duration_s) must be more than 0 and at most {max_en} seconds.",
+                    "thời lượng chạy (duration_s) phải lớn hơn 0 và tối đa {max_vi} giây."
+                )
+            },
         });
     }
     Ok(())
 }
 
 /// "the component "Orders" (id 3)" or "component number 4 in the list".
-fn describe_raw_component(index: usize, raw: &Value) -> String {
+fn describe_raw_component(index: usize, raw: &Value) -> Message {
     let id = raw.get("id").and_then(Value::as_u64);
-    let name = raw.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty());
+    let name = raw.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).map(|n| clean(n, 40));
+    let number = index + 1;
     match (name, id) {
-        (Some(name), Some(id)) => format!("the component \"{}\" (id {id})", clean(name, 40)),
-        (None, Some(id)) => format!("the component with id {id}"),
-        _ => format!("component number {} in the list", index + 1),
+        (Some(name), Some(id)) => msg!("the component \"{name}\" (id {id})", "thành phần \"{name}\" (id {id})"),
+        (None, Some(id)) => msg!("the component with id {id}", "thành phần có id {id}"),
+        _ => msg!("component number {number} in the list", "thành phần thứ {number} trong danh sách"),
     }
 }
 
-fn describe_raw_connection(index: usize, raw: &Value) -> String {
+fn describe_raw_connection(index: usize, raw: &Value) -> Message {
+    let number = index + 1;
     match raw.get("id").and_then(Value::as_u64) {
-        Some(id) => format!("the connection with id {id}"),
-        None => format!("connection number {} in the list", index + 1),
+        Some(id) => msg!("the connection with id {id}", "kết nối có id {id}"),
+        None => msg!("connection number {number} in the list", "kết nối thứ {number} trong danh sách"),
     }
 }
 
 fn model_error(error: ModelError) -> ShareError {
+    // Files name ids by their number, as they are written there.
     let message = match &error {
-        ModelError::DuplicateComponentId(id) => format!("two components have the same id {}.", id.0),
-        ModelError::DuplicateConnectionId(id) => format!("two connections have the same id {}.", id.0),
-        ModelError::NoSuchComponent(id) => format!("a connection refers to component {}, which isn't in the diagram.", id.0),
-        _ => error.to_string(),
+        ModelError::DuplicateComponentId(ComponentId(id)) => msg!("two components have the same id {id}.", "hai thành phần có cùng id {id}."),
+        ModelError::DuplicateConnectionId(crate::model::ConnectionId(id)) => msg!("two connections have the same id {id}.", "hai kết nối có cùng id {id}."),
+        ModelError::NoSuchComponent(ComponentId(id)) => msg!(
+            "a connection refers to component {id}, which isn't in the diagram.",
+            "một kết nối trỏ tới thành phần {id}, thành phần này không có trong sơ đồ."
+        ),
+        _ => error.message(),
     };
     ShareError::Refused { message }
 }

@@ -2,6 +2,7 @@
 //! Each entry holds the diagram as the same JSON a file holds, so reading one back
 //! goes through the same checks as opening a file.
 
+use crate::text::Message;
 use serde::{Deserialize, Serialize};
 
 /// At most this many saved diagrams, so the browser's storage quota is not reached by
@@ -24,8 +25,10 @@ pub struct Library {
 impl Library {
     /// Reads the stored list; anything unreadable gives an empty list (the caller keeps
     /// the unreadable text aside).
-    pub fn from_text(text: &str) -> Result<Library, String> {
-        serde_json::from_str(text).map_err(|_| "The list of saved diagrams could not be read.".to_string())
+    pub fn from_text(text: &str) -> Result<Library, Message> {
+        serde_json::from_str(text).map_err(|_| {
+            msg!("The list of saved diagrams could not be read.", "Không đọc được danh sách các sơ đồ đã lưu.")
+        })
     }
 
     pub fn to_text(&self) -> String {
@@ -33,22 +36,25 @@ impl Library {
     }
 
     /// Saves under `name`, replacing a diagram of the same name; newest first.
-    pub fn save(&mut self, name: &str, json: String, now_ms: f64) -> Result<(), String> {
+    pub fn save(&mut self, name: &str, json: String, now_ms: f64) -> Result<(), Message> {
         let name = clean_name(name)?;
         self.entries.retain(|e| e.name != name);
         if self.entries.len() >= MAX_SAVED {
-            return Err(format!("You can keep up to {MAX_SAVED} diagrams here; delete one first."));
+            return Err(msg!(
+                "You can keep up to {MAX_SAVED} diagrams here; delete one first.",
+                "Bạn chỉ giữ được tối đa {MAX_SAVED} sơ đồ ở đây; hãy xoá bớt một sơ đồ trước."
+            ));
         }
         self.entries.insert(0, Saved { name, saved_at_ms: now_ms, json });
         Ok(())
     }
 
-    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), String> {
+    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), Message> {
         let to = clean_name(to)?;
         if to != from && self.entries.iter().any(|e| e.name == to) {
-            return Err(format!("A diagram called “{to}” is already saved."));
+            return Err(msg!("A diagram called “{to}” is already saved.", "Đã có một sơ đồ tên “{to}” được lưu."));
         }
-        let entry = self.entries.iter_mut().find(|e| e.name == from).ok_or("That diagram is no longer in the list.")?;
+        let entry = self.entries.iter_mut().find(|e| e.name == from).ok_or_else(gone)?;
         entry.name = to;
         Ok(())
     }
@@ -63,13 +69,18 @@ impl Library {
     }
 }
 
-fn clean_name(name: &str) -> Result<String, String> {
+/// Said when a diagram was deleted or renamed in another tab meanwhile.
+pub fn gone() -> Message {
+    msg!("That diagram is no longer in the list.", "Sơ đồ đó không còn trong danh sách.")
+}
+
+fn clean_name(name: &str) -> Result<String, Message> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Give the diagram a name.".into());
+        return Err(msg!("Give the diagram a name.", "Hãy đặt tên cho sơ đồ."));
     }
     if name.chars().count() > crate::model::MAX_NAME_CHARS {
-        return Err(format!("A name can be at most {} characters long.", crate::model::MAX_NAME_CHARS));
+        return Err(crate::model::name_too_long());
     }
     Ok(name.to_string())
 }
@@ -88,7 +99,7 @@ mod tests {
         lib.save("Orders", "{\"v\":2}".into(), 3.0).unwrap();
         assert_eq!(lib.entries.len(), 2);
         assert_eq!(lib.entries[0].json, "{\"v\":2}");
-        assert!(lib.rename("Orders", "Fan-out").unwrap_err().contains("already saved"));
+        assert!(lib.rename("Orders", "Fan-out").unwrap_err().en.contains("already saved"));
         lib.rename("Orders", "Orders v2").unwrap();
         assert!(lib.get("Orders v2").is_some() && lib.get("Orders").is_none());
         assert!(lib.save("   ", "{}".into(), 4.0).is_err());
@@ -103,7 +114,7 @@ mod tests {
         for i in 0..MAX_SAVED {
             lib.save(&format!("d{i}"), "{}".into(), 0.0).unwrap();
         }
-        assert!(lib.save("one more", "{}".into(), 0.0).unwrap_err().contains("up to 50"));
+        assert!(lib.save("one more", "{}".into(), 0.0).unwrap_err().en.contains("up to 50"));
         assert!(lib.save("d3", "{}".into(), 0.0).is_ok(), "replacing one is fine");
     }
 }

@@ -1,6 +1,7 @@
 //! Share links: the diagram in the URL fragment, readable (`#json=`) or compressed (`#z=`).
 
-use super::error::{thousands, ShareError};
+use super::error::ShareError;
+use crate::text::{grouped, Lang, Message};
 use super::{format, COMPRESS_ABOVE_CHARS, MAX_COMPONENTS, MAX_CONNECTIONS, MAX_JSON_BYTES, WARN_ABOVE_CHARS};
 use crate::model::Diagram;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -18,7 +19,7 @@ pub struct ShareLink {
     /// `true` for `#z=` (deflate + base64url), `false` for `#json=`.
     pub compressed: bool,
     /// A sentence to show next to the link when it may not survive being sent.
-    pub warning: Option<String>,
+    pub warning: Option<Message>,
 }
 
 /// The link fragment's prefix for readable JSON.
@@ -46,12 +47,16 @@ pub fn link_for(diagram: &Diagram, base_url: &str) -> ShareLink {
     let length = url.chars().count();
     let too_big = diagram.component_count() > MAX_COMPONENTS || diagram.connection_count() > MAX_CONNECTIONS || json.len() > MAX_JSON_BYTES;
     let warning = if too_big {
-        Some("This diagram is larger than Decouple Lab opens from a link; save it as a file instead.".to_string())
+        Some(msg!(
+            "This diagram is larger than Decouple Lab opens from a link; save it as a file instead.",
+            "Sơ đồ này lớn hơn mức Decouple Lab mở được từ một liên kết; hãy lưu nó thành tệp."
+        ))
     } else if length > WARN_ABOVE_CHARS {
-        Some(format!(
-            "This link is {} characters long and some chat tools cut longer links than {}; send the diagram as a file if it doesn't open.",
-            thousands(length),
-            thousands(WARN_ABOVE_CHARS)
+        let (length_en, max_en) = (grouped(length, Lang::En), grouped(WARN_ABOVE_CHARS, Lang::En));
+        let (length_vi, max_vi) = (grouped(length, Lang::Vi), grouped(WARN_ABOVE_CHARS, Lang::Vi));
+        Some(msg!(
+            "This link is {length_en} characters long and some chat tools cut longer links than {max_en}; send the diagram as a file if it doesn't open.",
+            "Liên kết này dài {length_vi} ký tự, mà một số ứng dụng chat cắt bớt liên kết dài hơn {max_vi}; nếu nó không mở được, hãy gửi sơ đồ dưới dạng tệp."
         ))
     } else {
         None

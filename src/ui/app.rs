@@ -10,6 +10,7 @@ use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
 use super::playback::use_player;
+use super::run_dock::RunDock;
 use super::library_dialog::LibraryDialog;
 use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
@@ -19,6 +20,7 @@ use crate::share;
 use crate::editor::geometry::GRID;
 use crate::editor::{Action, EditorState, Notice, NoticeLevel};
 use crate::model::ComponentKind;
+use crate::text::{Message, Text};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -30,6 +32,12 @@ pub fn app() -> Html {
     let lang = use_state(i18n::initial);
     // Set before the children render, so every `t(...)` below speaks this language.
     i18n::set_current(*lang);
+    // The editor names new components in it; the change also re-renders every panel
+    // that reads the editor.
+    {
+        let editor = editor.clone();
+        use_effect_with(*lang, move |lang| editor.dispatch(Action::SetLanguage(*lang)));
+    }
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -66,7 +74,11 @@ pub fn app() -> Html {
                     Ok(()) => *warned.borrow_mut() = false,
                     Err(why) if !*warned.borrow() => {
                         *warned.borrow_mut() = true;
-                        editor.dispatch(Action::Notify(Notice::warning(format!("{why}: your work stays in this tab, but it is not saved."))));
+                        let (en, vi) = (why.en, why.vi);
+                        editor.dispatch(Action::Notify(Notice::warning(msg!(
+                            "{en}: your work stays in this tab, but it is not saved.",
+                            "{vi}: bài của bạn vẫn còn trong tab này, nhưng chưa được lưu."
+                        ))));
                     }
                     Err(_) => {}
                 }
@@ -101,7 +113,9 @@ pub fn app() -> Html {
                     editor.dispatch(action);
                 } else if e.key() == " " {
                     e.prevent_default();
-                    if let Some(button) = gloo::utils::document().query_selector(".tool-group [aria-label^='Play'], .tool-group [aria-label^='Pause']").ok().flatten() {
+                    // The play button is found by its label, in the page's language.
+                    let selector = format!(".tool-group [aria-label='{}'], .tool-group [aria-label='{}']", t("Play (Space)"), t("Pause (Space)"));
+                    if let Some(button) = gloo::utils::document().query_selector(&selector).ok().flatten() {
                         if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
                             button.click();
                         }
@@ -139,6 +153,11 @@ pub fn app() -> Html {
     // Stable callbacks, so the palette does not re-render with every edit.
     let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
     let on_placed = use_callback(placing.setter(), |_, set| set.set(None));
+    // A press on a moving dot follows that message (the player knows where dots are).
+    let on_dot = {
+        let player = player.clone();
+        Callback::from(move |at: crate::model::Point| player.pick_dot(at))
+    };
     let on_add = use_callback(editor.dispatcher(), |kind, dispatch| {
         let (width, height) = canvas_size();
         dispatch.dispatch(Action::AddInView { kind, width, height });
@@ -169,12 +188,12 @@ pub fn app() -> Html {
         <ContextProvider<Editor> context={editor.clone()}>
             <div class="app">
                 <header class="app-header">
-                    <a class="brand" href="./" aria-label="Decouple Lab home">
+                    <a class="brand" href="./" aria-label={t("Decouple Lab home")}>
                         { brand_mark() }
                         <span class="brand-name">{ "Decouple Lab" }</span>
                     </a>
                     <span class="brand-tagline">{ t("Build a decoupled architecture, press play, then break it.") }</span>
-                    <nav class="header-actions" aria-label="Lesson and sharing">
+                    <nav class="header-actions" aria-label={t("Lesson and sharing")}>
                         <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ t("Patterns") }</button>
                         <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
@@ -219,15 +238,18 @@ pub fn app() -> Html {
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} />
                 <main class="workspace">
                     <Palette {on_pick} {on_add} lang={*lang} />
-                    <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
-                            live_down={player.snapshot().live_down.clone()} />
+                    <div class="stage">
+                        <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
+                                live_down={player.snapshot().live_down.clone()} {on_dot} />
+                        <RunDock player={player.clone()} />
+                    </div>
                     if *exercises_open {
                         <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}
                                         on_open_pattern={on_open_pattern.clone()} />
                     } else {
                         <Inspector player={player.clone()}>
                             if let Some(id) = (*pattern_card).clone() {
-                                <PatternCard {id} on_close={{ let p = pattern_card.clone(); Callback::from(move |_| p.set(None)) }} />
+                                <PatternCard {id} player={player.clone()} on_close={{ let p = pattern_card.clone(); Callback::from(move |_| p.set(None)) }} />
                             }
                         </Inspector>
                     }
@@ -281,32 +303,51 @@ enum Source {
 }
 
 impl Source {
-    fn opened(self) -> &'static str {
+    fn opened(self) -> Text {
         match self {
-            Source::Link => "Opened the diagram from the link.",
-            Source::File => "Opened the diagram from the file.",
-            Source::Saved => "Opened the saved diagram.",
+            Source::Link => Text::new("Opened the diagram from the link.", "Đã mở sơ đồ từ liên kết."),
+            Source::File => Text::new("Opened the diagram from the file.", "Đã mở sơ đồ từ tệp."),
+            Source::Saved => Text::new("Opened the saved diagram.", "Đã mở sơ đồ đã lưu."),
         }
     }
-    fn opened_over_work(self) -> &'static str {
+    fn opened_over_work(self) -> Text {
         match self {
-            Source::Link => "Opened the diagram from the link. Undo brings back your previous diagram.",
-            Source::File => "Opened the diagram from the file. Undo brings back your previous diagram.",
-            Source::Saved => "Opened the saved diagram. Undo brings back your previous diagram.",
+            Source::Link => Text::new(
+                "Opened the diagram from the link. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ từ liên kết. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
+            Source::File => Text::new(
+                "Opened the diagram from the file. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ từ tệp. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
+            Source::Saved => Text::new(
+                "Opened the saved diagram. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ đã lưu. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
         }
     }
-    fn question(self) -> &'static str {
+    fn question(self) -> Text {
         match self {
-            Source::Link => "Open the diagram from this link?",
-            Source::File => "Open the diagram from this file?",
-            Source::Saved => "Open this saved diagram?",
+            Source::Link => Text::new("Open the diagram from this link?", "Mở sơ đồ từ liên kết này?"),
+            Source::File => Text::new("Open the diagram from this file?", "Mở sơ đồ từ tệp này?"),
+            Source::Saved => Text::new("Open this saved diagram?", "Mở sơ đồ đã lưu này?"),
         }
     }
-    fn refused(self, why: &share::ShareError) -> String {
+    fn refused(self, why: &share::ShareError) -> Message {
+        let Message { en, vi } = why.message();
         match self {
-            Source::Link => format!("This link could not be opened: {why} Your diagram is unchanged."),
-            Source::File => format!("This file could not be opened: {why} Your diagram is unchanged."),
-            Source::Saved => format!("This saved diagram could not be opened: {why} Your diagram is unchanged."),
+            Source::Link => msg!(
+                "This link could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được liên kết này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+            Source::File => msg!(
+                "This file could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được tệp này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+            Source::Saved => msg!(
+                "This saved diagram could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được sơ đồ đã lưu này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
         }
     }
 }
@@ -322,14 +363,14 @@ struct Pending {
 /// there is work to replace; a broken one is refused in a sentence and changes nothing.
 fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: Source) {
     match result {
-        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().to_string()),
+        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().into()),
         Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
         Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused(&why)))),
     }
 }
 
 /// Replaces the diagram (one undo step) and frames it in the view.
-fn load_and_fit(editor: &Editor, diagram: Diagram, notice: String) {
+fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
     editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
     let (width, height) = canvas_size();
     editor.dispatch(Action::FitToView { width, height });
@@ -338,12 +379,18 @@ fn load_and_fit(editor: &Editor, diagram: Diagram, notice: String) {
 fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
     let file = gloo::file::File::from(file);
     if file.size() > crate::share::MAX_JSON_BYTES as u64 {
-        editor.dispatch(Action::Notify(Notice::error("This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.")));
+        editor.dispatch(Action::Notify(Notice::error(Text::new(
+            "This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.",
+            "Tệp này lớn hơn 1 MB, quá lớn đối với một sơ đồ. Sơ đồ của bạn vẫn giữ nguyên.",
+        ))));
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
         Ok(text) => offer(&editor, &pending, share::from_json(&text), Source::File),
-        Err(_) => editor.dispatch(Action::Notify(Notice::error("The browser could not read this file. Your diagram is unchanged."))),
+        Err(_) => editor.dispatch(Action::Notify(Notice::error(Text::new(
+            "The browser could not read this file. Your diagram is unchanged.",
+            "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.",
+        )))),
     });
     // The read finishes on its own; keep the reader alive until then.
     std::mem::forget(reader);
@@ -357,7 +404,7 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
         let p = p.clone();
         Callback::from(move |_: MouseEvent| {
             pending.set(None);
-            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().to_string());
+            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().into());
         })
     };
     let keep = {
@@ -367,16 +414,22 @@ fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) ->
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ p.source.question() }</h2>
-                <p class="dialog-text">
-                    { format!("It has {} components. It replaces what is on your canvas now; Undo brings your diagram back.", p.diagram.component_count()) }
-                </p>
+                <h2 id="replace-title">{ p.source.question().get(i18n::current()) }</h2>
+                <p class="dialog-text">{ replace_question(p.diagram.component_count()) }</p>
                 <div class="inspector-actions">
                     <button type="button" class="button primary" data-action="open-it" onclick={open}>{ t("Open it") }</button>
                     <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
                 </div>
             </div>
         </div>
+    }
+}
+
+/// What opening a diagram over the learner's work does, written whole in each language.
+fn replace_question(components: usize) -> String {
+    match i18n::current() {
+        Lang::En => format!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back."),
+        Lang::Vi => format!("Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn."),
     }
 }
 
@@ -422,31 +475,32 @@ fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
     };
     html! {
         <div class={class} role={role}>
-            <span class="notice-text">{ notice.text }</span>
-            <button type="button" class="notice-close" aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+            <span class="notice-text">{ notice.text.get(i18n::current()).to_string() }</span>
+            <button type="button" class="notice-close" aria-label={t("Dismiss")} onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }
 
 fn shortcuts_dialog(close: Callback<()>) -> Html {
+    // Key names stay as printed on the keyboard; the rest is translated.
     let rows = [
-        ("Drag from the palette, or click", "Add a component"),
-        ("Drag from a box's right dot to another box", "Connect"),
-        ("Click, Shift+click, drag on empty canvas", "Select one, add to selection, box select"),
-        ("Double-click a box", "Rename"),
-        ("Delete or Backspace", "Delete the selection"),
-        ("Ctrl/Cmd+Z", "Undo"),
-        ("Ctrl/Cmd+Shift+Z or Ctrl+Y", "Redo"),
-        ("Ctrl/Cmd+C, Ctrl/Cmd+V", "Copy, paste"),
-        ("Ctrl/Cmd+D", "Duplicate"),
-        ("Ctrl/Cmd+A", "Select everything"),
-        ("Arrow keys (Shift: fine)", "Nudge the selection"),
-        ("Wheel, Alt+drag or middle-drag", "Pan"),
-        ("Ctrl+wheel or pinch", "Zoom"),
-        ("F", "Fit the diagram to the view"),
-        ("Tab, Enter", "Move between boxes, add from the palette"),
-        ("Escape", "Clear the selection, close this"),
-        ("?", "Show or hide these shortcuts"),
+        (t("Drag from the palette, or click"), t("Add a component")),
+        (t("Drag from a box's right dot to another box"), t("Connect")),
+        (t("Click, Shift+click, drag on empty canvas"), t("Select one, add to selection, box select")),
+        (t("Double-click a box"), t("Rename")),
+        (t("Delete or Backspace"), t("Delete the selection")),
+        ("Ctrl/Cmd+Z", t("Undo")),
+        (t("Ctrl/Cmd+Shift+Z or Ctrl+Y"), t("Redo")),
+        ("Ctrl/Cmd+C, Ctrl/Cmd+V", t("Copy, paste")),
+        ("Ctrl/Cmd+D", t("Duplicate")),
+        ("Ctrl/Cmd+A", t("Select everything")),
+        (t("Arrow keys (Shift: fine)"), t("Nudge the selection")),
+        (t("Wheel, Alt+drag or middle-drag"), t("Pan")),
+        (t("Ctrl+wheel or pinch"), t("Zoom")),
+        ("F", t("Fit the diagram to the view")),
+        ("Tab, Enter", t("Move between boxes, add from the palette")),
+        ("Escape", t("Clear the selection, close this")),
+        ("?", t("Show or hide these shortcuts")),
     ];
     html! {
         <Dialog id="shortcuts-title" title={t("Keyboard shortcuts")} on_close={close}>

@@ -1,6 +1,7 @@
 //! Small wrappers over browser APIs the app uses: the URL fragment, the clipboard,
 //! downloads and reading dropped or chosen files.
 
+use crate::text::Message;
 use wasm_bindgen::JsCast;
 
 /// The page's URL without its fragment: the base of share links.
@@ -32,19 +33,24 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
 }
 
 /// Offers `contents` as a file download.
-pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), Message> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "The browser could not make the file.")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| no_file())?;
     download_blob(filename, &blob)
 }
 
-pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "The browser could not make the file.")?;
+/// Said when the browser will not make a file to download.
+fn no_file() -> Message {
+    msg!("The browser could not make the file.", "Trình duyệt không tạo được tệp.")
+}
+
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), Message> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| no_file())?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "The browser could not make the file.")?.unchecked_into();
+        document.create_element("a").map_err(|_| no_file())?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
@@ -60,9 +66,9 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// Draws an SVG picture into a canvas at twice its size and offers it as a PNG file.
-pub fn download_svg_as_png(svg: &str, filename: &str) -> Result<(), String> {
+pub fn download_svg_as_png(svg: &str, filename: &str) -> Result<(), Message> {
     use wasm_bindgen::closure::Closure;
-    let fail = || "The browser could not make the picture.".to_string();
+    let fail = || msg!("The browser could not make the picture.", "Trình duyệt không tạo được hình ảnh.");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");

@@ -1,7 +1,7 @@
 //! How one component and one connection are drawn in the canvas's SVG. Each is its
 //! own component with comparable props, so a drag re-renders only what moved.
 
-use super::i18n::t;
+use super::i18n::{t, Lang};
 use super::icons::kind_icon_at;
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
@@ -31,12 +31,14 @@ pub struct NodeProps {
     pub badge: Option<AttrValue>,
     #[prop_or_default]
     pub badge_alert: bool,
+    /// The page's language: the box's kind and badges are written in it.
+    pub lang: Lang,
 }
 
 impl PartialEq for NodeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, &self.badge, self.badge_alert)
-            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, &other.badge, other.badge_alert)
+        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, &self.badge, self.badge_alert, self.lang)
+            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, &other.badge, other.badge_alert, other.lang)
     }
 }
 
@@ -94,13 +96,14 @@ pub fn node_view(props: &NodeProps) -> Html {
     if props.down {
         class.push("down");
     }
-    let label = format!("{} {}, {}", props.kind.plain_name(), props.name, props.kind.aws_name());
+    let (kind, service) = (props.kind.name(props.lang), props.kind.service(props.lang));
+    let label = format!("{kind} {}, {service}", props.name);
     html! {
         <g class={class} transform={format!("translate({} {})", props.x, props.y)}
            data-id={id.0.to_string()} data-kind={props.kind.key()}
            tabindex="0" role="button" aria-label={label} aria-pressed={props.selected.to_string()}
            onpointerdown={on_press} ondblclick={on_dblclick} onkeydown={on_key}>
-            <title>{ format!("{} — {}", props.name, props.kind.aws_name()) }</title>
+            <title>{ format!("{} — {service}", props.name) }</title>
             <rect class="node-box" width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
             { kind_icon_at(props.kind, 14.0, 14.0, 32.0) }
             if props.name.chars().count() > SQUEEZE_ABOVE_CHARS {
@@ -108,12 +111,12 @@ pub fn node_view(props: &NodeProps) -> Html {
             } else {
                 <text class="node-name" x="56" y="27">{ shorten(&props.name) }</text>
             }
-            <text class="node-kind" x="56" y="45">{ props.kind.aws_name() }</text>
+            <text class="node-kind" x="56" y="45">{ service }</text>
             if props.down {
-                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ "DOWN" }</text>
+                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ t("DOWN") }</text>
             } else if props.warnings > 0 {
                 <g class="node-warning" transform={format!("translate({} 6)", NODE_WIDTH - 24.0)}>
-                    <title>{ if props.warnings == 1 { "1 warning: see the inspector".to_string() } else { format!("{} warnings: see the inspector", props.warnings) } }</title>
+                    <title>{ warnings_title(props.warnings, props.lang) }</title>
                     <path d="M9 1l8 15H1z" />
                     <text x="9" y="14" text-anchor="middle">{ "!" }</text>
                 </g>
@@ -141,11 +144,12 @@ pub struct EdgeProps {
     pub to: Rect,
     pub selected: bool,
     pub on_press: Callback<(ConnectionId, PointerEvent)>,
+    pub lang: Lang,
 }
 
 impl PartialEq for EdgeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, self.from, self.to, self.selected) == (other.id, other.kind, other.from, other.to, other.selected)
+        (self.id, self.kind, self.from, self.to, self.selected, self.lang) == (other.id, other.kind, other.from, other.to, other.selected, other.lang)
     }
 }
 
@@ -170,7 +174,7 @@ pub fn edge_view(props: &EdgeProps) -> Html {
     if props.selected {
         class.push("selected");
     }
-    let label = props.kind.label();
+    let label = props.kind.label_in(props.lang);
     let width = label.chars().count() as f64 * 6.2 + 12.0;
     html! {
         <g class={class} data-id={id.0.to_string()} onpointerdown={on_press}>
@@ -181,6 +185,15 @@ pub fn edge_view(props: &EdgeProps) -> Html {
                 <text y="4" text-anchor="middle">{ label }</text>
             </g>
         </g>
+    }
+}
+
+/// The warning sign's tooltip, written whole in each language.
+fn warnings_title(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 warning: see the inspector".to_string(),
+        (Lang::En, n) => format!("{n} warnings: see the inspector"),
+        (Lang::Vi, n) => format!("{n} cảnh báo: xem ở khung Thuộc tính"),
     }
 }
 

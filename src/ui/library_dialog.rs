@@ -6,6 +6,7 @@ use super::browser;
 use super::dialog::Dialog;
 use super::store::{load_library, save_library, use_editor};
 use crate::share::{self, library::Library};
+use crate::text::Message;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -20,7 +21,7 @@ pub struct LibraryDialogProps {
 pub fn library_dialog(props: &LibraryDialogProps) -> Html {
     let editor = use_editor();
     let library = use_state(load_library);
-    let message = use_state(|| None::<String>);
+    let message = use_state(|| None::<Message>);
     let renaming = use_state(|| None::<String>);
     let name_ref = use_node_ref();
 
@@ -28,7 +29,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
     let change = {
         let library = library.clone();
         let message = message.clone();
-        move |edit: &dyn Fn(&mut Library) -> Result<(), String>| {
+        move |edit: &dyn Fn(&mut Library) -> Result<(), Message>| {
             let mut next = (*library).clone();
             match edit(&mut next).and_then(|_| save_library(&next)) {
                 Ok(()) => {
@@ -58,12 +59,12 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
         <Dialog id="library-title" title={t("My diagrams")} class="library-dialog" on_close={props.on_close.clone()}>
                 <p class="dialog-text">{ t("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.") }</p>
                 <form class="share-link-row" onsubmit={save_current}>
-                    <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { "Name".to_string() } else { suggested }}
-                           aria-label="Name for the current diagram" />
+                    <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { t("Name").to_string() } else { suggested }}
+                           aria-label={t("Name for the current diagram")} />
                     <button type="submit" class="button primary">{ t("Save current") }</button>
                 </form>
                 if let Some(why) = (*message).clone() {
-                    <p class="setting-error" role="alert">{ why }</p>
+                    <p class="setting-error" role="alert">{ why.get(super::i18n::current()).to_string() }</p>
                 }
                 if library.entries.is_empty() {
                     <p class="dialog-text small">{ t("Nothing saved yet.") }</p>
@@ -79,7 +80,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                             let delete = {
                                 let change = change.clone();
                                 let name = name.clone();
-                                Callback::from(move |_: MouseEvent| change(&|lib: &mut Library| lib.delete(&name).map(|_| ()).ok_or_else(|| "That diagram is no longer in the list.".to_string())))
+                                Callback::from(move |_: MouseEvent| change(&|lib: &mut Library| lib.delete(&name).map(|_| ()).ok_or_else(share::library::gone)))
                             };
                             let start_rename = {
                                 let renaming = renaming.clone();
@@ -105,7 +106,7 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                             html! {
                                 <li class="library-entry" data-name={name.clone()}>
                                     if renaming.as_deref() == Some(name.as_str()) {
-                                        <input class="share-link" value={name.clone()} aria-label="New name" onkeydown={finish_rename} />
+                                        <input class="share-link" value={name.clone()} aria-label={t("New name")} onkeydown={finish_rename} />
                                     } else {
                                         <span class="library-name">{ name.clone() }</span>
                                         <span class="library-time">{ browser::local_time(entry.saved_at_ms) }</span>

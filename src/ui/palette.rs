@@ -2,7 +2,6 @@
 //! item onto the canvas, or click it (or press Enter on it) to add it in view.
 
 use super::i18n::{current, t, Lang};
-use crate::lessons::ui_strings::kind_name;
 use super::icons::kind_icon;
 use crate::model::{Category, ComponentKind};
 use yew::prelude::*;
@@ -20,7 +19,7 @@ pub struct PaletteProps {
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
     html! {
-        <aside class="palette" aria-label="Components">
+        <aside class="palette" aria-label={t("Components")}>
             <h2 class="panel-title">{ t("Components") }</h2>
             <p class="palette-hint">{ t("Drag onto the canvas, or click to add.") }</p>
             { for Category::ALL.into_iter().map(|category| html! {
@@ -53,13 +52,19 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
             on_add.emit(kind);
         }
     });
+    let lang = current();
+    let (name, service) = (kind.name(lang), kind.service(lang));
+    let label = match lang {
+        Lang::En => format!("Add {name} ({service})"),
+        Lang::Vi => format!("Thêm {name} ({service})"),
+    };
     html! {
-        <li class="palette-item" data-kind={kind.key()} title={kind.summary()} tabindex="0" role="button"
-            aria-label={format!("Add {} ({})", kind.plain_name(), kind.aws_name())} {onpointerdown} {onclick} {onkeydown}>
+        <li class="palette-item" data-kind={kind.key()} title={kind.summary_in(lang)} tabindex="0" role="button"
+            aria-label={label} {onpointerdown} {onclick} {onkeydown}>
             { kind_icon(kind) }
             <span class="palette-names">
-                <span class="palette-name">{ kind_name(kind, current()) }</span>
-                <span class="palette-aws">{ kind.aws_name() }</span>
+                <span class="palette-name">{ name }</span>
+                <span class="palette-aws">{ service }</span>
             </span>
         </li>
     }

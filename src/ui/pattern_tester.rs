@@ -2,7 +2,7 @@
 //! pattern (or the subscription's filter policy) lets it through, and which field
 //! decided it, with the same matcher the simulation uses.
 
-use super::i18n::t;
+use super::i18n::{current, t, Lang};
 use crate::model::FilterPolicyScope;
 use crate::routing::{EventPattern, FilterPolicy, SnsMessage};
 use serde_json::Value;
@@ -22,6 +22,9 @@ pub struct PatternTesterProps {
     pub tested: Tested,
     /// The pattern or policy as stored on the connection.
     pub rule: AttrValue,
+    /// The page's language: the verdict is said in it.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 const SAMPLE_EVENT: &str = r#"{
@@ -69,16 +72,19 @@ pub fn pattern_tester(props: &PatternTesterProps) -> Html {
 
 /// Ok((matched, reason)) or why the test cannot run.
 fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), String> {
-    let value: Value = serde_json::from_str(sample).map_err(|e| format!("The sample is not valid JSON: {e}."))?;
+    let value: Value = serde_json::from_str(sample).map_err(|e| match current() {
+        Lang::En => format!("The sample is not valid JSON: {e}."),
+        Lang::Vi => format!("Mẫu thử không phải JSON hợp lệ: {e}."),
+    })?;
     match tested {
         Tested::Rule => {
             let pattern = EventPattern::parse(rule).map_err(|e| e.to_string())?;
             let x = pattern.explain(&value);
-            Ok((x.matched, x.reason))
+            Ok((x.matched, x.reason.get(current()).to_string()))
         }
         Tested::Subscription(scope) => {
             if rule.trim().is_empty() {
-                return Ok((true, "This subscription has no filter policy, so it receives every message.".to_string()));
+                return Ok((true, t("This subscription has no filter policy, so it receives every message.").to_string()));
             }
             let policy = FilterPolicy::parse(rule, scope).map_err(|e| e.to_string())?;
             let message = match scope {
@@ -88,7 +94,7 @@ fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), 
                 FilterPolicyScope::MessageAttributes => attributes_message(&value),
             };
             let x = policy.explain(&message);
-            Ok((x.matched, x.reason))
+            Ok((x.matched, x.reason.get(current()).to_string()))
         }
     }
 }

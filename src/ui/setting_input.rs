@@ -2,6 +2,7 @@
 //! in the box with the reason under it. Text is committed when the learner leaves the
 //! field or presses Enter, and only when valid; choices and switches commit at once.
 
+use super::i18n::t;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,11 +53,11 @@ fn parse_like(like: &Value, text: &str) -> Result<Value, String> {
     match like {
         Value::Number(n) if n.is_u64() => {
             let trimmed = text.trim().replace(['_', ','], "");
-            trimmed.parse::<u64>().map(Value::from).map_err(|_| "Enter a whole number.".to_string())
+            trimmed.parse::<u64>().map(Value::from).map_err(|_| t("Enter a whole number.").to_string())
         }
         Value::Number(_) => {
             let parsed = text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-            parsed.and_then(serde_json::Number::from_f64).map(Value::Number).ok_or_else(|| "Enter a number.".to_string())
+            parsed.and_then(serde_json::Number::from_f64).map(Value::Number).ok_or_else(|| t("Enter a number.").to_string())
         }
         _ => Ok(Value::String(text.to_string())),
     }

@@ -1,7 +1,7 @@
 //! The Share dialog: the link (with its length and a warning when it is long), copy,
 //! download and open a JSON file, export a picture.
 
-use super::i18n::t;
+use super::i18n::{current, t, Lang};
 use super::browser;
 use super::dialog::Dialog;
 use super::store::use_editor;
@@ -62,24 +62,31 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
             }
         })
     };
-    let kind = if link.compressed { "compressed (#z=)" } else { "readable JSON (#json=)" };
+    // The link's length and form, written whole in each language.
+    let length = link.length;
+    let meta = match (current(), link.compressed) {
+        (Lang::En, true) => format!("{length} characters, compressed (#z=)."),
+        (Lang::En, false) => format!("{length} characters, readable JSON (#json=)."),
+        (Lang::Vi, true) => format!("{length} ký tự, dạng nén (#z=)."),
+        (Lang::Vi, false) => format!("{length} ký tự, dạng JSON đọc được (#json=)."),
+    };
     html! {
         <Dialog id="share-title" title={t("Share this diagram")} class="share-dialog" on_close={props.on_close.clone()}>
                 <p class="dialog-text">{ t("The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy.") }</p>
                 <div class="share-link-row">
-                    <input class="share-link" readonly=true value={link.url.clone()} aria-label="Share link" />
+                    <input class="share-link" readonly=true value={link.url.clone()} aria-label={t("Share link")} />
                     <button type="button" class="button primary" onclick={copy}>{ t("Copy link") }</button>
                 </div>
                 <p class="share-meta" data-length={link.length.to_string()}>
-                    { format!("{} characters, {kind}.", link.length) }
+                    { meta }
                     if *copied == Some(true) {
                         <span class="share-ok">{ " " }{ t("Copied.") }</span>
                     } else if *copied == Some(false) {
-                        <span class="share-warn">{ " The browser did not allow copying: select the link and copy it by hand." }</span>
+                        <span class="share-warn">{ " " }{ t("The browser did not allow copying: select the link and copy it by hand.") }</span>
                     }
                 </p>
                 if let Some(warning) = link.warning.clone() {
-                    <p class="share-warn" role="alert">{ warning }</p>
+                    <p class="share-warn" role="alert">{ warning.get(current()).to_string() }</p>
                 }
                 <h3 class="dialog-subtitle">{ t("Files and pictures") }</h3>
                 <div class="inspector-actions">

@@ -2,6 +2,7 @@
 
 use crate::editor::{Action, EditorState, Notice};
 use crate::share;
+use crate::text::Message;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,8 +46,10 @@ pub fn restore() -> EditorState {
                 let _ = s.set_item(UNREADABLE_KEY, &text);
             }
             let mut state = EditorState::default();
-            state.notice = Some(Notice::warning(format!(
-                "The diagram saved in this browser could not be opened: {why} It is kept aside, and you start with an empty canvas."
+            let Message { en, vi } = why.message();
+            state.notice = Some(Notice::warning(msg!(
+                "The diagram saved in this browser could not be opened: {en} It is kept aside, and you start with an empty canvas.",
+                "Không mở được sơ đồ đã lưu trong trình duyệt này: {vi} Nó được cất riêng, và bạn bắt đầu với một khung vẽ trống."
             )));
             state
         }
@@ -54,10 +57,10 @@ pub fn restore() -> EditorState {
 }
 
 /// Saves the diagram; says why when the browser refuses (quota, private mode).
-pub fn save(state: &EditorState) -> Result<(), String> {
+pub fn save(state: &EditorState) -> Result<(), Message> {
     let text = share::to_json(state.diagram());
-    let storage = storage().ok_or("This browser offers no storage here (private mode?)")?;
-    storage.set_item(AUTOSAVE_KEY, &text).map_err(|_| "The browser refused to save (storage full or private mode)".to_string())
+    let storage = storage().ok_or_else(no_storage)?;
+    storage.set_item(AUTOSAVE_KEY, &text).map_err(|_| refused_to_save())
 }
 
 /// The LocalStorage key of the saved diagrams' list.
@@ -75,9 +78,15 @@ pub fn load_library() -> crate::share::library::Library {
     })
 }
 
-pub fn save_library(library: &crate::share::library::Library) -> Result<(), String> {
-    let storage = storage().ok_or("This browser offers no storage here (private mode?)")?;
-    storage
-        .set_item(LIBRARY_KEY, &library.to_text())
-        .map_err(|_| "The browser refused to save (storage full or private mode).".to_string())
+pub fn save_library(library: &crate::share::library::Library) -> Result<(), Message> {
+    let storage = storage().ok_or_else(no_storage)?;
+    storage.set_item(LIBRARY_KEY, &library.to_text()).map_err(|_| refused_to_save())
+}
+
+fn no_storage() -> Message {
+    msg!("This browser offers no storage here (private mode?)", "Trình duyệt này không cho lưu trữ ở đây (chế độ riêng tư?)")
+}
+
+fn refused_to_save() -> Message {
+    msg!("The browser refused to save (storage full or private mode)", "Trình duyệt từ chối lưu (bộ nhớ đầy hoặc chế độ riêng tư)")
 }

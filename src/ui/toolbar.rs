@@ -2,7 +2,7 @@
 //! controls. The simulation is wired in by the playback work; until then the run
 //! controls stay disabled and say so.
 
-use super::i18n::t;
+use super::i18n::{current, t, Lang};
 use super::canvas::canvas_size;
 use super::icons::{control_icon, Control};
 use super::playback::{Player, SPEEDS};
@@ -99,14 +99,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| editor.dispatch(Action::SetSeed((js_sys::Date::now() as u64) % 1_000_000)))
     };
     let summary = run.books.as_ref().map(|b| {
-        format!(
-            "{} created · {} consumed · {} in flight · {} failed · {} dead-lettered · {} rejected · {} expired",
-            b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired
-        )
+        let (created, consumed, in_flight, failed, dead, rejected, expired) =
+            (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired);
+        match current() {
+            Lang::En => format!(
+                "{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {dead} dead-lettered · {rejected} rejected · {expired} expired"
+            ),
+            Lang::Vi => format!(
+                "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn"
+            ),
+        }
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Editor and simulation controls">
-            <div class="tool-group" aria-label="Simulation">
+        <div class="toolbar" role="toolbar" aria-label={t("Editor and simulation controls")}>
+            <div class="tool-group" aria-label={t("Simulation")}>
                 if run.playing {
                     { button(Control::Pause, t("Pause (Space)"), true, play_pause) }
                 } else {
@@ -115,7 +121,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 { button(Control::Step, t("Step one simulated second"), has_components && !run.playing, step) }
                 { button(Control::Reset, t("Reset the run"), run.running, reset) }
                 <select class="speed-select" aria-label={t("Speed")} title={t("Simulated seconds per second")} onchange={speed}>
-                    { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ *label }</option> }) }
+                    { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ t(label) }</option> }) }
                 </select>
             </div>
             <div class="tool-group tool-seed">
@@ -124,18 +130,18 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                        title={t("The same seed gives the same run")} />
                 <button type="button" class="text-button" onclick={new_seed}>{ t("New seed") }</button>
             </div>
-            <div class="tool-group tool-clock" aria-label="Simulated time">
+            <div class="tool-group tool-clock" aria-label={t("Simulated time")}>
                 <span class="clock-label">{ t("Simulated time") }</span>
                 <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s) }</span>
             </div>
-            <div class="tool-group tool-edit" aria-label="Edit">
+            <div class="tool-group tool-edit" aria-label={t("Edit")}>
                 { button(Control::Undo, t("Undo (Ctrl+Z)"), editor.can_undo(), act(Action::Undo)) }
                 { button(Control::Redo, t("Redo (Ctrl+Shift+Z)"), editor.can_redo(), act(Action::Redo)) }
                 { button(Control::Delete, t("Delete the selection (Delete)"), !editor.selection.is_empty(), act(Action::DeleteSelection)) }
             </div>
-            <div class="tool-group" aria-label="View">
+            <div class="tool-group" aria-label={t("View")}>
                 { button(Control::ZoomOut, t("Zoom out (Ctrl+wheel)"), true, zoom(1.0 / 1.25)) }
-                <span class="zoom-value" aria-label="Zoom">{ format!("{:.0}%", editor.viewport.zoom * 100.0) }</span>
+                <span class="zoom-value" aria-label={t("Zoom")}>{ format!("{:.0}%", editor.viewport.zoom * 100.0) }</span>
                 { button(Control::ZoomIn, t("Zoom in (Ctrl+wheel)"), true, zoom(1.25)) }
                 { button(Control::Fit, t("Fit the diagram to the view (F)"), editor.diagram().component_count() > 0, fit) }
                 <label class="snap-toggle" title={t("Snap to the grid")}>
@@ -159,8 +165,16 @@ fn format_clock(seconds: f64) -> String {
     if s < 60.0 {
         format!("{s:.1} s")
     } else if s < 3_600.0 {
-        format!("{} min {:02} s", (s / 60.0).floor(), (s % 60.0).floor())
+        let (m, s) = ((s / 60.0).floor(), (s % 60.0).floor());
+        match current() {
+            Lang::En => format!("{m} min {s:02} s"),
+            Lang::Vi => format!("{m} phút {s:02} giây"),
+        }
     } else {
-        format!("{} h {:02} min", (s / 3_600.0).floor(), ((s % 3_600.0) / 60.0).floor())
+        let (h, m) = ((s / 3_600.0).floor(), ((s % 3_600.0) / 60.0).floor());
+        match current() {
+            Lang::En => format!("{h} h {m:02} min"),
+            Lang::Vi => format!("{h} giờ {m:02} phút"),
+        }
     }
 }
