@@ -281,3 +281,32 @@ fn choreographed_saga_compensates_in_reverse_order() {
     assert!(got("Hotel service: cancel") > 0, "and the hotel is cancelled after the flight");
     assert!(got("Hotel service: cancel") <= got("Flight service: cancel"));
 }
+
+#[test]
+fn event_sourcing_replay_rebuilds_the_read_model() {
+    let p = pattern("event-sourcing").expect("pattern");
+    let replay = p.steps.iter().position(|s| s.acts.iter().any(|a| matches!(a, Act::Replay(_)))).expect("a step replays the archive");
+    let mut d = p.diagram();
+    let missing = p.steps[replay].apply_to_diagram(&mut d, 30.0);
+    assert!(missing.is_empty(), "{missing:?}");
+    let (bus, projector, balances) = (id_of(&d, "Account events (archived)"), id_of(&d, "Balance projector"), id_of(&d, "Balances (read model)"));
+    let received = |sim: &Simulation, id| sim.component_report(id).expect("component").received;
+    let mut sim = simulate::start(&d).expect("runs");
+    sim.run_for(29_500_000);
+    let archived = sim.component_report(bus).and_then(|r| r.archive).expect("the bus archives").archived;
+    let before = received(&sim, balances);
+    assert!(archived > 100 && before + 3 >= archived && before <= archived, "the read model holds the live events: {before} of {archived}");
+    sim.run_for(1_500_000);
+    let after = received(&sim, balances);
+    assert!(after >= before + archived, "the replay delivered every archived event again: {before} -> {after} ({archived} archived)");
+    assert!(after >= 2 * archived - 3, "the read model's count doubled: {after} vs {archived}");
+    sim.run_for(29_000_000);
+    let sent = client(&sim, &d, "Bank app").sent;
+    let archive = sim.component_report(bus).and_then(|r| r.archive).expect("archive");
+    assert_eq!((archive.replays, archive.archived), (1, sent), "each event archived once; replays are not archived");
+    assert!(archive.replayed >= archived && archive.replayed < sent, "{archive:?}");
+    assert_eq!(received(&sim, projector), sent + archive.replayed, "the projector's rule got every event and every replayed one");
+    assert!(received(&sim, balances) + 3 >= sent + archive.replayed);
+    assert!(sim.books().balanced());
+    sim.audit().expect("nothing leaks");
+}

@@ -24,6 +24,13 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         .prop_map(|(kinds, edges, knobs)| Recipe { kinds, edges, knobs })
 }
 
+/// Schemas for buses and topics: none, one most payloads fit, one none fit.
+const SCHEMAS: [&str; 3] = [
+    "",
+    r#"{"type": "object", "required": ["customerId"], "properties": {"customerId": {"enum": ["a", "b"]}, "n": {"type": "integer"}}}"#,
+    r#"{"type": "array"}"#,
+];
+
 fn build(r: &Recipe) -> Diagram {
     let mut d = Diagram::new();
     let mut ids = Vec::new();
@@ -84,6 +91,12 @@ fn build(r: &Recipe) -> Diagram {
                 s.write_capacity_per_s = 1 + next() % 20;
                 s.change_stream = next() % 2 == 0;
             }
+            Spec::EventBus(s) => {
+                s.archive = next() % 2 == 0;
+                s.replay_at_s = [0.0, 3.0, 12.5][next() as usize % 3];
+                s.schema = SCHEMAS[next() as usize % SCHEMAS.len()].into();
+            }
+            Spec::Topic(s) => s.schema = SCHEMAS[next() as usize % SCHEMAS.len()].into(),
             Spec::Stream(s) => s.shards = 1 + next() % 4,
             Spec::DeliveryStream(s) => s.buffer_interval_s = next() % 10,
             _ => {}
@@ -145,6 +158,7 @@ proptest! {
                     sim.spike(c.id, 3.0, 2.0);
                     sim.inject_poison(c.id);
                     sim.set_latency_multiplier(c.id, 2.0);
+                    sim.replay_archive(c.id);
                 }
             }
         }

@@ -299,20 +299,27 @@ static PATTERNS: &[Pattern] = &[
         id: "event-sourcing",
         title: Text { en: "Event sourcing", vi: "Event sourcing" },
         explanation: Text {
-            en: "The bank stores what happened, not only the result: AccountCreated, Deposit 100, Withdraw 30, Deposit 50. The current balance, 120, is what you get by applying the events in order. The event bus keeps an archive; a Kinesis stream keeps the log for new consumers. To rebuild a balance, or to fill a new read model, a Step Functions Distributed Map replays the events through a function.",
-            vi: "Ngân hàng lưu những gì đã xảy ra chứ không chỉ kết quả cuối: AccountCreated, Deposit 100, Withdraw 30, Deposit 50. Số dư hiện tại, 120, là kết quả khi áp dụng lần lượt các event đó. Event bus bật archive; một Kinesis stream giữ log cho các consumer mới. Muốn dựng lại số dư, hay tạo một read model mới, thì dùng Step Functions Distributed Map replay các event qua một function.",
+            en: "The bank stores what happened, not only the result: AccountCreated, Deposit 100, Withdraw 30, Deposit 50. The current balance, 120, is what you get by applying the events in order. The event bus archives every event; replaying the archive sends the events through the bus's rules again, which rebuilds the balances read model. A Kinesis stream keeps the log for new consumers, and a Step Functions Distributed Map can replay one account's events through a function.",
+            vi: "Ngân hàng lưu những gì đã xảy ra chứ không chỉ kết quả cuối: AccountCreated, Deposit 100, Withdraw 30, Deposit 50. Số dư hiện tại, 120, là kết quả khi áp dụng lần lượt các event đó. Event bus lưu mọi event vào archive; replay archive sẽ đưa các event qua các rule của bus thêm lần nữa, nhờ đó dựng lại read model số dư. Một Kinesis stream giữ log cho các consumer mới, và Step Functions Distributed Map có thể replay các event của một tài khoản qua một function.",
         },
         steps: &[
             Step::say(Text {
-                en: "Press play: every deposit and withdrawal is kept on the bus's archive and in the stream, and the projector updates the balance.",
-                vi: "Bấm play: mọi lần nạp và rút đều được giữ trong archive của bus và trong stream, còn projector cập nhật số dư.",
+                en: "Press play: every deposit and withdrawal is kept in the bus's archive and in the stream, and the projector updates the balances read model.",
+                vi: "Bấm play: mọi lần nạp và rút đều được giữ trong archive của bus và trong stream, còn projector cập nhật read model số dư.",
             }),
             Step::act(
                 Text {
-                    en: "Take the balance projector down for a while, then bring it back: nothing is lost, because the events are the source of truth and can be replayed.",
-                    vi: "Tắt balance projector một lúc rồi bật lại: không mất gì cả, vì event mới là nguồn sự thật và luôn replay lại được.",
+                    en: "Take the balance projector down: the read model stops changing, but the archive keeps every event, because the events are the source of truth.",
+                    vi: "Tắt balance projector: read model ngừng cập nhật, nhưng archive vẫn giữ mọi event, vì event mới là nguồn sự thật.",
                 },
                 &[Act::Down("Balance projector")],
+            ),
+            Step::act(
+                Text {
+                    en: "Bring the projector back and replay the archive: every archived event goes through the bus's rules again and the read model is rebuilt. The stream gets the replayed events too, so every consumer must handle an event seen twice.",
+                    vi: "Bật projector lại và replay archive: mọi event trong archive lại đi qua các rule của bus và read model được dựng lại. Stream cũng nhận lại các event được replay, nên consumer nào cũng phải xử lý được event đến hai lần.",
+                },
+                &[Act::Up("Balance projector"), Act::Replay("Account events (archived)")],
             ),
         ],
         build: event_sourcing,
@@ -756,7 +763,7 @@ fn event_sourcing() -> Result<Diagram, String> {
         s.archive = true;
     }
     let projector = b.function("Balance projector", 2.0, 0.0, 50, 3);
-    let balances = b.database("Balances (current state)", 3.0, 0.0, DatabaseEngine::DynamoDb, false);
+    let balances = b.database("Balances (read model)", 3.0, 0.0, DatabaseEngine::DynamoDb, false);
     let log = b.add(K::Stream, "Event log (Kinesis)", 2.0, 1.0);
     let newcomer = b.function("New consumer (fraud check)", 3.0, 1.0, 80, 10);
     b.link(app, bus);

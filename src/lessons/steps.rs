@@ -3,7 +3,7 @@
 
 use super::text::Text;
 use crate::model::spec::{Spec, Traffic};
-use crate::model::{Diagram, Window};
+use crate::model::{ComponentId, Diagram, Window};
 use crate::sim::Simulation;
 
 /// Something a step does to the diagram or the running simulation.
@@ -21,15 +21,23 @@ pub enum Act {
     Spike { client: &'static str, factor: f64, for_s: f64 },
     /// Send one poison message from the named client or event source.
     Poison(&'static str),
+    /// Replay the named event bus's archive to its rules.
+    Replay(&'static str),
 }
 
 impl Act {
     /// The component the act names.
     pub fn target(&self) -> &'static str {
         match *self {
-            Act::Down(n) | Act::Up(n) | Act::Slow(n, _) | Act::ErrorRate(n, _) | Act::Poison(n) => n,
+            Act::Down(n) | Act::Up(n) | Act::Slow(n, _) | Act::ErrorRate(n, _) | Act::Poison(n) | Act::Replay(n) => n,
             Act::Spike { client, .. } => client,
         }
+    }
+
+    /// The component the act names, found by its name in `diagram`.
+    pub fn target_in(&self, diagram: &Diagram) -> Option<ComponentId> {
+        let name = self.target();
+        diagram.components().find(|c| c.name == name).map(|c| c.id)
     }
 }
 
@@ -55,7 +63,7 @@ impl Step {
     pub fn apply_live(&self, diagram: &Diagram, sim: &mut Simulation) -> Vec<&'static str> {
         let mut missing = Vec::new();
         for act in self.acts {
-            let Some(id) = diagram.components().find(|c| c.name == act.target()).map(|c| c.id) else {
+            let Some(id) = act.target_in(diagram) else {
                 missing.push(act.target());
                 continue;
             };
@@ -66,6 +74,7 @@ impl Step {
                 Act::ErrorRate(_, r) => sim.set_error_rate(id, r),
                 Act::Spike { factor, for_s, .. } => sim.spike(id, factor, for_s),
                 Act::Poison(_) => sim.inject_poison(id),
+                Act::Replay(_) => sim.replay_archive(id),
             };
             if !done {
                 missing.push(act.target());
@@ -79,7 +88,7 @@ impl Step {
     pub fn apply_to_diagram(&self, diagram: &mut Diagram, at_s: f64) -> Vec<&'static str> {
         let mut missing = Vec::new();
         for act in self.acts {
-            let Some(id) = diagram.components().find(|c| c.name == act.target()).map(|c| c.id) else {
+            let Some(id) = act.target_in(diagram) else {
                 missing.push(act.target());
                 continue;
             };
@@ -104,6 +113,12 @@ impl Step {
                 // A poison message is sent live only (the diagram's own poison fault
                 // belongs to the consumer, not the sender).
                 Act::Poison(_) => {}
+                // At 0 s the archive is still empty, which is what "no replay" means.
+                Act::Replay(_) => {
+                    if let Spec::EventBus(s) = &mut c.spec {
+                        s.replay_at_s = at_s;
+                    }
+                }
             }
         }
         missing

@@ -10,6 +10,7 @@
 //! | SNS filter policy | [`FilterPolicy::parse`]`(&str, FilterPolicyScope) -> Result<FilterPolicy, PolicyError>` or [`FilterPolicy::from_value`] | [`FilterPolicy::matches`]`(&SnsMessage) -> bool`, [`FilterPolicy::explain`] -> [`PolicyExplanation`] |
 //! | State machine | [`asl::StateMachineDefinition::parse`]`(&str) -> Result<StateMachineDefinition, Vec<String>>` or `from_value` | the typed [`asl::StateMachineDefinition`] (states, Retry, Catch, Choice rules) |
 //! | Choice rule | [`asl::ChoiceRule::from_value`]`(&Value) -> Result<ChoiceRule, Vec<String>>` | [`asl::choice_matches`]`(&ChoiceRule, &Value) -> Result<bool, String>` |
+//! | JSON Schema (buses, topics) | [`JsonSchema::parse`]`(&str) -> Result<JsonSchema, SchemaError>` | [`JsonSchema::check`]`(&Value) -> Result<(), Message>` (why it does not fit, both languages) |
 //!
 //! Error texts follow AWS's wording: `Event pattern is not valid. Reason: ...`,
 //! `Invalid parameter: FilterPolicy: ...`, and statelint-style
@@ -24,10 +25,12 @@ pub mod asl;
 pub mod content_filter;
 pub mod event_pattern;
 pub mod filter_policy;
+pub mod json_schema;
 pub mod json_text;
 
 pub use asl::{choice_matches, ChoiceRule, StateMachineDefinition};
 pub use event_pattern::{explain, EventPattern, Explanation, PatternError};
+pub use json_schema::{JsonSchema, SchemaError};
 pub use filter_policy::{
     FilterPolicy, FilterPolicyScope, MessageAttribute, PolicyError, PolicyExplanation, SnsMessage,
 };

@@ -57,6 +57,19 @@ impl Simulation {
         true
     }
 
+    /// Replays an event bus's archive: every event it holds now is sent to the bus's
+    /// rules again, as new messages marked replayed (not archived or checked against
+    /// the schema a second time), at the next event. False for an unknown id, or a
+    /// component that is not an event bus with its archive on.
+    pub fn replay_archive(&mut self, bus: ComponentId) -> bool {
+        let Some(n) = self.node_of(bus) else { return false };
+        let archived = matches!(&self.nodes[n as usize].spec, crate::model::spec::Spec::EventBus(s) if s.archive);
+        if archived {
+            self.events.push(self.now, Event::Replay { node: n });
+        }
+        archived
+    }
+
     /// The kind of a component in this run.
     pub fn kind_of(&self, id: ComponentId) -> Option<ComponentKind> {
         self.node_of(id).map(|n| self.nodes[n as usize].kind)

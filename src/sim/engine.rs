@@ -2,6 +2,7 @@
 //! jobs. Each kind's behaviour lives in `behaviour/`, as more `impl Simulation` blocks.
 
 use super::behaviour::compute::{ComputeState, Job};
+use super::behaviour::fanout::FanoutState;
 use super::behaviour::gateway::GatewayState;
 use super::behaviour::queue::QueueState;
 use super::behaviour::source::SourceState;
@@ -53,13 +54,13 @@ impl Default for SimOptions {
     }
 }
 
-/// Why a diagram cannot run.
+/// Why a diagram cannot run, in both languages (`Display` gives the English).
 #[derive(Clone, Debug, PartialEq)]
-pub struct SimError(pub String);
+pub struct SimError(pub crate::text::Message);
 
 impl std::fmt::Display for SimError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.en)
     }
 }
 impl std::error::Error for SimError {}
@@ -88,7 +89,9 @@ pub(crate) enum State {
     Firehose(FirehoseState),
     Database(DatabaseState),
     Machine(Box<MachineState>),
-    /// Topics, buses, storage and sinks keep no state of their own.
+    /// Topics and buses: their schema, the events that did not fit, the archive.
+    Fanout(Box<FanoutState>),
+    /// Storage and sinks keep no state of their own.
     Passive,
 }
 
@@ -197,7 +200,8 @@ impl Simulation {
         connections.sort_by_key(|c| c.id);
         for c in &components {
             if let Some(e) = check_component(c).into_iter().next() {
-                return Err(SimError(format!("{} ({}): {}", c.name, e.field, e.message)));
+                let (name, field, en, vi) = (&c.name, e.field, &e.message.en, &e.message.vi);
+                return Err(SimError(msg!("{name} ({field}): {en}", "{name} ({field}): {vi}")));
             }
         }
         let mut sim = Simulation {
@@ -264,10 +268,15 @@ impl Simulation {
         }
         for c in connections {
             let (Some(&from), Some(&to)) = (sim.index.get(&c.from), sim.index.get(&c.to)) else {
-                return Err(SimError(format!("Connection {} joins a component that is not in the diagram.", c.id)));
+                let id = c.id;
+                return Err(SimError(msg!(
+                    "Connection {id} joins a component that is not in the diagram.",
+                    "Kết nối {id} nối tới một thành phần không có trong sơ đồ."
+                )));
             };
             if let Some(e) = check_connection(c.kind, sim.nodes[from as usize].kind, &c.settings).into_iter().next() {
-                return Err(SimError(format!("Connection {} ({}): {}", c.id, e.field, e.message)));
+                let (id, field, en, vi) = (c.id, e.field, &e.message.en, &e.message.vi);
+                return Err(SimError(msg!("Connection {id} ({field}): {en}", "Kết nối {id} ({field}): {vi}")));
             }
             let ix = sim.links.len() as u32;
             sim.links.push(Link { id: c.id, from, to, kind: c.kind, settings: c.settings.clone() });
@@ -291,7 +300,7 @@ impl Simulation {
             node.sources = sources;
         }
         for n in 0..sim.nodes.len() as u32 {
-            sim.init_node(n);
+            sim.init_node(n)?;
         }
         if sim.options.sample_period_us > 0 {
             sim.events.push(sim.options.sample_period_us, Event::Sample);
@@ -299,9 +308,18 @@ impl Simulation {
         Ok(sim)
     }
 
-    fn init_node(&mut self, n: u32) {
+    /// Sets up a node's state; refuses a schema that cannot be parsed (parsed here,
+    /// once, not per message).
+    fn init_node(&mut self, n: u32) -> Result<(), SimError> {
         let node = &self.nodes[n as usize];
         let state = match &node.spec {
+            Spec::Topic(_) | Spec::EventBus(_) => match FanoutState::new(&node.spec) {
+                Ok(f) => State::Fanout(Box::new(f)),
+                Err(e) => {
+                    let (name, en, vi) = (&node.name, &e.en, &e.vi);
+                    return Err(SimError(msg!("{name} (schema): {en}", "{name} (schema): {vi}")));
+                }
+            },
             Spec::Client(_) | Spec::EventSource(_) => State::Source(SourceState::default()),
             Spec::ApiGateway(s) => State::Gateway(GatewayState::new(s)),
             Spec::Queue(s) => State::Queue(Box::new(QueueState::new(s.clone()))),
@@ -320,10 +338,16 @@ impl Simulation {
             ComponentKind::StateMachine => self.init_machine(n),
             _ => {}
         }
+        if let Spec::EventBus(s) = &self.nodes[n as usize].spec {
+            if s.archive && s.replay_at_s > 0.0 {
+                self.events.push(secs_f64(s.replay_at_s), Event::Replay { node: n });
+            }
+        }
         if let Some((_, to)) = self.nodes[n as usize].fault.window {
             // Consumers start polling again when the outage ends.
             self.events.push(to, Event::Pump { node: n });
         }
+        Ok(())
     }
 
     // ----- running -----
@@ -383,6 +407,7 @@ impl Simulation {
             Event::ExecResume { thread } => self.exec_resume(thread),
             Event::ExecTimeout { exec } => self.exec_timeout(exec),
             Event::Redeliver { link, msg } => self.redeliver(link, msg),
+            Event::Replay { node } => self.replay(node),
         }
     }
 
@@ -420,14 +445,18 @@ impl Simulation {
 
     // ----- messages -----
 
-    /// A new message from `source` (its payload template), or None when too many are alive.
-    pub(crate) fn new_message(&mut self, source: u32, seq: u64) -> Option<Key> {
+    /// A new message from `source` (its payload template) with a fresh payload seed, or
+    /// the given one (a replayed event renders the same payload again); None when too
+    /// many are alive, in which case the refusal is counted.
+    pub(crate) fn new_message(&mut self, source: u32, seq: u64, seed: Option<u64>) -> Option<Key> {
         if self.msgs.len() >= self.options.max_live_messages {
+            self.books.created += 1;
+            self.books.loop_limit += 1;
             return None;
         }
         let id = self.next_message_id;
         self.next_message_id += 1;
-        let seed = self.rng.next_u64();
+        let seed = seed.unwrap_or_else(|| self.rng.next_u64());
         self.books.created += 1;
         let key = self.msgs.insert(Message {
             id,
@@ -446,6 +475,7 @@ impl Simulation {
             attempts: 0,
             poison: false,
             dead: false,
+            replayed: false,
         });
         Some(key)
     }

@@ -34,6 +34,8 @@ pub(crate) enum Event {
     ExecTimeout { exec: Key },
     /// A rule or subscription tries to deliver a held message again.
     Redeliver { link: u32, msg: Key },
+    /// An event bus replays its archive to its rules.
+    Replay { node: u32 },
 }
 
 #[derive(Debug)]

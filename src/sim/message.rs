@@ -43,4 +43,7 @@ pub(crate) struct Message {
     pub poison: bool,
     /// Sitting in a dead-letter queue.
     pub dead: bool,
+    /// Sent again from an event bus's archive (copies keep it): buses do not archive
+    /// it or check its schema again, as they did when it first arrived.
+    pub replayed: bool,
 }

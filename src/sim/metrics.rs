@@ -121,6 +121,11 @@ impl Series {
         if capacity == 0 {
             return;
         }
+        if self.samples.is_empty() {
+            // The whole window at once: growing by doubling would keep taking memory
+            // for minutes of a run, which reads as a leak in the page.
+            self.samples.reserve_exact(capacity.min(4_096) as usize);
+        }
         if self.samples.len() as u64 >= u64::from(capacity) {
             self.samples.pop_front();
         }
@@ -187,13 +192,24 @@ impl Histogram {
 
     /// The value below which a share `q` of the records fall (bucket midpoint).
     pub fn quantile(&self, q: f64) -> Option<u64> {
-        if self.total == 0 {
+        self.quantile_of(q, self.total, |i| self.counts[i])
+    }
+
+    /// The same for the records made since `earlier`, an older copy of this histogram
+    /// (the page's per-second response times).
+    pub fn quantile_since(&self, earlier: &Histogram, q: f64) -> Option<u64> {
+        let total = self.total.saturating_sub(earlier.total);
+        self.quantile_of(q, total, |i| self.counts[i].saturating_sub(earlier.counts.get(i).copied().unwrap_or(0)))
+    }
+
+    fn quantile_of(&self, q: f64, total: u64, count: impl Fn(usize) -> u64) -> Option<u64> {
+        if total == 0 {
             return None;
         }
-        let rank = ((q.clamp(0.0, 1.0) * self.total as f64).ceil() as u64).max(1);
+        let rank = ((q.clamp(0.0, 1.0) * total as f64).ceil() as u64).max(1);
         let mut seen = 0;
-        for (i, &c) in self.counts.iter().enumerate() {
-            seen += c;
+        for i in 0..self.counts.len() {
+            seen += count(i);
             if seen >= rank {
                 let lo = Self::lower_bound(i);
                 let hi = Self::lower_bound(i + 1).max(lo + 1);
@@ -245,6 +261,23 @@ impl Percentiles {
     }
 }
 
+impl super::engine::Simulation {
+    /// What a client's users have seen so far (read-only: the page keeps a copy of the
+    /// response times each second and charts the percentiles of the difference, and the
+    /// failures per second).
+    pub fn client_stats(&self, id: crate::model::ComponentId) -> Option<&ClientStats> {
+        let &n = self.index.get(&id)?;
+        self.nodes.get(n as usize)?.client.as_deref()
+    }
+
+    /// A component's counters so far (read-only: the page takes per-second differences,
+    /// such as a queue's mean wait).
+    pub fn component_totals(&self, id: crate::model::ComponentId) -> Option<Totals> {
+        let &n = self.index.get(&id)?;
+        self.nodes.get(n as usize).map(|node| node.totals)
+    }
+}
+
 /// Integrates a level (backlog, busy servers) over time.
 pub fn integrate(area: &mut u128, level: u64, since: &mut Micros, now: Micros) {
     if now > *since {
@@ -267,5 +300,21 @@ mod tests {
         let p99 = h.quantile(0.99).unwrap_or(0) as f64;
         assert!((p50 / 500_000.0 - 1.0).abs() < 0.01, "{p50}");
         assert!((p99 / 990_000.0 - 1.0).abs() < 0.01, "{p99}");
+    }
+
+    #[test]
+    fn quantiles_since_an_older_copy_see_only_the_new_records() {
+        let mut h = Histogram::default();
+        for _ in 0..1000 {
+            h.record(10);
+        }
+        let earlier = h.clone();
+        assert_eq!(h.quantile_since(&earlier, 0.5), None);
+        for _ in 0..10 {
+            h.record(5_000);
+        }
+        let p50 = h.quantile_since(&earlier, 0.5).unwrap_or(0) as f64;
+        assert!((p50 / 5_000.0 - 1.0).abs() < 0.01, "{p50}");
+        assert_eq!(h.quantile_since(&Histogram::default(), 0.5), h.quantile(0.5));
     }
 }

@@ -29,6 +29,7 @@ pub mod trace;
 pub mod fingerprint;
 
 pub use behaviour::compute::ServiceTime;
+pub use behaviour::fanout::{ArchiveReport, SchemaViolation, ARCHIVE_CAPACITY, SCHEMA_REASONS_KEPT};
 pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, StepStatus, StepView};
 pub use behaviour::stream::{shard_for, ShardReport};
 pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};

@@ -1,5 +1,6 @@
 //! Reports: per-component metrics, client latencies, and the run's summary.
 
+use super::behaviour::fanout::{ArchiveReport, SchemaViolation};
 use super::engine::{Simulation, State};
 use super::metrics::{Books, Percentiles, Sample, Totals};
 use super::time::to_secs;
@@ -21,6 +22,14 @@ pub struct ComponentReport {
     pub expired: u64,
     /// Rules and subscriptions: deliveries tried again; streams: writes retried after throttling.
     pub retries: u64,
+    /// Topics and buses with a JSON Schema: events that did not fit (they were still
+    /// routed), and why the first few did not.
+    pub schema_violations: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub schema_reasons: Vec<SchemaViolation>,
+    /// Event buses with their archive on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive: Option<ArchiveReport>,
     /// Now: waiting, in flight, concurrency used, dead-letter depth, instances.
     pub depth: u32,
     pub in_flight: u32,
@@ -91,6 +100,10 @@ impl Simulation {
             State::Compute(_) => (None, None, self.integrated(t.busy_area)),
             _ => (None, None, None),
         };
+        let (schema_violations, schema_reasons, archive) = match &node.state {
+            State::Fanout(f) => (f.violations, f.reasons.clone(), f.archive_report()),
+            _ => (0, Vec::new(), None),
+        };
         let client = node.client.as_deref().map(|c| ClientReport {
             sent: c.sent,
             ok: c.ok,
@@ -112,6 +125,9 @@ impl Simulation {
             dead_lettered: t.dead_lettered,
             expired: t.expired,
             retries: t.retries,
+            schema_violations,
+            schema_reasons,
+            archive,
             executions: self.execution_counts(n),
             shards: self.shard_reports(n),
             depth,

@@ -205,12 +205,8 @@ impl Simulation {
             stats.sent += 1;
         }
         self.nodes[n as usize].totals.processed += 1;
-        let Some(msg) = self.new_message(n, seq) else {
-            // Too many messages alive: counted as created and refused.
-            self.books.created += 1;
-            self.books.loop_limit += 1;
-            return;
-        };
+        // None: too many messages alive (counted as created and refused).
+        let Some(msg) = self.new_message(n, seq, None) else { return };
         if let Some(m) = self.msgs.get_mut(msg) {
             m.poison = poison;
         }
