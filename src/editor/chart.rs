@@ -169,13 +169,13 @@ const SAMPLES_PER_PIXEL: f64 = 4.0;
 pub fn chart(samples: &[Sample], metric: Metric, width: f64, height: f64) -> Chart {
     let width = sane_len(width);
     let height = sane_len(height);
-    let x = time_axis(samples, width);
+    let x = time_axis(span_of(samples.iter().map(|s| s.t_s)), width);
     let top = samples.iter().map(|s| metric.value(s)).fold(0.0_f64, f64::max);
     let y = value_axis(top, metric.unit(), height);
 
     let to_x = |t: f64| scale(t, x.min, x.max, 0.0, width);
     let to_y = |v: f64| scale(v, y.min, y.max, height, 0.0);
-    let points = thin(samples, metric, width, &to_x, &to_y);
+    let points = thin(samples.len(), &|i| to_x(f64::from(samples[i].t_s)), &|i| metric.value(&samples[i]), width, &to_y);
     let path = path_d(&points);
     let last = samples.last();
     Chart {
@@ -204,10 +204,51 @@ fn scale(v: f64, a: f64, b: f64, from: f64, to: f64) -> f64 {
     from + (to - from) * r
 }
 
-/// The time axis: the samples' first to last second, at least [`MIN_SPAN_S`] wide.
-fn time_axis(samples: &[Sample], width: f64) -> Axis {
-    let first = samples.first().map_or(0, |s| s.t_s);
-    let last = samples.iter().map(|s| s.t_s).max().unwrap_or(first).max(first);
+/// Several lines over shared axes (a component's latency percentiles).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lines {
+    /// Time in seconds since the run started.
+    pub x: Axis,
+    pub y: Axis,
+    /// One SVG path per line, in the order given; empty when there are no points.
+    pub paths: Vec<String>,
+    /// Each line's latest value, formatted like the ticks.
+    pub last_labels: Vec<Option<String>>,
+}
+
+/// Lays out lines of values at the seconds `t_s` (`lines[i][k]` is line i's value at
+/// `t_s[k]`) over a plot area `width` × `height`. The time axis spans `span` (first and
+/// last second), so that it lines up with the charts beside it, or else the points' own.
+pub fn lines_chart(t_s: &[u32], lines: &[&[f64]], unit: Unit, span: Option<(u32, u32)>, width: f64, height: f64) -> Lines {
+    let width = sane_len(width);
+    let height = sane_len(height);
+    let x = time_axis(span.unwrap_or_else(|| span_of(t_s.iter().copied())), width);
+    let top = lines.iter().flat_map(|l| l.iter().copied()).fold(0.0_f64, f64::max);
+    let y = value_axis(top, unit, height);
+    let to_x = |t: f64| scale(t, x.min, x.max, 0.0, width);
+    let to_y = |v: f64| scale(v, y.min, y.max, height, 0.0);
+    let mut paths = Vec::with_capacity(lines.len());
+    let mut last_labels = Vec::with_capacity(lines.len());
+    for line in lines {
+        let n = line.len().min(t_s.len());
+        // Points left of the axis (older than the charts beside it) are not drawn.
+        let first = t_s[..n].iter().position(|&t| f64::from(t) >= x.min).unwrap_or(n);
+        let (t, v) = (&t_s[first..n], &line[first..n]);
+        paths.push(path_d(&thin(t.len(), &|i| to_x(f64::from(t[i])), &|i| v[i], width, &to_y)));
+        last_labels.push(v.last().map(|&v| format_value(v, unit)));
+    }
+    Lines { x, y, paths, last_labels }
+}
+
+/// The first and last of a run of seconds (0 and 0 for none).
+fn span_of(t_s: impl Iterator<Item = u32>) -> (u32, u32) {
+    let mut t_s = t_s.peekable();
+    let first = t_s.peek().copied().unwrap_or(0);
+    (first, t_s.max().unwrap_or(first).max(first))
+}
+
+/// The time axis: from the first to the last second, at least [`MIN_SPAN_S`] wide.
+fn time_axis((first, last): (u32, u32), width: f64) -> Axis {
     let min = f64::from(first);
     let max = f64::from(last).max(min + f64::from(MIN_SPAN_S));
     let step_s = time_step_ms((max - min) * 1000.0 / TARGET_INTERVALS) / 1000.0;
@@ -350,38 +391,39 @@ fn trim(v: f64, decimals: usize) -> String {
     if s == "-0" { "0".to_string() } else { s }
 }
 
-/// The line's points in pixels. Long series keep, per pixel column, the first,
-/// lowest, highest and last values in time order, so spikes survive.
-fn thin(samples: &[Sample], metric: Metric, width: f64, to_x: &dyn Fn(f64) -> f64, to_y: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
-    let point = |s: &Sample| (to_x(f64::from(s.t_s)), to_y(metric.value(s)));
-    if (samples.len() as f64) <= width * SAMPLES_PER_PIXEL {
-        return samples.iter().map(point).collect();
+/// The line's points in pixels, from `n` points given by their x in pixels and their
+/// value. Long series keep, per pixel column, the first, lowest, highest and last
+/// values in time order, so spikes survive.
+fn thin(n: usize, x_at: &dyn Fn(usize) -> f64, value_at: &dyn Fn(usize) -> f64, width: f64, to_y: &dyn Fn(f64) -> f64) -> Vec<(f64, f64)> {
+    let point = |i: usize| (x_at(i), to_y(value_at(i)));
+    if (n as f64) <= width * SAMPLES_PER_PIXEL {
+        return (0..n).map(point).collect();
     }
     let columns = width.ceil().clamp(1.0, 100_000.0) as usize;
+    let column_of = |i: usize| (x_at(i) / width * columns as f64).floor();
     let mut out = Vec::with_capacity(columns * 4);
     let mut start = 0;
-    while start < samples.len() {
-        let column = (to_x(f64::from(samples[start].t_s)) / width * columns as f64).floor();
+    while start < n {
+        let column = column_of(start);
         let mut end = start + 1;
-        while end < samples.len() && (to_x(f64::from(samples[end].t_s)) / width * columns as f64).floor() <= column {
+        while end < n && column_of(end) <= column {
             end += 1;
         }
-        let bucket = &samples[start..end];
-        let (mut lo, mut hi) = (0, 0);
-        for (i, s) in bucket.iter().enumerate() {
-            if metric.value(s) < metric.value(&bucket[lo]) {
+        let (mut lo, mut hi) = (start, start);
+        for i in start..end {
+            if value_at(i) < value_at(lo) {
                 lo = i;
             }
-            if metric.value(s) > metric.value(&bucket[hi]) {
+            if value_at(i) > value_at(hi) {
                 hi = i;
             }
         }
-        let mut keep = [0, lo.min(hi), lo.max(hi), bucket.len() - 1];
+        let mut keep = [start, lo.min(hi), lo.max(hi), end - 1];
         keep.sort_unstable();
         let mut previous = None;
         for i in keep {
             if previous != Some(i) {
-                out.push(point(&bucket[i]));
+                out.push(point(i));
                 previous = Some(i);
             }
         }
@@ -582,6 +624,25 @@ mod tests {
         assert!(pts.iter().any(|&(_, y)| y == 8.3), "the spike survives thinning");
         assert!(pts.windows(2).all(|w| w[0].0 <= w[1].0), "time runs left to right");
         assert_eq!(pts.last(), Some(&(100.0, 49.9)));
+    }
+
+    #[test]
+    fn lines_share_one_value_axis_and_line_up_with_the_charts_beside_them() {
+        let t: Vec<u32> = (10..=70).collect();
+        let p50: Vec<f64> = t.iter().map(|_| 100.0).collect();
+        let p99: Vec<f64> = t.iter().map(|&s| f64::from(s) * 100.0).collect();
+        let l = lines_chart(&t, &[&p50, &p99], Unit::Millis, Some((0, 70)), 200.0, 100.0);
+        assert_eq!((l.x.min, l.x.max), (0.0, 70.0));
+        assert_eq!(l.y.max, 8000.0, "the axis fits the highest line");
+        assert_eq!(l.paths.len(), 2);
+        assert_eq!(l.last_labels, vec![Some("100 ms".to_string()), Some("7 s".to_string())]);
+        let first = points(&l.paths[0])[0];
+        assert!((first.0 - 200.0 * 10.0 / 70.0).abs() < 0.1, "{first:?}");
+        // Points older than the span are left out; no points, no path.
+        let l = lines_chart(&t, &[&p50], Unit::Millis, Some((60, 70)), 200.0, 100.0);
+        assert_eq!(points(&l.paths[0]).len(), 11);
+        let empty = lines_chart(&[], &[&[]], Unit::Millis, None, 200.0, 100.0);
+        assert_eq!((empty.paths[0].as_str(), empty.last_labels[0].clone()), ("", None));
     }
 
     #[test]

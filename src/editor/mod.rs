@@ -5,6 +5,7 @@ pub mod chart;
 pub mod export;
 pub mod geometry;
 pub mod look;
+pub mod run_log;
 mod state;
 mod viewport;
 

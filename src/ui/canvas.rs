@@ -55,6 +55,9 @@ pub struct CanvasProps {
     /// Components taken down live during the run.
     #[prop_or_default]
     pub live_down: Rc<std::collections::BTreeSet<ComponentId>>,
+    /// A press at this screen point: true when it picked a moving dot (then it selects nothing).
+    #[prop_or_default]
+    pub on_dot: Option<Callback<Point, bool>>,
 }
 
 #[function_component(Canvas)]
@@ -128,9 +131,23 @@ pub fn canvas(props: &CanvasProps) -> Html {
         })
     };
 
+    // Dots travel along the arrows, so a press on an arrow may be meant for a dot.
+    let picks_dot = {
+        let on_dot = props.on_dot.clone();
+        let screen_point = screen_point.clone();
+        move |e: &PointerEvent| {
+            e.button() == 0 && !(e.shift_key() || e.meta_key() || e.ctrl_key() || e.alt_key())
+                && on_dot.as_ref().is_some_and(|pick| pick.emit(screen_point(e)))
+        }
+    };
+
     let on_edge_press = {
         let editor = editor.clone();
+        let picks_dot = picks_dot.clone();
         Callback::from(move |(id, e): (ConnectionId, PointerEvent)| {
+            if picks_dot(&e) {
+                return;
+            }
             if e.button() == 0 {
                 let additive = e.shift_key() || e.meta_key() || e.ctrl_key();
                 editor.dispatch(Action::Select { item: Item::Connection(id), additive });
@@ -154,6 +171,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let screen_point = screen_point.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
+            if picks_dot(&e) {
+                return;
+            }
             capture(&svg_ref, &e);
             let at = screen_point(&e);
             if e.button() == 1 || (e.button() == 0 && e.alt_key()) {
@@ -268,12 +288,13 @@ pub fn canvas(props: &CanvasProps) -> Html {
         })
         .collect();
     let vp = editor.viewport;
+    let lang = super::i18n::current();
 
     let edges = diagram.connections().filter_map(|c| {
         let (from, to) = (*rects.get(&c.from)?, *rects.get(&c.to)?);
         Some(html! {
             <EdgeView key={format!("e{}", c.id.0)} id={c.id} kind={c.kind} from={from} to={to}
-                      selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} />
+                      selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} {lang} />
         })
     });
     let nodes = diagram.components().map(|c| {
@@ -285,8 +306,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                       warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
                       on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()}
                       on_select={on_select.clone()}
-                      badge={props.badges.get(&c.id).map(|b| AttrValue::from(b.text.clone()))}
-                      badge_alert={props.badges.get(&c.id).is_some_and(|b| b.alert)} />
+                      badge={props.badges.get(&c.id).map(|b| AttrValue::from(b.text.get(lang).to_string()))}
+                      badge_alert={props.badges.get(&c.id).is_some_and(|b| b.alert)} {lang} />
         }
     });
 
@@ -309,7 +330,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             Some(html! {
                 <g class="ghost" transform={format!("translate({:.1} {:.1})", c.x - NODE_WIDTH / 2.0, c.y - NODE_HEIGHT / 2.0)}>
                     <rect width={NODE_WIDTH.to_string()} height={NODE_HEIGHT.to_string()} rx="10" />
-                    <text x={(NODE_WIDTH / 2.0).to_string()} y="35" text-anchor="middle">{ kind.plain_name() }</text>
+                    <text x={(NODE_WIDTH / 2.0).to_string()} y="35" text-anchor="middle">{ kind.name(lang) }</text>
                 </g>
             })
         }
@@ -349,7 +370,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
             }
         });
         html! {
-            <input class="rename-input" aria-label="Component name" value={c.name.clone()} autofocus=true
+            <input class="rename-input" aria-label={t("Component name")} value={c.name.clone()} autofocus=true
                    style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
                    onkeydown={on_key} onblur={on_blur} />
         }
@@ -376,9 +397,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
     }
     let grid = 20.0 * vp.zoom;
     html! {
-        <section class={class} aria-label="Diagram canvas" ondragover={on_dragover} ondrop={on_drop}
+        <section class={class} aria-label={t("Diagram canvas")} ondragover={on_dragover} ondrop={on_drop}
                  style={format!("background-size:{grid:.2}px {grid:.2}px;background-position:{:.1}px {:.1}px", vp.pan.x, vp.pan.y)}>
-            <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label="Diagram"
+            <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label={t("Diagram")}
                  onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

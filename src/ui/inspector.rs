@@ -1,11 +1,11 @@
 //! The inspector: the selected component's or connection's settings, faults and
 //! warnings, with validation as you type.
 
-use super::i18n::t;
-use super::fields::{field_info, traffic_field, TRAFFIC_SHAPES};
+use super::i18n::{current, t, Lang};
+use super::fields::{field_info, traffic_field, traffic_shapes};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
-use super::charts::Charts;
+use super::live_faults::LiveFaults;
 use super::pattern_tester::{PatternTester, Tested};
 use super::playback::Player;
 use super::store::{use_editor, Editor};
@@ -15,6 +15,7 @@ use crate::model::{
     ConnectionSettings, Diagram, Spec,
 };
 use std::rc::Rc;
+use crate::text::Message;
 use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -38,7 +39,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let selected = editor.single_selection();
     let panel = {
         let diagram = editor.diagram_rc();
-        use_memo((editor.revision, selected), move |(_, selected)| match *selected {
+        use_memo((editor.revision, selected, current()), move |(_, selected, _)| match *selected {
             Some(Item::Component(id)) => diagram.component(id).cloned().map(|component| {
                 let warnings = warnings(&diagram).into_iter().filter(|w| w.component == id).map(|w| w.message).collect();
                 Panel::Component { component, warnings: Rc::new(warnings), targets: Rc::new(connect_targets(&diagram, id)) }
@@ -54,17 +55,17 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match (&*panel, selected) {
         (Some(Panel::Component { component, warnings, targets }), _) => Some(html! {
             <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
-                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={super::i18n::current()} />
+                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={current()} />
         }),
         (Some(Panel::Connection { connection, from, to }), _) => Some(html! {
             <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()}
-                             dispatch={dispatch.clone()} />
+                             dispatch={dispatch.clone()} lang={current()} />
         }),
         (None, None) if editor.selection.len() > 1 => Some(many_selected(&editor)),
         (None, _) => None,
     };
     html! {
-        <aside class="inspector" aria-label="Inspector">
+        <aside class="inspector" aria-label={t("Inspector")}>
             <h2 class="panel-title">{ t("Inspector") }</h2>
             { body.unwrap_or_else(|| html! { <>{ props.children.clone() }{ overview(&editor) }</> }) }
         </aside>
@@ -80,7 +81,7 @@ fn overview(editor: &Editor) -> Html {
                 <p class="inspector-empty">{ t("Select a component or a connection to see and change its settings.") }</p>
             } else {
                 <p class="inspector-summary">
-                    { format!("{} components, {} connections.", diagram.component_count(), diagram.connection_count()) }
+                    { counts(diagram.component_count(), diagram.connection_count()) }
                     { " " }{ t("Select one to see its settings.") }
                 </p>
             }
@@ -92,12 +93,20 @@ fn overview(editor: &Editor) -> Html {
                             let editor = editor.clone();
                             let id = w.component;
                             let onclick = Callback::from(move |_| editor.dispatch(Action::SelectOnly(Item::Component(id))));
-                            html! { <li><button type="button" class="link-button" {onclick}>{ w.message }</button></li> }
+                            html! { <li><button type="button" class="link-button" {onclick}>{ w.message.get(current()).to_string() }</button></li> }
                         }) }
                     </ul>
                 </section>
             }
         </div>
+    }
+}
+
+/// "3 components, 2 connections.", written whole in each language.
+fn counts(components: usize, connections: usize) -> String {
+    match current() {
+        Lang::En => format!("{components} components, {connections} connections."),
+        Lang::Vi => format!("{components} thành phần, {connections} kết nối."),
     }
 }
 
@@ -113,7 +122,10 @@ fn many_selected(editor: &Editor) -> Html {
     let duplicate = on_click(&editor.dispatcher(), Action::Duplicate);
     html! {
         <div class="inspector-body">
-            <p class="inspector-summary">{ format!("{count} items selected.") }</p>
+            <p class="inspector-summary">{ match current() {
+                Lang::En => format!("{count} items selected."),
+                Lang::Vi => format!("Đã chọn {count} mục."),
+            } }</p>
             <div class="inspector-actions">
                 <button type="button" class="button" onclick={duplicate}>{ t("Duplicate") }</button>
                 <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
@@ -123,7 +135,7 @@ fn many_selected(editor: &Editor) -> Html {
 }
 
 enum Panel {
-    Component { component: Component, warnings: Rc<Vec<String>>, targets: Rc<Vec<(ComponentId, String)>> },
+    Component { component: Component, warnings: Rc<Vec<Message>>, targets: Rc<Vec<(ComponentId, String)>> },
     Connection { connection: Connection, from: (ComponentKind, String), to: (ComponentKind, String) },
 }
 
@@ -132,13 +144,13 @@ type Dispatch = UseReducerDispatcher<EditorState>;
 #[derive(Properties, PartialEq)]
 struct ComponentProps {
     component: Component,
-    warnings: Rc<Vec<String>>,
+    warnings: Rc<Vec<Message>>,
     /// Components this one may connect to, with their labels.
     targets: Rc<Vec<(ComponentId, String)>>,
     dispatch: Dispatch,
     player: Player,
     /// Re-renders the panel when the page's language changes.
-    lang: super::i18n::Lang,
+    lang: Lang,
 }
 
 #[function_component(ComponentPanel)]
@@ -148,15 +160,16 @@ fn component_panel(props: &ComponentProps) -> Html {
     let id = c.id;
     let kind = c.kind();
 
+    let props_lang = props.lang;
     let name_commit = {
         let editor = editor.clone();
         Callback::from(move |edit: Edit| {
             let name = edit.value.as_str().unwrap_or_default().trim().to_string();
             if name.is_empty() {
-                return Err("A component needs a name.".to_string());
+                return Err(crate::model::name_missing().get(props_lang).to_string());
             }
             if name.chars().count() > crate::model::MAX_NAME_CHARS {
-                return Err(format!("A name can be at most {} characters long.", crate::model::MAX_NAME_CHARS));
+                return Err(crate::model::name_too_long().get(props_lang).to_string());
             }
             edit.then_commit(|| editor.dispatch(Action::Rename { id, name }))
         })
@@ -175,7 +188,7 @@ fn component_panel(props: &ComponentProps) -> Html {
                 } else {
                     let info = field_info(key);
                     html! {
-                        <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices.to_vec()}
+                        <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
                                       multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key)} />
                     }
                 }
@@ -192,25 +205,21 @@ fn component_panel(props: &ComponentProps) -> Html {
             <div class="inspector-heading">
                 { kind_icon(kind) }
                 <div>
-                    <div class="inspector-kind">{ kind.plain_name() }</div>
-                    <div class="inspector-aws">{ kind.aws_name() }</div>
+                    <div class="inspector-kind">{ kind.name(props.lang) }</div>
+                    <div class="inspector-aws">{ kind.service(props.lang) }</div>
                 </div>
             </div>
             <SettingInput name="name" label={t("Name")} value={Value::String(c.name.clone())} on_commit={name_commit} />
             if !props.warnings.is_empty() {
-                <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.get(props.lang).to_string() }</li> }) }</ul>
             }
             <section class="inspector-section">
                 <h3>{ t("Settings") }</h3>
                 { fields }
             </section>
             { live_actions(&props.player, c) }
-            if props.player.snapshot().running {
-                <section class="inspector-section">
-                    <h3>{ t("Over simulated time") }</h3>
-                    <Charts samples={props.player.series(id)} kind={kind} name={AttrValue::from(c.name.clone())} />
-                </section>
-            }
+            // Its charts are in the strip under the canvas.
+            <LiveFaults player={props.player.clone()} component={c.clone()} />
             { faults_editor(editor, c) }
             { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">
@@ -232,11 +241,11 @@ fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callba
         }
         let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
         json["settings"][key.as_str()] = edit.value.clone();
-        let spec: Spec = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+        let spec: Spec = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
         let mut candidate = component.clone();
         candidate.spec = spec.clone();
         if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message);
+            return Err(error.message.get(current()).to_string());
         }
         edit.then_commit(|| editor.dispatch(Action::SetSpec { id: component.id, spec }))
     })
@@ -250,7 +259,9 @@ fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicy
         "filter_policy" if !text.trim().is_empty() => {
             FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.to_string())
         }
-        "schema" if !text.trim().is_empty() => serde_json::from_str::<Value>(text).map(|_| ()).map_err(|e| format!("Not valid JSON: {e}.")),
+        "schema" if !text.trim().is_empty() => {
+            crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(current()).to_string())
+        }
         _ => Ok(()),
     }
 }
@@ -262,11 +273,11 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
         let component = &owned;
         let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
         json["settings"]["traffic"] = new_traffic;
-        let spec: Spec = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+        let spec: Spec = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
         let mut candidate = component.clone();
         candidate.spec = spec.clone();
         if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message);
+            return Err(error.message.get(current()).to_string());
         }
         Ok(spec)
     };
@@ -302,7 +313,7 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
     });
     html! {
         <>
-            <SettingInput name="traffic" label={t("Traffic shape")} choices={TRAFFIC_SHAPES.to_vec()} value={Value::String(shape)} on_commit={shape_commit} />
+            <SettingInput name="traffic" label={t("Traffic shape")} choices={traffic_shapes()} value={Value::String(shape)} on_commit={shape_commit} />
             { for params }
         </>
     }
@@ -338,7 +349,7 @@ fn live_actions(player: &Player, component: &Component) -> Html {
 
 fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
     let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
-    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), "share (0–1)"), ("latency_multiplier", t("Latency multiplier"), "×")];
+    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), t("share (0–1)")), ("latency_multiplier", t("Latency multiplier"), "×")];
     html! {
         <section class="inspector-section faults">
             <h3>{ t("Break it") }</h3>
@@ -348,11 +359,11 @@ fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
                 let on_commit = Callback::from(move |edit: Edit| {
                     let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
                     json[key] = edit.value.clone();
-                    let faults = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+                    let faults = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
                     let mut candidate = component.clone();
                     candidate.faults = faults;
                     if let Some(error) = check_component(&candidate).into_iter().next() {
-                        return Err(error.message);
+                        return Err(error.message.get(current()).to_string());
                     }
                     edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
                 });
@@ -369,7 +380,7 @@ fn connect_targets(diagram: &Diagram, from: ComponentId) -> Vec<(ComponentId, St
         .components()
         .filter(|t| t.id != from && allowed_kinds(from_kind, t.kind()).is_ok())
         .filter(|t| !diagram.outgoing(from).any(|c| c.to == t.id))
-        .map(|t| (t.id, format!("{} ({})", t.name, t.kind().plain_name())))
+        .map(|t| (t.id, format!("{} ({})", t.name, t.kind().name(current()))))
         .collect()
 }
 
@@ -405,6 +416,8 @@ struct ConnectionProps {
     from: (ComponentKind, String),
     to: (ComponentKind, String),
     dispatch: Dispatch,
+    /// Re-renders the panel when the page's language changes.
+    lang: Lang,
 }
 
 /// The settings that mean something for each connection kind.
@@ -424,13 +437,13 @@ fn connection_panel(props: &ConnectionProps) -> Html {
     let c = &props.connection;
     let ((from_kind, from_name), (to_kind, to_name)) = (&props.from, &props.to);
     let kinds = allowed_kinds(*from_kind, *to_kind).unwrap_or(&[]);
-    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label())).collect();
+    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label_in(props.lang))).collect();
     let kind_commit = {
         let editor = editor.clone();
         let id = c.id;
         let kinds = kinds.to_vec();
         Callback::from(move |edit: Edit| {
-            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or("Not a kind this connection can take.")?;
+            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or(t("Not a kind this connection can take."))?;
             edit.then_commit(|| editor.dispatch(Action::SetConnectionKind { id, kind }))
         })
     };
@@ -447,14 +460,14 @@ fn connection_panel(props: &ConnectionProps) -> Html {
             }
             let mut json = serde_json::to_value(&connection.settings).map_err(|e| e.to_string())?;
             json[field.as_str()] = edit.value.clone();
-            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| "That value doesn't fit this setting.".to_string())?;
+            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
             if let Some(error) = check_connection(connection.kind, from_kind, &settings).into_iter().next() {
-                return Err(error.message);
+                return Err(error.message.get(current()).to_string());
             }
             edit.then_commit(|| editor.dispatch(Action::SetConnectionSettings { id: connection.id, settings }))
         });
         html! {
-            <SettingInput name={*key} label={info.label} unit={info.unit} choices={info.choices.to_vec()} multiline={info.multiline}
+            <SettingInput name={*key} label={info.label} unit={info.unit} choices={info.choices} multiline={info.multiline}
                           value={settings.get(*key).cloned().unwrap_or(Value::Null)} {on_commit} />
         }
     });
@@ -471,14 +484,14 @@ fn connection_panel(props: &ConnectionProps) -> Html {
                 <SettingInput name="kind" label={t("Kind")} choices={kind_choices}
                               value={Value::String(c.kind.label().to_string())} on_commit={kind_commit} />
             } else {
-                <p class="inspector-summary">{ format!("Kind: {}", c.kind.label()) }</p>
+                <p class="inspector-summary">{ format!("{}: {}", t("Kind"), c.kind.label_in(props.lang)) }</p>
             }
-            <p class="inspector-hint">{ kind_help(c.kind) }</p>
+            <p class="inspector-hint">{ c.kind.help().get(props.lang) }</p>
             { for fields }
             { match c.kind {
-                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} /> },
+                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} lang={props.lang} /> },
                 ConnectionKind::Subscription => html! {
-                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} />
+                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} lang={props.lang} />
                 },
                 _ => Html::default(),
             } }
@@ -486,27 +499,5 @@ fn connection_panel(props: &ConnectionProps) -> Html {
                 <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
             </div>
         </div>
-    }
-}
-
-fn kind_help(kind: ConnectionKind) -> &'static str {
-    use ConnectionKind::*;
-    match kind {
-        Call => "Synchronous: the caller waits for the answer, and fails when the callee is down or slow.",
-        Invoke => "Asynchronous invocation: Lambda retries twice, then sends the event to the on-failure destination.",
-        Send => "The message waits in the queue until a consumer takes it.",
-        Publish => "The topic pushes a copy to every subscription.",
-        PutEvent => "The bus matches the event against its rules.",
-        PutRecord => "Records are ordered per shard by their partition key.",
-        Subscription => "Receives every message the topic publishes, or only those its filter policy accepts.",
-        Rule => "Delivers the events that match the pattern to this target, retrying when it fails.",
-        EventSourceMapping => "Lambda polls for batches and deletes what it processed.",
-        Poll => "Instances receive messages and delete them when done.",
-        Redrive => "Messages received too many times without success move to this dead-letter queue.",
-        OnFailure => "Where events go after the last retry fails.",
-        Write => "Writes count against the target's capacity.",
-        ChangeStream => "Every change to the table is sent on, in order.",
-        Task => "A state of the state machine calls this target and waits for its answer.",
-        Query => "Queries read what has landed in storage.",
     }
 }

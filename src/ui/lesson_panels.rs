@@ -2,9 +2,11 @@
 //! Exercises panel with its Check button.
 
 use super::i18n::t;
-use super::store::use_editor;
+use super::playback::Player;
+use super::store::{use_editor, Editor};
 use crate::editor::{Action, Notice};
-use crate::lessons::{exercises, pattern, patterns, Verdict};
+use crate::lessons::{exercises, pattern, patterns, Step, Verdict};
+use crate::text::{Lang, Text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +23,7 @@ pub fn pattern_menu(props: &PatternMenuProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="menu-backdrop" onclick={close}>
-            <div class="menu" role="menu" aria-label="Patterns" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+            <div class="menu" role="menu" aria-label={t("Patterns")} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 { for patterns().iter().map(|p| {
                     let on_open = props.on_open.clone();
                     let id = p.id;
@@ -40,6 +42,8 @@ pub fn pattern_menu(props: &PatternMenuProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PatternCardProps {
     pub id: AttrValue,
+    /// The run that the steps' "Do it" buttons act on.
+    pub player: Player,
     pub on_close: Callback<()>,
 }
 
@@ -47,20 +51,52 @@ pub struct PatternCardProps {
 #[function_component(PatternCard)]
 pub fn pattern_card(props: &PatternCardProps) -> Html {
     let lang = super::i18n::current();
+    let editor = use_editor();
     let Some(p) = pattern(&props.id) else { return Html::default() };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <aside class="pattern-card" aria-label={t("About this pattern")}>
             <div class="card-head">
                 <h2>{ p.title.get(lang) }</h2>
-                <button type="button" class="notice-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                <button type="button" class="notice-close" aria-label={t("Close")} onclick={close}>{ "×" }</button>
             </div>
             <p>{ p.explanation.get(lang) }</p>
             if !p.steps.is_empty() {
                 <h3>{ t("Try this") }</h3>
-                <ol>{ for p.steps.iter().map(|s| html! { <li>{ s.text.get(lang) }</li> }) }</ol>
+                <ol class="pattern-steps">{ for p.steps.iter().map(|s| step_item(s, lang, &props.player, &editor)) }</ol>
             }
         </aside>
+    }
+}
+
+/// One "what to try" step; a step that does something has a button that does it to the
+/// running simulation (starting it if needed).
+fn step_item(step: &'static Step, lang: Lang, player: &Player, editor: &Editor) -> Html {
+    let button = (!step.acts.is_empty()).then(|| {
+        let player = player.clone();
+        let editor = editor.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            // None: the run could not start, and the player has said why.
+            let Some(missing) = player.apply_step(step) else { return };
+            let notice = if missing.is_empty() {
+                Notice::info(Text::new("Done: watch the boxes, the dots and the charts under the canvas.", "Xong: hãy xem các hộp, các chấm và biểu đồ dưới khung vẽ."))
+            } else {
+                let names = missing.join(", ");
+                Notice::warning(msg!(
+                    "This step needs components your diagram no longer has: {names}.",
+                    "Bước này cần những thành phần mà sơ đồ của bạn không còn nữa: {names}."
+                ))
+            };
+            editor.dispatch(Action::Notify(notice));
+        });
+        html! { <button type="button" class="button small do-it" {onclick}>{ t("Do it") }</button> }
+    });
+    html! {
+        <li class="pattern-step">
+            <span class="pattern-step-text">{ step.text.get(lang) }</span>
+            // A fixed container: steps with and without a button keep the same shape.
+            <span class="pattern-step-action">{ for button }</span>
+        </li>
     }
 }
 
@@ -80,7 +116,7 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
     let verdict = use_state(|| None::<(&'static str, Verdict)>);
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="exercises" aria-label="Exercises">
+        <aside class="exercises" aria-label={t("Exercises")}>
             <div class="card-head">
                 <h2 class="panel-title">{ t("Exercises") }</h2>
                 <button type="button" class="notice-close" aria-label={t("Close the exercises")} onclick={close}>{ "×" }</button>
@@ -156,10 +192,16 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
 /// Opens a pattern as an ordinary, editable diagram (one undo step).
 pub fn open_pattern(editor: &super::store::Editor, id: &str) {
     match pattern(id).map(|p| (p, p.try_diagram())) {
-        Some((p, Ok(diagram))) => editor.dispatch(Action::Load {
-            diagram: Box::new(diagram),
-            notice: format!("Opened the pattern “{}”. Undo brings back your previous diagram.", p.title.get(super::i18n::current())),
-        }),
-        _ => editor.dispatch(Action::Notify(Notice::error(format!("The pattern {id} could not be opened.")))),
+        Some((p, Ok(diagram))) => {
+            let (en, vi) = (p.title.en, p.title.vi);
+            editor.dispatch(Action::Load {
+                diagram: Box::new(diagram),
+                notice: msg!(
+                    "Opened the pattern “{en}”. Undo brings back your previous diagram.",
+                    "Đã mở mẫu “{vi}”. Bấm Hoàn tác để lấy lại sơ đồ trước đó."
+                ),
+            })
+        }
+        _ => editor.dispatch(Action::Notify(Notice::error(msg!("The pattern {id} could not be opened.", "Không mở được mẫu {id}.")))),
     }
 }

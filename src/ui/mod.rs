@@ -13,9 +13,11 @@ mod icons;
 mod inspector;
 mod lesson_panels;
 mod library_dialog;
+mod live_faults;
 mod palette;
 mod pattern_tester;
 mod playback;
+mod run_dock;
 mod setting_input;
 mod share_dialog;
 mod store;
@@ -26,5 +28,7 @@ pub use store::AUTOSAVE_KEY;
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    // The wasm memory, for benchmarks to read the heap's size (`benches/playback_frames.rs`).
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &"dlabWasmMemory".into(), &wasm_bindgen::memory());
     yew::Renderer::<App>::new().render();
 }
