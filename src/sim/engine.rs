@@ -445,13 +445,22 @@ impl Simulation {
 
     // ----- messages -----
 
+    /// Too many messages alive for one more: the refused message is counted as created
+    /// and rejected, so the books still balance.
+    fn refused_for_room(&mut self) -> bool {
+        if self.msgs.len() < self.options.max_live_messages {
+            return false;
+        }
+        self.books.created += 1;
+        self.books.loop_limit += 1;
+        true
+    }
+
     /// A new message from `source` (its payload template) with a fresh payload seed, or
     /// the given one (a replayed event renders the same payload again); None when too
     /// many are alive, in which case the refusal is counted.
     pub(crate) fn new_message(&mut self, source: u32, seq: u64, seed: Option<u64>) -> Option<Key> {
-        if self.msgs.len() >= self.options.max_live_messages {
-            self.books.created += 1;
-            self.books.loop_limit += 1;
+        if self.refused_for_room() {
             return None;
         }
         let id = self.next_message_id;
@@ -484,9 +493,7 @@ impl Simulation {
     /// many are alive, in which case the refusal is counted.
     pub(crate) fn copy_message(&mut self, msg: Key) -> Option<Key> {
         let mut copy = self.msgs.get(msg)?.clone();
-        if self.msgs.len() >= self.options.max_live_messages {
-            self.books.created += 1;
-            self.books.loop_limit += 1;
+        if self.refused_for_room() {
             return None;
         }
         copy.id = self.next_message_id;

@@ -152,26 +152,29 @@ impl Simulation {
     /// Sends every event in bus `n`'s archive (as it is now) to the bus again, in the
     /// order received, as new messages marked replayed. No-op for a node without one.
     pub(crate) fn replay(&mut self, n: u32) {
-        let count = match self.fanout_state(n).and_then(|f| f.archive.as_mut()) {
+        // A copy of the (small, plain) entries: replaying sends through the bus, which
+        // needs the simulation mutably while the archive is read.
+        let events = match self.fanout_state(n).and_then(|f| f.archive.as_mut()) {
             Some(a) => {
                 a.replays += 1;
-                a.events.len()
+                a.events.clone()
             }
             None => return,
         };
-        for i in 0..count {
-            let Some(e) = self.fanout_state(n).and_then(|f| f.archive.as_ref()).and_then(|a| a.events.get(i).copied()) else { break };
+        let mut replayed = 0;
+        for e in events {
             // None: too many messages alive (the refusal is counted).
             let Some(msg) = self.new_message(e.source, e.seq, Some(e.seed)) else { continue };
             if let Some(m) = self.msgs.get_mut(msg) {
                 m.replayed = true;
                 m.poison = e.poison;
             }
-            if let Some(a) = self.fanout_state(n).and_then(|f| f.archive.as_mut()) {
-                a.replayed += 1;
-            }
+            replayed += 1;
             self.nodes[n as usize].totals.received += 1;
             self.fanout_arrive(n, msg, Key::NONE);
+        }
+        if let Some(a) = self.fanout_state(n).and_then(|f| f.archive.as_mut()) {
+            a.replayed += replayed;
         }
     }
 
