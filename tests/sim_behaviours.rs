@@ -122,7 +122,12 @@ fn poison_message_ends_in_the_dead_letter_queue() {
     let f_report = sim.component_report(f).expect("function");
     assert_eq!(f_report.errors, 3, "received three times, failed three times");
     let hops = sim.drain_trace();
-    assert!(hops.iter().any(|h| h.outcome == HopOutcome::DeadLettered && h.to == dlq));
+    let poison = hops.iter().find(|h| h.outcome == HopOutcome::DeadLettered && h.to == dlq).map(|h| h.message).expect("dead-lettered hop");
+    // Each receive is a hop on the queue-to-function arrow: three receives, each failing in the function.
+    let receives: Vec<HopOutcome> = hops.iter().filter(|h| h.message == poison && h.from == q && h.to == f).map(|h| h.outcome).collect();
+    assert_eq!(receives, vec![HopOutcome::Delivered; 3], "{hops:?}");
+    let good = hops.iter().find(|h| h.from == c && h.message != poison).map(|h| h.message).expect("a good message");
+    assert!(hops.iter().any(|h| h.message == good && h.from == q && h.to == f && h.outcome == HopOutcome::Delivered));
 }
 
 #[test]

@@ -230,6 +230,16 @@ impl Simulation {
                 }
             }
         }
+        // A receive from a queue or a stream is a hop too: the page draws it on the
+        // poll arrow, and a message's history shows each (re)delivery.
+        if let Origin::Queue { queue: from, .. } | Origin::Stream { stream: from, .. } = origin {
+            let outcome = if down { HopOutcome::Failed } else { HopOutcome::Delivered };
+            for i in &items {
+                if let Some(id) = self.msgs.get(i.msg).map(|m| m.id) {
+                    self.record_hop(id, from, n, outcome);
+                }
+            }
+        }
         let job = self.jobs.insert(Job { node: n, items, origin, pending_calls: 0 });
         self.events.push(now + duration, Event::JobDone { job });
     }
