@@ -185,6 +185,13 @@ pub struct ConnectionSettings {
     pub dead_letter_queue: Option<ComponentId>,
     /// Task: the state name in the definition whose `Resource` this connection serves.
     pub task_state: String,
+    /// Kafka stream to a consumer: the consumer group it joins; consumers sharing a group
+    /// split the partitions, each group reads every record (empty: a group of its own).
+    pub consumer_group: String,
+    /// Subscription to a service (HTTP/S): retries after a failed delivery (SNS default 3).
+    pub http_retries: u32,
+    /// Subscription to a service (HTTP/S): seconds between those retries (SNS default 20).
+    pub http_retry_delay_s: u32,
 }
 
 impl Default for ConnectionSettings {
@@ -201,6 +208,9 @@ impl Default for ConnectionSettings {
             max_event_age_s: 86_400,
             dead_letter_queue: None,
             task_state: String::new(),
+            consumer_group: String::new(),
+            http_retries: 3,
+            http_retry_delay_s: 20,
         }
     }
 }

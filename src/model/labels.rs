@@ -63,6 +63,9 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "bisect_on_error" => ("Split batch on error", "Chia đôi lô khi lỗi"),
         "max_retry_attempts" => ("Retry attempts", "Số lần thử lại"),
         "max_event_age_s" => ("Maximum event age", "Tuổi event tối đa"),
+        "consumer_group" => ("Consumer group", "Nhóm consumer"),
+        "http_retries" => ("HTTP retries", "Số lần thử lại HTTP"),
+        "http_retry_delay_s" => ("Delay between HTTP retries", "Thời gian chờ giữa các lần thử lại HTTP"),
         // A client's traffic shape.
         "every_s" => ("Burst interval", "Khoảng cách giữa các đợt"),
         "size" => ("Burst size", "Số request mỗi đợt"),

@@ -200,9 +200,50 @@ pub fn check_connection(kind: ConnectionKind, from: ComponentKind, settings: &Co
             c.range("max_retry_attempts", settings.max_retry_attempts, 0, 185, NONE);
             c.range("max_event_age_s", settings.max_event_age_s, 60, 86_400, SECONDS);
         }
+        ConnectionKind::Subscription => {
+            // SNS's HTTP/S delivery policy: numRetries 0 to 100, delays 1 to 3,600 s, and
+            // the whole policy within 3,600 s (a hard limit).
+            c.range("http_retries", settings.http_retries, 0, 100, NONE);
+            c.range("http_retry_delay_s", settings.http_retry_delay_s, 1, 3_600, SECONDS);
+            let total = u64::from(settings.http_retries) * u64::from(settings.http_retry_delay_s);
+            if total > 3_600 {
+                let (max_en, max_vi, total_en, total_vi) =
+                    (grouped(3_600, Lang::En), grouped(3_600, Lang::Vi), grouped(total, Lang::En), grouped(total, Lang::Vi));
+                c.fail(
+                    "http_retry_delay_s",
+                    msg!(
+                        "HTTP retries times the delay between them must stay within {max_en} seconds (SNS's limit); now {total_en} seconds.",
+                        "Số lần thử lại HTTP nhân với thời gian chờ giữa chúng không được vượt quá {max_vi} giây (giới hạn của SNS); hiện là {total_vi} giây."
+                    ),
+                );
+            }
+        }
         _ => {}
     }
+    if matches!(kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll) && from == ComponentKind::Stream {
+        check_consumer_group(&mut c, &settings.consumer_group);
+    }
     c.0
+}
+
+/// A Kafka consumer group id as Lambda takes it: at most 200 characters of
+/// `[a-zA-Z0-9-/*:_+=.@]` (AmazonManagedKafkaEventSourceConfig.ConsumerGroupId).
+fn check_consumer_group(c: &mut Checker, group: &str) {
+    const MAX: usize = 200;
+    if group.chars().count() > MAX {
+        c.fail(
+            "consumer_group",
+            msg!("A consumer group name can be at most {MAX} characters long.", "Tên nhóm consumer chỉ được dài tối đa {MAX} ký tự."),
+        );
+    } else if let Some(bad) = group.chars().find(|ch| !(ch.is_ascii_alphanumeric() || "-/*:_+=.@".contains(*ch))) {
+        c.fail(
+            "consumer_group",
+            msg!(
+                "A consumer group name may hold only letters, digits and - / * : _ + = . @ (not {bad:?}).",
+                "Tên nhóm consumer chỉ được chứa chữ cái, chữ số và - / * : _ + = . @ (không được có {bad:?})."
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -257,12 +298,29 @@ mod tests {
         }
         let mut settings = default_settings(ConnectionKind::EventSourceMapping, ComponentKind::Queue);
         (settings.batch_size, settings.batch_window_s, settings.max_retry_attempts, settings.max_event_age_s) = (20_000, 0, 1_000, 1);
-        for kind in [ConnectionKind::EventSourceMapping, ConnectionKind::Rule] {
-            for error in check_connection(kind, ComponentKind::Queue, &settings) {
+        (settings.http_retries, settings.http_retry_delay_s) = (101, 0);
+        let mut too_long = settings.clone();
+        (too_long.http_retries, too_long.http_retry_delay_s, too_long.consumer_group) = (100, 40, "g".repeat(201));
+        let mut odd_group = settings.clone();
+        odd_group.consumer_group = "billing team".into();
+        let cases = [
+            (ConnectionKind::EventSourceMapping, ComponentKind::Queue, &settings),
+            (ConnectionKind::Rule, ComponentKind::EventBus, &settings),
+            (ConnectionKind::Subscription, ComponentKind::Topic, &settings),
+            (ConnectionKind::Subscription, ComponentKind::Topic, &too_long),
+            (ConnectionKind::Poll, ComponentKind::Stream, &too_long),
+            (ConnectionKind::EventSourceMapping, ComponentKind::Stream, &odd_group),
+        ];
+        let mut connection_errors = 0;
+        for (kind, from, settings) in cases {
+            for error in check_connection(kind, from, settings) {
                 assert_ne!(error.message.en, error.message.vi, "{}", error.field);
+                assert!(error.message.vi.ends_with('.') && !error.message.vi.contains("must"), "{}", error.message.vi);
                 seen.insert(error.field);
+                connection_errors += 1;
             }
         }
+        assert_eq!(connection_errors, 2 + 2 + 2 + 1 + 1 + 2, "{seen:?}");
         assert!(seen.len() > 35, "{seen:?}");
     }
 

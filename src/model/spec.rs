@@ -163,6 +163,51 @@ pub enum StreamFlavour {
     Kafka,
 }
 
+impl StreamFlavour {
+    /// The shard or partition (of `partitions`) a record with this partition key goes to.
+    pub fn partition_of(self, key: &str, partitions: u32) -> u32 {
+        let n = partitions.max(1);
+        match self {
+            // Kinesis maps the 128-bit MD5 of the key onto equal hash-key ranges.
+            StreamFlavour::Kinesis => {
+                use md5::{Digest, Md5};
+                let digest = Md5::digest(key.as_bytes());
+                let mut top = [0u8; 8];
+                top.copy_from_slice(&digest[..8]);
+                ((u128::from(u64::from_be_bytes(top)) * u128::from(n)) >> 64) as u32
+            }
+            // Kafka's default partitioner for a keyed record: `toPositive(murmur2(keyBytes)) %
+            // numPartitions`, toPositive being `& 0x7fffffff` (clients' BuiltInPartitioner).
+            StreamFlavour::Kafka => (murmur2(key.as_bytes()) & 0x7fff_ffff) % n,
+        }
+    }
+}
+
+/// Kafka's murmur2 (`org.apache.kafka.common.utils.Utils.murmur2`), on u32 so that Java's
+/// wrapping `int` arithmetic and `>>>` come out the same.
+fn murmur2(data: &[u8]) -> u32 {
+    const M: u32 = 0x5bd1_e995;
+    let mut h: u32 = 0x9747_b28c ^ data.len() as u32;
+    let mut words = data.chunks_exact(4);
+    for w in &mut words {
+        let mut k = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        k = k.wrapping_mul(M);
+        k ^= k >> 24;
+        k = k.wrapping_mul(M);
+        h = h.wrapping_mul(M) ^ k;
+    }
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        for (i, &b) in tail.iter().enumerate() {
+            h ^= u32::from(b) << (8 * i);
+        }
+        h = h.wrapping_mul(M);
+    }
+    h ^= h >> 13;
+    h = h.wrapping_mul(M);
+    h ^ (h >> 15)
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -172,9 +217,10 @@ pub struct StreamSpec {
     pub shards: u32,
     /// The payload field used as the partition key.
     pub partition_key_field: String,
-    /// Kinesis default 24 hours.
+    /// Kinesis default 24 hours (Kafka's `log.retention.hours` default is 168).
     pub retention_h: u32,
-    /// Kinesis: each consumer gets its own 2 MB/s instead of sharing it.
+    /// Kinesis: each consumer gets its own 2 MB/s per shard, pushed (about 70 ms),
+    /// instead of polling once a second and sharing 2 MB/s and 5 reads a second.
     pub enhanced_fan_out: bool,
 }
 
@@ -462,5 +508,27 @@ impl Spec {
             Spec::Analytics(_) => K::Analytics,
             Spec::Notification(_) => K::Notification,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Kafka's own vectors (`UtilsTest.testMurmur2` in the Java client).
+    #[test]
+    fn murmur2_matches_kafka() {
+        let cases: [(&[u8], i32); 6] = [
+            (b"21", -973_932_308),
+            (b"foobar", -790_332_482),
+            (b"a-little-bit-long-string", -985_981_536),
+            (b"a-little-bit-longer-string", -1_486_304_829),
+            (b"lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8", -58_897_971),
+            (b"abc", 479_470_107),
+        ];
+        for (data, want) in cases {
+            assert_eq!(murmur2(data) as i32, want, "{}", String::from_utf8_lossy(data));
+        }
+        assert_eq!(StreamFlavour::Kafka.partition_of("21", 7), (-973_932_308i32 & 0x7fff_ffff) as u32 % 7);
     }
 }

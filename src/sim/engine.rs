@@ -833,7 +833,7 @@ impl Simulation {
                 let oldest = c.waiting.front().and_then(|w| self.msgs.get(w.msg)).map(|m| self.now.saturating_sub(m.since)).unwrap_or(0);
                 (c.waiting.len() as u32, oldest, c.busy, c.busy, 0, c.running)
             }
-            State::Stream(s) => (s.depth(), 0, s.in_flight(), 0, 0, 0),
+            State::Stream(s) => (s.depth(), s.iterator_age(self.now), s.in_flight(), 0, 0, 0),
             State::Firehose(f) => (f.buffer.len() as u32, 0, 0, 0, 0, 0),
             _ => (0, 0, 0, 0, 0, 0),
         }

@@ -31,7 +31,7 @@ pub mod fingerprint;
 pub use behaviour::compute::ServiceTime;
 pub use behaviour::fanout::{ArchiveReport, SchemaViolation, ARCHIVE_CAPACITY, SCHEMA_REASONS_KEPT};
 pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, StepStatus, StepView};
-pub use behaviour::stream::{shard_for, ShardReport};
+pub use behaviour::stream::{shard_for, PartitionReport, ShardReport, StreamConsumerReport};
 pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
 pub use report::{ClientReport, ComponentReport, RunReport};

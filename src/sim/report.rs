@@ -52,9 +52,13 @@ pub struct ComponentReport {
     /// State machines: executions started, succeeded, failed, running.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub executions: Option<super::behaviour::stepfn::ExecutionCounts>,
-    /// Streams: per-shard writes accepted and throttled, and records waiting.
+    /// Streams: per-shard writes accepted and throttled, reads throttled, records waiting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shards: Option<Vec<super::behaviour::stream::ShardReport>>,
+    /// Streams: each consumer (Kinesis) or consumer group (Kafka): iterator age, records
+    /// read, and per partition who reads it and the lag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_consumers: Option<Vec<super::behaviour::stream::StreamConsumerReport>>,
     /// Clients that wait: what users saw.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<ClientReport>,
@@ -130,6 +134,7 @@ impl Simulation {
             archive,
             executions: self.execution_counts(n),
             shards: self.shard_reports(n),
+            stream_consumers: self.stream_consumer_reports(n),
             depth,
             in_flight,
             concurrency,

@@ -9,8 +9,9 @@
 //! - Rules retry with exponential backoff (1 s doubling, at most 5 minutes between
 //!   tries, jittered) up to the connection's `max_retry_attempts` (185 by default) and
 //!   `max_event_age_s` (24 h by default).
-//! - Subscriptions follow SNS's delivery policies: to an HTTP service, 3 retries 20 s
-//!   apart; to AWS-managed endpoints (functions, queues...), 3 immediate retries, 2
+//! - Subscriptions follow SNS's delivery policies: to an HTTP service, the connection's
+//!   `http_retries` (3 by default) `http_retry_delay_s` apart (20 s by default), within
+//!   an hour; to AWS-managed endpoints (functions, queues...), 3 immediate retries, 2
 //!   after 1 s, 10 backing off from 1 s to 20 s, then every 20 s, for up to 23 days.
 //!
 //! Then the message goes to the connection's `dead_letter_queue` (a queue), or, with
@@ -32,7 +33,7 @@ const SUBSCRIPTION_HTTP_TIMEOUT: Micros = 15 * MICROS_PER_S;
 const RULE_MAX_BACKOFF: Micros = 300 * MICROS_PER_S;
 const SNS_MANAGED_RETRIES: u32 = 100_014;
 const SNS_MANAGED_MAX_AGE: Micros = 23 * 86_400 * MICROS_PER_S;
-const SNS_HTTP_RETRIES: u32 = 3;
+/// SNS's HTTP/S delivery policy may not retry for longer than 3,600 s in all.
 const SNS_HTTP_MAX_AGE: Micros = 3_600 * MICROS_PER_S;
 
 /// SNS's delay before retry number `tried + 1` to an AWS-managed endpoint.
@@ -126,10 +127,14 @@ impl Simulation {
         };
         let (from, to, kind) = (l.from, l.to, l.kind);
         let dlq = l.settings.dead_letter_queue;
+        let http = self.nodes[to as usize].kind == ComponentKind::Service;
+        // The subscription's HTTP/S delivery policy: a linear backoff with equal minimum
+        // and maximum delays is a fixed delay.
+        let http_delay = Micros::from(l.settings.http_retry_delay_s) * MICROS_PER_S;
         let (max_retries, max_age) = if kind == ConnectionKind::Rule {
             (l.settings.max_retry_attempts, Micros::from(l.settings.max_event_age_s) * MICROS_PER_S)
-        } else if self.nodes[to as usize].kind == ComponentKind::Service {
-            (SNS_HTTP_RETRIES, SNS_HTTP_MAX_AGE)
+        } else if http {
+            (l.settings.http_retries, SNS_HTTP_MAX_AGE)
         } else {
             (SNS_MANAGED_RETRIES, SNS_MANAGED_MAX_AGE)
         };
@@ -139,8 +144,8 @@ impl Simulation {
         let delay = if kind == ConnectionKind::Rule {
             let full = (MICROS_PER_S << tried.min(20)).min(RULE_MAX_BACKOFF);
             full / 2 + self.rng.below((full / 2).min(u64::from(u32::MAX - 1)) as u32 + 1) as Micros
-        } else if self.nodes[to as usize].kind == ComponentKind::Service {
-            20 * MICROS_PER_S
+        } else if http {
+            http_delay
         } else {
             sns_managed_delay(tried)
         };

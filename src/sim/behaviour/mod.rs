@@ -4,6 +4,7 @@ pub(crate) mod compute;
 pub(crate) mod delivery;
 pub(crate) mod fanout;
 pub(crate) mod gateway;
+pub(crate) mod kafka;
 pub(crate) mod queue;
 pub(crate) mod source;
 pub(crate) mod stepfn;

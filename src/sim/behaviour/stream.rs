@@ -1,53 +1,178 @@
-//! Streams (Kinesis): records go to a shard by the MD5 of their partition key, in
-//! order per shard; every consumer reads every record (its own copy), one batch per
-//! shard at a time; a failed batch is retried (the shard waits) until it expires.
+//! Streams (Kinesis, or Kafka with `flavour: kafka`): records go to a shard by their
+//! partition key and stay in order per shard; every reader gets every record (its own
+//! copy) and reads one batch per shard at a time; a failed batch is retried after a
+//! second (the shard waits) until it expires.
 //!
-//! Each shard takes at most 1,000 records or 1 MB per second (counted per whole
-//! simulated second); a PutRecord beyond that is throttled
+//! Readers: each Kinesis consumer reads alone; on a Kafka stream, consumers sharing a
+//! `consumer_group` form one reader whose partitions are split among its members
+//! (`kafka.rs`).
+//!
+//! Writes (Kinesis): each shard takes at most 1,000 records or 1 MB per second (counted
+//! per whole simulated second); a PutRecord beyond that is throttled
 //! (ProvisionedThroughputExceeded): the producer's SDK retries it 3 times (100 ms
-//! doubling backoff, jittered), then it is rejected as throttled. With
-//! `bisect_on_error`, a failing batch is split in halves and retried at once, so the
+//! doubling backoff, jittered), then it is rejected as throttled. Kafka has no such
+//! per-partition limit (MSK quotas are off by default).
+//!
+//! Reads (Kinesis), from the developer guide's "shared throughput vs enhanced fan-out"
+//! table and Lambda's "polling and batching streams":
+//! - Standard consumers poll (GetRecords): each shard serves at most 5 reads and 2 MB a
+//!   second, shared by all of them. A consumer that has caught up polls the shard again
+//!   a second later (Lambda's base rate; Firehose always polls once a second); with more
+//!   records waiting it reads again as soon as its batch is done. A read past the
+//!   second's budget is throttled (ReadProvisionedThroughputExceeded) and tried at the
+//!   next second; a read is cut to the bytes the second has left.
+//! - With `enhanced_fan_out`, each consumer (not Firehose, which reads with GetRecords)
+//!   has its own 2 MB a second per shard, and records are pushed about 70 ms after they
+//!   are written.
+//! - Kafka consumers fetch as soon as records are there (fetch.min.bytes 1).
+//!
+//! With `bisect_on_error`, a failing batch is split in halves and retried at once, so the
 //! good records before a bad one go through and the bad one is isolated (it still
 //! blocks its shard until it expires: there is no maximum retry count).
 
-use crate::model::spec::StreamSpec;
-use crate::model::{ComponentKind, ConnectionKind};
+use super::kafka::Group;
+use crate::model::spec::{StreamFlavour, StreamSpec};
+use crate::model::{ComponentId, ComponentKind, ConnectionKind};
 use crate::sim::behaviour::compute::{Item, Origin};
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::event::Event;
 use crate::sim::metrics::Fate;
 use crate::sim::payload::field_text;
 use crate::sim::slab::Key;
-use crate::sim::time::Micros;
+use crate::sim::time::{Micros, MICROS_PER_S};
 use crate::sim::trace::HopOutcome;
-use md5::{Digest, Md5};
 use serde::Serialize;
 use std::collections::VecDeque;
 
-/// Per-shard write limits.
+/// Per-shard write limits (Kinesis).
 const SHARD_RECORDS_PER_S: u32 = 1_000;
 const SHARD_BYTES_PER_S: u64 = 1_000_000;
 const PUT_RETRIES: u8 = 3;
 const PUT_BACKOFF: Micros = 100_000;
+/// Per-shard read limits (Kinesis): shared by standard consumers, or per enhanced
+/// fan-out consumer (bytes only).
+const SHARD_READS_PER_S: u32 = 5;
+const SHARD_READ_BYTES_PER_S: u64 = 2_000_000;
+/// A standard consumer that caught up polls again after this.
+const POLL_INTERVAL: Micros = MICROS_PER_S;
+/// Enhanced fan-out pushes a record about this long after it is written.
+const EFO_PUSH_DELAY: Micros = 70_000;
+/// The most records one GetRecords returns (what Firehose takes per poll).
+const GET_RECORDS_MAX: u32 = 10_000;
+/// A failed batch is tried again after this.
+const RETRY_AFTER: Micros = MICROS_PER_S;
 
+/// A record in a shard: its message, its size and when it was written.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    msg: Key,
+    bytes: u32,
+    at: Micros,
+}
+
+/// Calls (records or reads) and bytes within one whole simulated second.
+#[derive(Clone, Copy, Debug, Default)]
+struct Window {
+    second: u64,
+    count: u32,
+    bytes: u64,
+}
+
+impl Window {
+    /// The window for the second holding `now`, emptied when a new second began.
+    fn at(&mut self, now: Micros) -> &mut Window {
+        let second = now / MICROS_PER_S;
+        if self.second != second {
+            *self = Window { second, count: 0, bytes: 0 };
+        }
+        self
+    }
+}
+
+/// How a consumer reads a shard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Kinesis GetRecords, sharing the shard's reads and bytes a second.
+    Polled,
+    /// Kinesis enhanced fan-out: its own bytes a second, records pushed.
+    Pushed,
+    /// Kafka: fetches whatever is there.
+    Fetch,
+}
+
+/// One reader's position in one shard: the records it has not read, and the batch it is
+/// working on.
 #[derive(Default)]
-pub(crate) struct Shard {
-    records: VecDeque<Key>,
+pub(crate) struct Cursor {
+    records: VecDeque<Record>,
     busy: bool,
+    /// The batch in flight, and the connection (member) reading it.
+    batch: Vec<Record>,
+    reader: u32,
+    /// No read before this (poll interval, throttled read, failed batch).
+    next_read: Micros,
+    /// Enhanced fan-out: this consumer's own reads this second.
+    own: Window,
     /// Bisect on error: the largest batch to take next, and how many records at the
     /// front still belong to the batch being split (0: not splitting).
     split_limit: u32,
     split_left: u32,
 }
 
-/// Writes into one shard in the current second, and in the whole run.
+/// A Kinesis consumer, or a Kafka consumer group.
+pub(crate) struct Reader {
+    name: String,
+    /// Kafka: the group's id ("" for a consumer in a group of its own).
+    group_id: String,
+    /// The connections (to consumers) that read for it.
+    pub(crate) members: Vec<u32>,
+    cursors: Vec<Cursor>,
+    /// Kafka: who owns which partition.
+    pub(crate) group: Option<Group>,
+    /// Records handed to consumers, those handed again after a consumer died with them,
+    /// and the oldest a record was when read.
+    read: u64,
+    redelivered: u64,
+    max_age: Micros,
+}
+
+impl Reader {
+    fn new(name: String, group_id: String, link: u32, shards: u32) -> Reader {
+        Reader {
+            name,
+            group_id,
+            members: vec![link],
+            cursors: (0..shards).map(|_| Cursor::default()).collect(),
+            group: None,
+            read: 0,
+            redelivered: 0,
+            max_age: 0,
+        }
+    }
+
+    /// Iterator age: how old the oldest record it has not read is (0: caught up).
+    fn iterator_age(&self, now: Micros) -> Micros {
+        self.cursors.iter().filter_map(|c| c.records.front()).map(|rec| now.saturating_sub(rec.at)).max().unwrap_or(0)
+    }
+
+    /// The connection that reads `shard` now: the consumer itself, or the group member
+    /// that owns the partition (none while the group rebalances).
+    fn member_for(&self, shard: u32) -> Option<u32> {
+        match &self.group {
+            Some(g) => g.owner_of(shard).and_then(|m| self.members.get(m).copied()),
+            None => self.members.first().copied(),
+        }
+    }
+}
+
+/// Writes and shared reads of one shard in the current second, and in the whole run.
 #[derive(Clone, Copy, Debug, Default)]
-struct ShardWrites {
-    second: u64,
-    records: u32,
-    bytes: u64,
+struct ShardTotals {
+    writes: Window,
+    reads: Window,
     accepted: u64,
     throttled: u64,
+    read_throttled: u64,
 }
 
 /// One shard of a stream, for the page and the reports.
@@ -57,37 +182,96 @@ pub struct ShardReport {
     /// PutRecord calls taken and throttled (each SDK retry counts as a call).
     pub accepted: u64,
     pub throttled: u64,
-    /// Records waiting to be read, over all consumers.
+    /// Standard consumers' reads past the shard's 5 reads or 2 MB a second
+    /// (ReadProvisionedThroughputExceeded), each tried again the next second.
+    pub read_throttled: u64,
+    /// Records waiting to be read, over all readers.
     pub waiting: u32,
 }
 
+/// One reader of a stream: a Kinesis consumer or a Kafka consumer group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StreamConsumerReport {
+    /// The group's id, or the consumer's name.
+    pub name: String,
+    /// The consumers reading: the group's members, or the one consumer.
+    pub members: Vec<ComponentId>,
+    /// Reads with its own 2 MB a second per shard, pushed (Kinesis enhanced fan-out).
+    pub enhanced_fan_out: bool,
+    /// Iterator age: how old the oldest record not yet read is, over its shards, now;
+    /// and the oldest a record was when it was read, over the run.
+    pub iterator_age_ms: u64,
+    pub max_iterator_age_ms: u64,
+    /// Records handed to consumers; those handed again because a consumer died before
+    /// committing them (at-least-once).
+    pub read: u64,
+    pub redelivered: u64,
+    /// Kafka: a rebalance is under way (the whole group waits), and how many there were.
+    pub rebalancing: bool,
+    pub rebalances: u32,
+    pub partitions: Vec<PartitionReport>,
+}
+
+/// One shard or partition as one reader sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PartitionReport {
+    pub partition: u32,
+    /// The consumer reading it (none while a Kafka group rebalances, or for a partition
+    /// no live member owns).
+    pub owner: Option<ComponentId>,
+    /// Consumer lag: records not yet committed (waiting, or in the batch being read).
+    pub lag: u32,
+}
+
 pub(crate) struct StreamState {
-    shards: u32,
+    pub(crate) flavour: StreamFlavour,
+    enhanced_fan_out: bool,
+    pub(crate) shards: u32,
     retention: Micros,
     key_field: String,
-    /// Per consumer link, per shard.
-    consumers: Vec<(u32, Vec<Shard>)>,
+    /// Built at the first record or poll, once the connections are known.
+    built: bool,
+    pub(crate) readers: Vec<Reader>,
     /// Records nobody reads, kept until they expire.
-    unread: VecDeque<Key>,
-    retry_at: Micros,
-    writes: Vec<ShardWrites>,
+    unread: VecDeque<Record>,
+    totals: Vec<ShardTotals>,
+    /// The earliest pending wake-up (a `Pump` event) this stream asked for.
+    wake_at: Micros,
 }
 
 impl StreamState {
     pub fn new(spec: &StreamSpec) -> StreamState {
+        let shards = spec.shards.max(1);
         StreamState {
-            shards: spec.shards.max(1),
-            retention: Micros::from(spec.retention_h) * 3_600_000_000,
+            flavour: spec.flavour,
+            enhanced_fan_out: spec.enhanced_fan_out,
+            shards,
+            retention: Micros::from(spec.retention_h) * 3_600 * MICROS_PER_S,
             key_field: spec.partition_key_field.clone(),
-            consumers: Vec::new(),
+            built: false,
+            readers: Vec::new(),
             unread: VecDeque::new(),
-            retry_at: Micros::MAX,
-            writes: vec![ShardWrites { second: u64::MAX, ..ShardWrites::default() }; spec.shards.max(1) as usize],
+            totals: vec![ShardTotals::default(); shards as usize],
+            wake_at: 0,
+        }
+    }
+
+    fn cursors(&self) -> impl Iterator<Item = &Cursor> + '_ {
+        self.readers.iter().flat_map(|r| r.cursors.iter())
+    }
+
+    /// The second's budget a read of `shard` by reader `r` counts against: the shard's,
+    /// or the consumer's own with enhanced fan-out (none for Kafka).
+    fn read_window(&mut self, r: usize, shard: usize, mode: Mode, now: Micros) -> Option<&mut Window> {
+        match mode {
+            Mode::Polled => self.totals.get_mut(shard).map(|t| t.reads.at(now)),
+            Mode::Pushed => self.readers.get_mut(r)?.cursors.get_mut(shard).map(|c| c.own.at(now)),
+            Mode::Fetch => None,
         }
     }
 
     pub fn held(&self) -> u64 {
-        let queued: usize = self.consumers.iter().flat_map(|(_, s)| s.iter()).map(|s| s.records.len()).sum();
+        let queued: usize = self.cursors().map(|c| c.records.len()).sum();
         (queued + self.unread.len()) as u64
     }
 
@@ -96,49 +280,121 @@ impl StreamState {
     }
 
     pub fn in_flight(&self) -> u32 {
-        self.consumers.iter().flat_map(|(_, s)| s.iter()).filter(|s| s.busy).count() as u32
+        self.cursors().filter(|c| c.busy).count() as u32
+    }
+
+    /// The stream's oldest age for the charts: the worst iterator age of its readers.
+    pub fn iterator_age(&self, now: Micros) -> Micros {
+        self.readers.iter().map(|r| r.iterator_age(now)).max().unwrap_or(0)
     }
 }
 
 /// Kinesis maps the 128-bit MD5 of the partition key onto equal hash-key ranges.
 pub fn shard_for(key: &str, shards: u32) -> u32 {
-    let digest = Md5::digest(key.as_bytes());
-    let mut top = [0u8; 8];
-    top.copy_from_slice(&digest[..8]);
-    ((u128::from(u64::from_be_bytes(top)) * u128::from(shards.max(1))) >> 64) as u32
+    StreamFlavour::Kinesis.partition_of(key, shards)
+}
+
+fn to_ms(us: Micros) -> u64 {
+    us / 1_000
 }
 
 impl Simulation {
-    fn stream_state(&mut self, s: u32) -> Option<&mut StreamState> {
+    pub(crate) fn stream_state(&mut self, s: u32) -> Option<&mut StreamState> {
         match &mut self.nodes.get_mut(s as usize)?.state {
             State::Stream(st) => Some(st),
             _ => None,
         }
     }
 
-    fn ensure_consumers(&mut self, s: u32) {
-        let links: Vec<u32> = self.nodes[s as usize]
-            .out
-            .iter()
-            .copied()
-            .filter(|&l| matches!(self.links[l as usize].kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll))
-            .collect();
-        let Some(st) = self.stream_state(s) else { return };
-        if st.consumers.len() != links.len() {
-            let shards = st.shards;
-            st.consumers = links.into_iter().map(|l| (l, (0..shards).map(|_| Shard::default()).collect())).collect();
+    pub(crate) fn stream_ref(&self, s: u32) -> Option<&StreamState> {
+        match &self.nodes.get(s as usize)?.state {
+            State::Stream(st) => Some(st),
+            _ => None,
         }
     }
 
-    /// Per-shard writes and backlog of a stream.
+    /// Sets up the readers from the stream's consumer connections (fixed for a run).
+    fn ensure_readers(&mut self, s: u32) {
+        let Some(st) = self.stream_ref(s).filter(|st| !st.built) else { return };
+        let (kafka, shards) = (st.flavour == StreamFlavour::Kafka, st.shards);
+        let mut readers: Vec<Reader> = Vec::new();
+        for &l in &self.nodes[s as usize].out {
+            let link = &self.links[l as usize];
+            if !matches!(link.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll) {
+                continue;
+            }
+            // Consumer groups are Kafka's: every Kinesis consumer reads on its own.
+            let group = if kafka { link.settings.consumer_group.trim().to_string() } else { String::new() };
+            match readers.iter_mut().find(|r| !group.is_empty() && r.group_id == group) {
+                Some(r) => r.members.push(l),
+                None => {
+                    let name = if group.is_empty() { self.nodes[link.to as usize].name.clone() } else { group.clone() };
+                    readers.push(Reader::new(name, group, l, shards));
+                }
+            }
+        }
+        if kafka {
+            for r in &mut readers {
+                let up: Vec<bool> = r.members.iter().map(|&l| !self.is_down(self.links[l as usize].to)).collect();
+                r.group = Some(Group::new(&up, shards));
+            }
+        }
+        if let Some(st) = self.stream_state(s) {
+            st.readers = readers;
+            st.built = true;
+        }
+    }
+
+    /// Per-shard writes, read throttles and backlog of a stream.
     pub(crate) fn shard_reports(&self, s: u32) -> Option<Vec<ShardReport>> {
-        let State::Stream(st) = &self.nodes.get(s as usize)?.state else { return None };
+        let st = self.stream_ref(s)?;
         Some(
             (0..st.shards)
                 .map(|i| {
-                    let w = st.writes.get(i as usize).copied().unwrap_or_default();
-                    let waiting: usize = st.consumers.iter().filter_map(|(_, sh)| sh.get(i as usize)).map(|sh| sh.records.len()).sum();
-                    ShardReport { shard: i, accepted: w.accepted, throttled: w.throttled, waiting: waiting.min(u32::MAX as usize) as u32 }
+                    let t = st.totals.get(i as usize).copied().unwrap_or_default();
+                    let waiting: usize = st.readers.iter().filter_map(|r| r.cursors.get(i as usize)).map(|c| c.records.len()).sum();
+                    ShardReport {
+                        shard: i,
+                        accepted: t.accepted,
+                        throttled: t.throttled,
+                        read_throttled: t.read_throttled,
+                        waiting: waiting.min(u32::MAX as usize) as u32,
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Each reader of a stream: iterator age, reads, and who reads which partition.
+    pub(crate) fn stream_consumer_reports(&self, s: u32) -> Option<Vec<StreamConsumerReport>> {
+        let st = self.stream_ref(s)?;
+        let now = self.now;
+        let consumer = |l: u32| self.links.get(l as usize).and_then(|l| self.nodes.get(l.to as usize));
+        Some(
+            st.readers
+                .iter()
+                .map(|r| StreamConsumerReport {
+                    name: r.name.clone(),
+                    members: r.members.iter().filter_map(|&l| consumer(l)).map(|n| n.id).collect(),
+                    enhanced_fan_out: st.enhanced_fan_out
+                        && st.flavour == StreamFlavour::Kinesis
+                        && r.members.iter().filter_map(|&l| consumer(l)).all(|n| n.kind != ComponentKind::DeliveryStream),
+                    iterator_age_ms: to_ms(r.iterator_age(now)),
+                    max_iterator_age_ms: to_ms(r.max_age),
+                    read: r.read,
+                    redelivered: r.redelivered,
+                    rebalancing: r.group.as_ref().is_some_and(|g| g.rebalancing()),
+                    rebalances: r.group.as_ref().map_or(0, |g| g.rebalances),
+                    partitions: r
+                        .cursors
+                        .iter()
+                        .enumerate()
+                        .map(|(p, c)| PartitionReport {
+                            partition: p as u32,
+                            owner: r.member_for(p as u32).and_then(consumer).map(|n| n.id),
+                            lag: (c.records.len() + c.batch.len()).min(u32::MAX as usize) as u32,
+                        })
+                        .collect(),
                 })
                 .collect(),
         )
@@ -151,54 +407,50 @@ impl Simulation {
             self.reply(frame, Reply::ServerError);
             return HopOutcome::Failed;
         }
-        self.ensure_consumers(s);
-        let Some((shards, field)) = self.stream_state(s).map(|st| (st.shards, st.key_field.clone())) else { return HopOutcome::Rejected };
+        self.ensure_readers(s);
+        let Some((flavour, shards, field)) = self.stream_ref(s).map(|st| (st.flavour, st.shards, st.key_field.clone())) else {
+            return HopOutcome::Rejected;
+        };
         let text = self.payload_of(msg);
-        let bytes = (text.len() + field.len()).max(1) as u64;
+        let bytes = (text.len() + field.len()).clamp(1, u32::MAX as usize) as u32;
+        // A record without the key field is spread by its message id.
         let key = field_text(&text, &field).unwrap_or_else(|| self.message_id(msg).to_string());
-        let shard = shard_for(&key, shards) as usize;
+        let shard = flavour.partition_of(&key, shards) as usize;
         let now = self.now;
-        let second = now / 1_000_000;
         let Some(st) = self.stream_state(s) else { return HopOutcome::Rejected };
-        if let Some(w) = st.writes.get_mut(shard) {
-            if w.second != second {
-                w.second = second;
-                w.records = 0;
-                w.bytes = 0;
+        let Some(t) = st.totals.get_mut(shard) else { return HopOutcome::Rejected };
+        let w = t.writes.at(now);
+        if flavour == StreamFlavour::Kinesis && (w.count >= SHARD_RECORDS_PER_S || w.bytes + u64::from(bytes) > SHARD_BYTES_PER_S) {
+            t.throttled += 1;
+            self.nodes[s as usize].totals.throttles += 1;
+            if self.retry_throttled_write(link, msg, frame, PUT_RETRIES, PUT_BACKOFF) {
+                self.nodes[s as usize].totals.retries += 1;
             }
-            if w.records >= SHARD_RECORDS_PER_S || w.bytes + bytes > SHARD_BYTES_PER_S {
-                w.throttled += 1;
-                self.nodes[s as usize].totals.throttles += 1;
-                if self.retry_throttled_write(link, msg, frame, PUT_RETRIES, PUT_BACKOFF) {
-                    self.nodes[s as usize].totals.retries += 1;
-                }
-                return HopOutcome::Throttled;
-            }
-            w.records += 1;
-            w.bytes += bytes;
-            w.accepted += 1;
+            return HopOutcome::Throttled;
         }
+        w.count += 1;
+        w.bytes += u64::from(bytes);
+        t.accepted += 1;
+        let readers = st.readers.len();
         if let Some(m) = self.msgs.get_mut(msg) {
             m.attempts = 0;
-        }
-        if let Some(m) = self.msgs.get_mut(msg) {
             m.enqueued = now;
             m.since = now;
         }
-        let consumers = self.stream_state(s).map(|st| st.consumers.len()).unwrap_or(0);
+        // Every reader gets its own copy.
         let mut copies = vec![msg];
-        for _ in 1..consumers {
+        for _ in 1..readers {
             if let Some(c) = self.copy_message(msg) {
                 copies.push(c);
             }
         }
         let Some(st) = self.stream_state(s) else { return HopOutcome::Rejected };
-        if consumers == 0 {
-            st.unread.push_back(msg);
+        if readers == 0 {
+            st.unread.push_back(Record { msg, bytes, at: now });
         } else {
-            for (i, c) in copies.into_iter().enumerate() {
-                if let Some(sh) = st.consumers.get_mut(i).and_then(|(_, sh)| sh.get_mut(shard)) {
-                    sh.records.push_back(c);
+            for (r, c) in st.readers.iter_mut().zip(copies) {
+                if let Some(cur) = r.cursors.get_mut(shard) {
+                    cur.records.push_back(Record { msg: c, bytes, at: now });
                 }
             }
         }
@@ -208,28 +460,17 @@ impl Simulation {
         HopOutcome::Delivered
     }
 
-    /// Expired records leave every shard (called each second and when pumping).
+    /// Expired records leave every shard (called each second).
     pub(crate) fn sweep_stream(&mut self, s: u32) {
         let now = self.now;
         let Some(st) = self.stream_state(s) else { return };
         let retention = st.retention;
         let mut expired = Vec::new();
-        let mut take = |q: &mut VecDeque<Key>, sim_msgs: &crate::sim::slab::Slab<crate::sim::message::Message>| {
-            while let Some(&k) = q.front() {
-                let old = sim_msgs.get(k).is_none_or(|m| now.saturating_sub(m.enqueued) >= retention);
-                if !old {
-                    break;
-                }
-                q.pop_front();
-                expired.push(k);
-            }
-        };
-        let msgs = &self.msgs;
-        let State::Stream(st) = &mut self.nodes[s as usize].state else { return };
-        take(&mut st.unread, msgs);
-        for (_, shards) in &mut st.consumers {
-            for sh in shards.iter_mut().filter(|sh| !sh.busy) {
-                take(&mut sh.records, msgs);
+        let queues = std::iter::once(&mut st.unread)
+            .chain(st.readers.iter_mut().flat_map(|r| r.cursors.iter_mut()).filter(|c| !c.busy).map(|c| &mut c.records));
+        for q in queues {
+            while q.front().is_some_and(|r| now.saturating_sub(r.at) >= retention) {
+                expired.extend(q.pop_front().map(|r| r.msg));
             }
         }
         self.nodes[s as usize].totals.expired += expired.len() as u64;
@@ -238,98 +479,200 @@ impl Simulation {
         }
     }
 
-    /// Starts a batch on every idle shard of every consumer with room.
+    /// Starts a batch on every shard of every reader that may read now, and asks to be
+    /// woken when the next one may.
     pub(crate) fn pump_stream(&mut self, s: u32) {
-        self.ensure_consumers(s);
-        let consumers: Vec<u32> = self.stream_state(s).map(|st| st.consumers.iter().map(|c| c.0).collect()).unwrap_or_default();
-        let shards = self.stream_state(s).map(|st| st.shards).unwrap_or(0);
-        for (ci, link) in consumers.into_iter().enumerate() {
-            let (to, batch) = {
-                let l = &self.links[link as usize];
-                (l.to, l.settings.batch_size.max(1))
-            };
-            let firehose = self.nodes[to as usize].kind == ComponentKind::DeliveryStream;
+        self.ensure_readers(s);
+        let mut wake = self.heartbeat_groups(s);
+        let Some(st) = self.stream_ref(s) else { return };
+        let (readers, shards) = (st.readers.len(), st.shards);
+        // Who reads first turns each second, so consumers sharing a shard's reads take turns.
+        let first = (self.now / MICROS_PER_S % readers.max(1) as u64) as usize;
+        for i in 0..readers {
             for shard in 0..shards {
-                if !firehose && self.consumer_room(to) == 0 {
-                    break;
+                if let Some(at) = self.read_shard(s, (first + i) % readers, shard) {
+                    wake = wake.min(at);
                 }
-                let Some(st) = self.stream_state(s) else { return };
-                let Some(sh) = st.consumers.get_mut(ci).and_then(|(_, sh)| sh.get_mut(shard as usize)) else { continue };
-                if sh.busy || sh.records.is_empty() {
-                    continue;
-                }
-                if firehose {
-                    let records: Vec<Key> = sh.records.drain(..).collect();
-                    for k in records {
-                        self.firehose_take(to, k);
-                    }
-                    continue;
-                }
-                let mut take = (batch as usize).min(sh.records.len());
-                if sh.split_left > 0 {
-                    take = take.min(sh.split_limit.max(1) as usize).min(sh.split_left as usize);
-                }
-                let items: Vec<Item> = sh.records.drain(..take).map(|msg| Item { msg, receipt: 0, failed: false }).collect();
-                sh.busy = true;
-                self.start_job(to, items, Origin::Stream { stream: s, consumer: ci as u32, shard });
             }
         }
+        self.wake_stream(s, wake);
+    }
+
+    /// A `Pump` for the stream at `at`, unless an earlier one is already due.
+    fn wake_stream(&mut self, s: u32, at: Micros) {
+        let now = self.now;
+        let Some(st) = self.stream_state(s) else { return };
+        if at == Micros::MAX || (st.wake_at > now && st.wake_at <= at) {
+            return;
+        }
+        st.wake_at = at;
+        self.events.push(at.max(now), Event::Pump { node: s });
+    }
+
+    /// Reads one batch from `shard` for reader `r` if it may; otherwise, when it may.
+    fn read_shard(&mut self, s: u32, r: usize, shard: u32) -> Option<Micros> {
+        let now = self.now;
+        let st = self.stream_ref(s)?;
+        let (flavour, efo) = (st.flavour, st.enhanced_fan_out);
+        let reader = st.readers.get(r)?;
+        let link = reader.member_for(shard)?;
+        let cur = reader.cursors.get(shard as usize)?;
+        if cur.busy {
+            return None;
+        }
+        let front = cur.records.front()?.at;
+        let (to, batch_size) = {
+            let l = self.links.get(link as usize)?;
+            (l.to, l.settings.batch_size.max(1))
+        };
+        let firehose = self.nodes[to as usize].kind == ComponentKind::DeliveryStream;
+        // A Kafka consumer that died polls nothing: its partitions wait for the group.
+        if flavour == StreamFlavour::Kafka && self.is_down(to) {
+            return None;
+        }
+        // Capacity frees when a job ends, and that pumps the stream again.
+        if !firehose && self.consumer_room(to) == 0 {
+            return None;
+        }
+        let mode = match flavour {
+            StreamFlavour::Kafka => Mode::Fetch,
+            StreamFlavour::Kinesis if efo && !firehose => Mode::Pushed,
+            StreamFlavour::Kinesis => Mode::Polled,
+        };
+        let ready = if mode == Mode::Pushed { cur.next_read.max(front + EFO_PUSH_DELAY) } else { cur.next_read };
+        if ready > now {
+            return Some(ready);
+        }
+        let next_second = (now / MICROS_PER_S + 1) * MICROS_PER_S;
+        let st = self.stream_state(s)?;
+        // What this read may still take this second.
+        let budget = match st.read_window(r, shard as usize, mode, now).map(|w| *w) {
+            Some(w) if w.bytes >= SHARD_READ_BYTES_PER_S || (mode == Mode::Polled && w.count >= SHARD_READS_PER_S) => {
+                if mode == Mode::Polled {
+                    st.totals[shard as usize].read_throttled += 1;
+                }
+                st.readers[r].cursors[shard as usize].next_read = next_second;
+                return Some(next_second);
+            }
+            Some(w) => SHARD_READ_BYTES_PER_S - w.bytes,
+            None => u64::MAX,
+        };
+        let reader = &mut st.readers[r];
+        let cur = &mut reader.cursors[shard as usize];
+        let mut limit = if firehose { GET_RECORDS_MAX } else { batch_size } as usize;
+        if cur.split_left > 0 {
+            limit = limit.min(cur.split_limit.max(1) as usize).min(cur.split_left as usize);
+        }
+        // At least one record, then as many as fit (pushed ones only once they arrived).
+        let (mut take, mut bytes) = (0usize, 0u64);
+        for rec in cur.records.iter().take(limit) {
+            let fits = take == 0 || bytes + u64::from(rec.bytes) <= budget;
+            if !fits || (mode == Mode::Pushed && rec.at + EFO_PUSH_DELAY > now) {
+                break;
+            }
+            take += 1;
+            bytes += u64::from(rec.bytes);
+        }
+        let records: Vec<Record> = cur.records.drain(..take).collect();
+        let caught_up = cur.records.is_empty();
+        // Lambda polls a shard once a second and keeps reading while records wait;
+        // Firehose polls once a second whatever waits.
+        cur.next_read = if mode == Mode::Polled && (firehose || caught_up) { now + POLL_INTERVAL } else { now };
+        reader.read += take as u64;
+        reader.max_age = reader.max_age.max(now.saturating_sub(front));
+        if let Some(w) = st.read_window(r, shard as usize, mode, now) {
+            w.count += 1;
+            w.bytes += bytes;
+        }
+        if firehose {
+            for rec in records {
+                self.firehose_take(to, rec.msg);
+            }
+            return (!caught_up).then_some(now + POLL_INTERVAL);
+        }
+        let items: Vec<Item> = records.iter().map(|rec| Item { msg: rec.msg, receipt: 0, failed: false }).collect();
+        let cur = &mut self.stream_state(s)?.readers[r].cursors[shard as usize];
+        cur.busy = true;
+        cur.batch = records;
+        cur.reader = link;
+        self.start_job(to, items, Origin::Stream { stream: s, consumer: r as u32, shard });
+        None
     }
 
     /// A consumer finished a batch: forward what succeeded; with a failure, the failed
     /// records (all of them, or from the first failure with a partial batch response)
-    /// go back to the front of the shard and are retried after a second.
+    /// go back to the front of the shard and are retried after a second. A Kafka
+    /// consumer that died before committing leaves the whole batch to be read again.
     pub(crate) fn stream_batch_done(&mut self, s: u32, consumer: u32, shard: u32, items: &[Item]) {
-        let link = self.stream_state(s).and_then(|st| st.consumers.get(consumer as usize).map(|c| c.0));
-        let partial = link.and_then(|l| self.links.get(l as usize)).is_some_and(|l| l.settings.report_batch_item_failures);
-        let bisect = link.and_then(|l| self.links.get(l as usize)).is_some_and(|l| l.settings.bisect_on_error);
+        let now = self.now;
+        let Some(st) = self.stream_state(s) else { return };
+        let kafka = st.flavour == StreamFlavour::Kafka;
+        let Some(reader) = st.readers.get_mut(consumer as usize) else { return };
+        let Some(cur) = reader.cursors.get_mut(shard as usize) else { return };
+        let (link, batch) = (cur.reader, std::mem::take(&mut cur.batch));
+        cur.busy = false;
+        // The record behind each item (its size and write time), found by position.
+        let record = |i: usize, msg: Key| batch.get(i).filter(|r| r.msg == msg).copied().unwrap_or(Record { msg, bytes: 1, at: now });
+        let Some(l) = self.links.get(link as usize) else { return };
+        let (to, partial, bisect) = (l.to, l.settings.report_batch_item_failures, l.settings.bisect_on_error);
+        if kafka && self.is_down(to) {
+            // Its work stands (at-least-once) but the offsets were not committed.
+            let mut back = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if !item.failed {
+                    if let Some(copy) = self.copy_message(item.msg) {
+                        self.forward(to, copy);
+                    }
+                }
+                back.push(record(i, item.msg));
+            }
+            if let Some(reader) = self.stream_state(s).and_then(|st| st.readers.get_mut(consumer as usize)) {
+                reader.redelivered += back.len() as u64;
+                if let Some(cur) = reader.cursors.get_mut(shard as usize) {
+                    (cur.split_left, cur.split_limit) = (0, 0);
+                    for rec in back.into_iter().rev() {
+                        cur.records.push_front(rec);
+                    }
+                }
+            }
+            self.pump_stream(s);
+            return;
+        }
         let first_failure = items.iter().position(|i| i.failed);
         let keep_from = match (first_failure, partial) {
             (None, _) => items.len(),
             (Some(i), true) => i,
             (Some(_), false) => 0,
         };
-        let to = link.map(|l| self.links[l as usize].to);
         for item in &items[..keep_from] {
-            match to {
-                Some(n) => self.forward(n, item.msg),
-                None => self.finish(item.msg, Fate::Consumed),
+            self.forward(to, item.msg);
+        }
+        let back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
+        let failed = back.len();
+        let Some(cur) =
+            self.stream_state(s).and_then(|st| st.readers.get_mut(consumer as usize)).and_then(|r| r.cursors.get_mut(shard as usize))
+        else {
+            return;
+        };
+        for rec in back.into_iter().rev() {
+            cur.records.push_front(rec);
+        }
+        if cur.split_left > 0 {
+            cur.split_left = cur.split_left.saturating_sub(keep_from as u32);
+            if cur.split_left == 0 {
+                cur.split_limit = 0;
             }
         }
-        let now = self.now;
-        let Some(st) = self.stream_state(s) else { return };
-        let failed = items.len() - keep_from;
-        let mut split_now = false;
-        if let Some(sh) = st.consumers.get_mut(consumer as usize).and_then(|(_, sh)| sh.get_mut(shard as usize)) {
-            sh.busy = false;
-            for item in items[keep_from..].iter().rev() {
-                sh.records.push_front(item.msg);
+        if bisect && failed > 1 {
+            // Split the failing records in two and try the first half at once.
+            if cur.split_left == 0 {
+                cur.split_left = failed as u32;
             }
-            if sh.split_left > 0 {
-                sh.split_left = sh.split_left.saturating_sub(keep_from as u32);
-                if sh.split_left == 0 {
-                    sh.split_limit = 0;
-                }
-            }
-            if bisect && failed > 1 {
-                // Split the failing records in two and try the first half at once.
-                if sh.split_left == 0 {
-                    sh.split_left = failed as u32;
-                }
-                sh.split_limit = (failed as u32 / 2).max(1);
-                split_now = true;
-            }
+            cur.split_limit = (failed as u32 / 2).max(1);
+            cur.next_read = now;
+        } else if failed > 0 {
+            cur.next_read = now + RETRY_AFTER;
         }
-        if split_now {
-            self.pump_stream(s);
-        } else if keep_from < items.len() {
-            let at = now + 1_000_000;
-            if st.retry_at != at {
-                st.retry_at = at;
-                self.events.push(at, Event::Pump { node: s });
-            }
-        } else {
-            self.pump_stream(s);
-        }
+        self.pump_stream(s);
     }
 }
