@@ -1,12 +1,14 @@
 //! The language switch in headless Chromium: Vietnamese labels in the header, toolbar,
 //! palette, patterns and exercises; the choice is remembered across a reload. Then every
 //! screen a learner reaches (a pattern, settings, a refusal, a warning, a run, the
-//! exercises, the dialogs, a broken link) is read word by word for English left over.
+//! exercises, the dialogs, a broken link, the event log, the message inspector, a broken
+//! state machine definition) is read word by word for English left over.
 
 mod support;
 
 use decouple_lab::lessons::{exercises, patterns, quiz, Lang};
 use decouple_lab::model::{allowed_kinds, check_component, setting_label, warnings, ComponentKind, ConnectionKind, Diagram, Point, Spec};
+use decouple_lab::routing::StateMachineDefinition;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use std::collections::BTreeSet;
@@ -153,8 +155,19 @@ fn page_texts() -> (Vec<String>, Vec<String>) {
         both(q.question.en, q.question.vi);
         both(q.answer.en, q.answer.vi);
     }
+    // What the inspector says of a broken Step Functions definition.
+    for definition in [BROKEN_DEFINITION, "not json", r#"{"StartAt":"A","States":{"A":{"Type":"Task","Next":1}}}"#] {
+        for e in StateMachineDefinition::parse(definition).expect_err(definition) {
+            both(&e.en, &e.vi);
+        }
+    }
     (en, vi)
 }
+
+/// A state machine definition whose Task retries with "States.ALL" beside another
+/// error, goes on to a state that does not exist, and never ends the run.
+const BROKEN_DEFINITION: &str =
+    r#"{"StartAt":"Charge","States":{"Charge":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:charge","Retry":[{"ErrorEquals":["States.ALL","Timeout"]}],"Next":"Done"}}}"#;
 
 /// English words of four letters or more that the page uses and the Vietnamese never does.
 fn english_words() -> BTreeSet<String> {
@@ -243,6 +256,30 @@ async fn every_screen_speaks_vietnamese() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     click(c, r#".tool-button[aria-label="Tạm dừng (Space)"]"#).await;
     found.extend(english_on_screen(c, "run", &english).await);
+
+    // The run dock's event log, and the message inspector following one of its lines.
+    click(c, r#".dock-tab[data-tab="log"]"#).await;
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(".log-line")).await.expect("the log lists hops");
+    found.extend(english_on_screen(c, "event-log", &english).await);
+    click(c, ".log-line").await;
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(".message-hop")).await.expect("the message's hops");
+    found.extend(english_on_screen(c, "message", &english).await);
+    click(c, ".message-panel .notice-close").await;
+
+    // A state machine whose definition is broken: the inspector says why.
+    click(c, r#".palette-item[data-kind="state_machine"]"#).await;
+    let definition = c
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(r#"[data-setting="definition"] textarea"#))
+        .await
+        .expect("the definition");
+    definition.clear().await.expect("clear");
+    definition.send_keys(BROKEN_DEFINITION).await.expect("type");
+    let error = c.wait().for_element(Locator::Css(r#"[data-setting="definition"] .setting-error"#)).await.expect("why").text().await.expect("text");
+    assert!(error.contains("phải đứng một mình") && error.contains("không có state kết thúc nào"), "{error}");
+    found.extend(english_on_screen(c, "definition", &english).await);
+    definition.send_keys(&Key::Escape.to_string()).await.expect("leave the field");
 
     // The exercises with a verdict, the share dialog and the shortcuts.
     click(c, r#"[data-action="exercises"]"#).await;

@@ -526,10 +526,10 @@ fn check_saga(d: &Diagram) -> Vec<Finding> {
     let def = match StateMachineDefinition::parse(&spec.definition) {
         Ok(def) => def,
         Err(errors) => {
-            let first = errors.first().cloned().unwrap_or_default();
+            let Message { en: first_en, vi: first_vi } = errors.into_iter().next().unwrap_or_else(|| Message::new("", ""));
             out.push(fail("definition", msg!(
-                "The definition of {m} is not valid Amazon States Language: {first}",
-                "Definition của {m} chưa phải Amazon States Language hợp lệ: {first}"
+                "The definition of {m} is not valid Amazon States Language: {first_en}",
+                "Definition của {m} chưa phải Amazon States Language hợp lệ: {first_vi}"
             )));
             return out;
         }

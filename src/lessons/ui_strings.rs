@@ -133,6 +133,7 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Throttles" => "Bị throttle",
         "Instances" => "Số instance",
         "messages" => "message",
+        "retries" => "lần thử lại",
         "running at once" => "chạy cùng lúc",
         "per second" => "mỗi giây",
         "instances" => "instance",

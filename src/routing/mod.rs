@@ -8,8 +8,8 @@
 //! | --- | --- | --- |
 //! | EventBridge pattern | [`EventPattern::parse`]`(&str) -> Result<EventPattern, PatternError>` or [`EventPattern::from_value`] | [`EventPattern::matches`]`(&Value) -> bool`, [`EventPattern::explain`] -> [`Explanation`], or [`event_pattern::explain`]`(pattern, event)` |
 //! | SNS filter policy | [`FilterPolicy::parse`]`(&str, FilterPolicyScope) -> Result<FilterPolicy, PolicyError>` or [`FilterPolicy::from_value`] | [`FilterPolicy::matches`]`(&SnsMessage) -> bool`, [`FilterPolicy::explain`] -> [`PolicyExplanation`] |
-//! | State machine | [`asl::StateMachineDefinition::parse`]`(&str) -> Result<StateMachineDefinition, Vec<String>>` or `from_value` | the typed [`asl::StateMachineDefinition`] (states, Retry, Catch, Choice rules) |
-//! | Choice rule | [`asl::ChoiceRule::from_value`]`(&Value) -> Result<ChoiceRule, Vec<String>>` | [`asl::choice_matches`]`(&ChoiceRule, &Value) -> Result<bool, String>` |
+//! | State machine | [`asl::StateMachineDefinition::parse`]`(&str) -> Result<StateMachineDefinition, Vec<Message>>` (each problem in both languages) or `from_value` | the typed [`asl::StateMachineDefinition`] (states, Retry, Catch, Choice rules) |
+//! | Choice rule | [`asl::ChoiceRule::from_value`]`(&Value) -> Result<ChoiceRule, Vec<Message>>` | [`asl::choice_matches`]`(&ChoiceRule, &Value) -> Result<bool, String>` |
 //! | JSON Schema (buses, topics) | [`JsonSchema::parse`]`(&str) -> Result<JsonSchema, SchemaError>` | [`JsonSchema::check`]`(&Value) -> Result<(), Message>` (why it does not fit, both languages) |
 //!
 //! Error texts follow AWS's wording: `Event pattern is not valid. Reason: ...`,

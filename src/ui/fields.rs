@@ -34,9 +34,10 @@ pub fn field_info(key: &str) -> FieldInfo {
             ("cloud_watch_alarm", t("CloudWatch alarm")),
         ]),
         "visibility_timeout_s" | "delay_s" | "retention_s" | "buffer_interval_s" | "timeout_s" | "warmup_s" | "batch_window_s"
-        | "max_event_age_s" | "replay_at_s" => plain("s"),
+        | "max_event_age_s" | "replay_at_s" | "http_retry_delay_s" => plain("s"),
         "max_receive_count" => plain(t("before the DLQ")),
         "batch_size" | "target_backlog_per_instance" => plain(t("messages")),
+        "http_retries" => plain(t("retries")),
         "duplicate_rate" | "error_rate" => plain(t("share (0–1)")),
         "flavour" => choice(vec![("kinesis", "Kinesis Data Streams"), ("kafka", "MSK (Kafka)")]),
         "retention_h" => plain(t("hours")),

@@ -14,6 +14,7 @@ use crate::model::{
     allowed_kinds, check_component, check_connection, warnings, Component, ComponentId, ComponentKind, Connection, ConnectionKind,
     ConnectionSettings, Diagram, Spec,
 };
+use crate::model::spec::StreamFlavour;
 use std::rc::Rc;
 use crate::text::Message;
 use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
@@ -47,7 +48,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
             Some(Item::Connection(id)) => diagram.connection(id).cloned().and_then(|connection| {
                 let from = diagram.component(connection.from)?;
                 let to = diagram.component(connection.to)?;
-                Some(Panel::Connection { connection, from: (from.kind(), from.name.clone()), to: (to.kind(), to.name.clone()) })
+                let fields = connection_fields(connection.kind, from, to);
+                Some(Panel::Connection { connection, from: (from.kind(), from.name.clone()), to: (to.kind(), to.name.clone()), fields })
             }),
             None => None,
         })
@@ -57,8 +59,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
             <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
                             targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={current()} />
         }),
-        (Some(Panel::Connection { connection, from, to }), _) => Some(html! {
-            <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()}
+        (Some(Panel::Connection { connection, from, to, fields }), _) => Some(html! {
+            <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()} {fields}
                              dispatch={dispatch.clone()} lang={current()} />
         }),
         (None, None) if editor.selection.len() > 1 => Some(many_selected(&editor)),
@@ -136,7 +138,7 @@ fn many_selected(editor: &Editor) -> Html {
 
 enum Panel {
     Component { component: Component, warnings: Rc<Vec<Message>>, targets: Rc<Vec<(ComponentId, String)>> },
-    Connection { connection: Connection, from: (ComponentKind, String), to: (ComponentKind, String) },
+    Connection { connection: Connection, from: (ComponentKind, String), to: (ComponentKind, String), fields: &'static [&'static str] },
 }
 
 type Dispatch = UseReducerDispatcher<EditorState>;
@@ -254,7 +256,7 @@ fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callba
 /// JSON texts are checked with the same parsers the simulation uses.
 fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
     match key {
-        "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.join(" ")),
+        "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.iter().map(|e| e.get(current())).collect::<Vec<_>>().join("; ")),
         "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.to_string()),
         "filter_policy" if !text.trim().is_empty() => {
             FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.to_string())
@@ -415,18 +417,28 @@ struct ConnectionProps {
     /// The two ends' kinds and names.
     from: (ComponentKind, String),
     to: (ComponentKind, String),
+    /// The settings shown, from `connection_fields`.
+    fields: &'static [&'static str],
     dispatch: Dispatch,
     /// Re-renders the panel when the page's language changes.
     lang: Lang,
 }
 
-/// The settings that mean something for each connection kind.
-fn connection_fields(kind: ConnectionKind, from: ComponentKind) -> &'static [&'static str] {
+/// The settings that mean something for a connection of this kind between these two
+/// (the engine reads every one of them; a setting it ignored would mislead).
+fn connection_fields(kind: ConnectionKind, from: &Component, to: &Component) -> &'static [&'static str] {
+    let kafka = matches!(&from.spec, Spec::Stream(s) if s.flavour == StreamFlavour::Kafka);
     match kind {
+        ConnectionKind::Subscription if to.kind() == ComponentKind::Service => {
+            &["filter_policy", "filter_policy_scope", "http_retries", "http_retry_delay_s"]
+        }
         ConnectionKind::Subscription => &["filter_policy", "filter_policy_scope"],
         ConnectionKind::Rule => &["pattern", "max_retry_attempts", "max_event_age_s"],
-        ConnectionKind::EventSourceMapping if from == ComponentKind::Stream => &["batch_size", "batch_window_s", "bisect_on_error"],
+        // Lambda's Kafka mappings have no bisect or partial batch responses.
+        ConnectionKind::EventSourceMapping | ConnectionKind::Poll if kafka => &["batch_size", "consumer_group"],
+        ConnectionKind::EventSourceMapping if from.kind() == ComponentKind::Stream => &["batch_size", "bisect_on_error", "report_batch_item_failures"],
         ConnectionKind::EventSourceMapping => &["batch_size", "batch_window_s", "report_batch_item_failures"],
+        ConnectionKind::Poll if from.kind() == ComponentKind::Stream => &["batch_size"],
         _ => &[],
     }
 }
@@ -448,7 +460,7 @@ fn connection_panel(props: &ConnectionProps) -> Html {
         })
     };
     let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
-    let fields = connection_fields(c.kind, *from_kind).iter().map(|key| {
+    let fields = props.fields.iter().map(|key| {
         let info = field_info(key);
         let editor = editor.clone();
         let connection = c.clone();

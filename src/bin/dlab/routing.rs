@@ -67,7 +67,7 @@ pub fn asl_validate() -> i32 {
             Value::String(text) => StateMachineDefinition::parse(text),
             value => StateMachineDefinition::from_value(value),
         };
-        let errors = outcome.err().unwrap_or_default();
+        let errors: Vec<String> = outcome.err().unwrap_or_default().into_iter().map(|e| e.en).collect();
         Ok(json!({"valid": errors.is_empty(), "errors": errors}))
     })
 }
@@ -76,7 +76,8 @@ pub fn asl_validate() -> i32 {
 pub fn asl_choice() -> i32 {
     run_lines(|request| {
         let rule_value = document(request, "choice_rule", true)?;
-        let rule = ChoiceRule::from_value(&rule_value).map_err(|errors| errors.join("; "))?;
+        let rule = ChoiceRule::from_value(&rule_value)
+            .map_err(|errors| errors.iter().map(|e| e.en.as_str()).collect::<Vec<_>>().join("; "))?;
         let input = request.get("input").cloned().unwrap_or(Value::Null);
         Ok(json!({"match": choice_matches(&rule, &input)?}))
     })

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::jsonata;
 use super::path::{check_path, resolve, PathKind, PathRules};
+use crate::text::Message;
 
 /// The type a comparison operator works on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +109,8 @@ const VARIABLE_RULES: PathRules = PathRules { kind: PathKind::Reference, context
 
 impl ChoiceRule {
     /// Parses a rule that is not at the top of `Choices` (no `Next` allowed).
-    pub fn from_value(value: &Value) -> Result<ChoiceRule, Vec<String>> {
+    /// On failure, every problem found, in both languages.
+    pub fn from_value(value: &Value) -> Result<ChoiceRule, Vec<Message>> {
         let mut errors = Vec::new();
         let rule = parse_rule(value, "ChoiceRule", false, false, 0, &mut errors);
         match rule {
@@ -126,19 +128,19 @@ pub(crate) fn parse_rule(
     top: bool,
     jsonata_mode: bool,
     depth: usize,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<Message>,
 ) -> Option<ChoiceRule> {
     if depth > 64 {
-        errors.push(format!("{at} is nested too deeply"));
+        errors.push(msg!("{at} is nested too deeply", "{at} lồng nhau quá sâu"));
         return None;
     }
     let Value::Object(map) = value else {
-        errors.push(format!("{at} must be an object"));
+        errors.push(msg!("{at} must be an object", "{at} phải là một object"));
         return None;
     };
     let allowed_extra: &[&str] = if top { &["Next", "Comment", "Assign", "Output"] } else { &["Comment"] };
     if !top && map.contains_key("Next") {
-        errors.push(format!("{at}: a nested Choice rule must not have \"Next\""));
+        errors.push(msg!("{at}: a nested Choice rule must not have \"Next\"", "{at}: Choice rule lồng bên trong không được có \"Next\""));
     }
     if jsonata_mode {
         return parse_condition(map, at, allowed_extra, errors);
@@ -150,44 +152,50 @@ pub(crate) fn parse_rule(
     for key in map.keys() {
         let known = operators.contains(&key) || key == "Variable" || allowed_extra.contains(&key.as_str());
         if !known {
-            errors.push(format!("{at}: field \"{key}\" is not allowed in a Choice rule"));
+            errors.push(msg!("{at}: field \"{key}\" is not allowed in a Choice rule", "{at}: trường \"{key}\" không được phép có trong Choice rule"));
         }
     }
     match operators.as_slice() {
         [] => {
-            errors.push(format!("{at} has no comparison operator (or And/Or/Not)"));
+            errors.push(msg!("{at} has no comparison operator (or And/Or/Not)", "{at} không có toán tử so sánh nào (hoặc And/Or/Not)"));
             None
         }
         [op] => parse_operator(map, op, at, jsonata_mode, depth, errors),
         _ => {
             let names: Vec<&str> = operators.iter().map(|s| s.as_str()).collect();
-            errors.push(format!("{at} may have only one operator, found {names:?}"));
+            errors.push(msg!("{at} may have only one operator, found {names:?}", "{at} chỉ được có một toán tử, nhưng có {names:?}"));
             None
         }
     }
 }
 
-fn parse_condition(map: &Map<String, Value>, at: &str, allowed_extra: &[&str], errors: &mut Vec<String>) -> Option<ChoiceRule> {
+fn parse_condition(map: &Map<String, Value>, at: &str, allowed_extra: &[&str], errors: &mut Vec<Message>) -> Option<ChoiceRule> {
     for key in map.keys() {
         if key != "Condition" && !allowed_extra.contains(&key.as_str()) {
-            errors.push(format!("{at}: field \"{key}\" is not allowed in a JSONata Choice rule"));
+            errors.push(msg!(
+                "{at}: field \"{key}\" is not allowed in a JSONata Choice rule",
+                "{at}: trường \"{key}\" không được phép có trong Choice rule JSONata"
+            ));
         }
     }
     match map.get("Condition") {
         Some(Value::String(text)) if jsonata::is_expression(text) => match jsonata::check_template_string(text) {
             Ok(()) => Some(ChoiceRule::Condition(text.clone())),
-            Err(e) => {
-                errors.push(format!("{at}.Condition: {e}"));
+            Err(Message { en, vi }) => {
+                errors.push(msg!("{at}.Condition: {en}", "{at}.Condition: {vi}"));
                 None
             }
         },
         Some(Value::Bool(b)) => Some(ChoiceRule::Condition(b.to_string())),
         Some(_) => {
-            errors.push(format!("{at}.Condition must be a JSONata expression in {{% %}} or a boolean"));
+            errors.push(msg!(
+                "{at}.Condition must be a JSONata expression in {{% %}} or a boolean",
+                "{at}.Condition phải là một biểu thức JSONata trong {{% %}} hoặc một giá trị boolean"
+            ));
             None
         }
         None => {
-            errors.push(format!("{at} does not have required field \"Condition\""));
+            errors.push(msg!("{at} does not have required field \"Condition\"", "{at} thiếu trường bắt buộc \"Condition\""));
             None
         }
     }
@@ -199,20 +207,20 @@ fn parse_operator(
     at: &str,
     jsonata_mode: bool,
     depth: usize,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<Message>,
 ) -> Option<ChoiceRule> {
     let operand = map.get(op).unwrap_or(&Value::Null);
     match op {
         "And" | "Or" => {
             if map.contains_key("Variable") {
-                errors.push(format!("{at}: \"{op}\" rules must not have \"Variable\""));
+                errors.push(msg!("{at}: \"{op}\" rules must not have \"Variable\"", "{at}: rule \"{op}\" không được có \"Variable\""));
             }
             let Value::Array(items) = operand else {
-                errors.push(format!("{at}.{op} must be a non-empty array of rules"));
+                errors.push(msg!("{at}.{op} must be a non-empty array of rules", "{at}.{op} phải là một mảng rule không rỗng"));
                 return None;
             };
             if items.is_empty() {
-                errors.push(format!("{at}.{op} must be a non-empty array of rules"));
+                errors.push(msg!("{at}.{op} must be a non-empty array of rules", "{at}.{op} phải là một mảng rule không rỗng"));
                 return None;
             }
             let rules: Vec<Option<ChoiceRule>> = items
@@ -225,7 +233,7 @@ fn parse_operator(
         }
         "Not" => {
             if map.contains_key("Variable") {
-                errors.push(format!("{at}: \"Not\" rules must not have \"Variable\""));
+                errors.push(msg!("{at}: \"Not\" rules must not have \"Variable\"", "{at}: rule \"Not\" không được có \"Variable\""));
             }
             parse_rule(operand, &format!("{at}.Not"), false, jsonata_mode, depth + 1, errors)
                 .map(|r| ChoiceRule::Not(Box::new(r)))
@@ -239,22 +247,25 @@ fn parse_comparison(
     op: &str,
     operand: &Value,
     at: &str,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<Message>,
 ) -> Option<ChoiceRule> {
     let variable = match map.get("Variable") {
         Some(Value::String(v)) => match check_path(v, VARIABLE_RULES) {
             Ok(()) => v.clone(),
-            Err(e) => {
-                errors.push(format!("{at}.Variable \"{v}\" is not a valid Reference Path: {e}"));
+            Err(Message { en, vi }) => {
+                errors.push(msg!(
+                    "{at}.Variable \"{v}\" is not a valid Reference Path: {en}",
+                    "{at}.Variable \"{v}\" không phải một Reference Path hợp lệ: {vi}"
+                ));
                 return None;
             }
         },
         Some(_) => {
-            errors.push(format!("{at}.Variable must be a string"));
+            errors.push(msg!("{at}.Variable must be a string", "{at}.Variable phải là một chuỗi"));
             return None;
         }
         None => {
-            errors.push(format!("{at} does not have required field \"Variable\""));
+            errors.push(msg!("{at} does not have required field \"Variable\"", "{at} thiếu trường bắt buộc \"Variable\""));
             return None;
         }
     };
@@ -262,7 +273,7 @@ fn parse_comparison(
         return match operand {
             Value::Bool(expected) => Some(ChoiceRule::Test { variable, test: *test, expected: *expected }),
             _ => {
-                errors.push(format!("{at}.{op} must be true or false"));
+                errors.push(msg!("{at}.{op} must be true or false", "{at}.{op} phải là true hoặc false"));
                 None
             }
         };
@@ -271,7 +282,7 @@ fn parse_comparison(
         return match operand {
             Value::String(pattern) => Some(ChoiceRule::Matches { variable, pattern: pattern.clone() }),
             _ => {
-                errors.push(format!("{at}.StringMatches must be a string"));
+                errors.push(msg!("{at}.StringMatches must be a string", "{at}.StringMatches phải là một chuỗi"));
                 None
             }
         };
@@ -281,7 +292,7 @@ fn parse_comparison(
         match operand {
             Value::String(p) if check_path(p, VARIABLE_RULES).is_ok() => Operand::Path(p.clone()),
             _ => {
-                errors.push(format!("{at}.{op} must be a valid Reference Path"));
+                errors.push(msg!("{at}.{op} must be a valid Reference Path", "{at}.{op} phải là một Reference Path hợp lệ"));
                 return None;
             }
         }
@@ -293,13 +304,15 @@ fn parse_comparison(
             ValueKind::Timestamp => operand.as_str().is_some_and(|s| parse_timestamp(s).is_some()),
         };
         if !ok {
-            let wanted = match kind {
-                ValueKind::String => "a string",
-                ValueKind::Numeric => "a number",
-                ValueKind::Boolean => "true or false",
-                ValueKind::Timestamp => "an RFC 3339 timestamp string",
-            };
-            errors.push(format!("{at}.{op} must be {wanted}"));
+            errors.push(match kind {
+                ValueKind::String => msg!("{at}.{op} must be a string", "{at}.{op} phải là một chuỗi"),
+                ValueKind::Numeric => msg!("{at}.{op} must be a number", "{at}.{op} phải là một số"),
+                ValueKind::Boolean => msg!("{at}.{op} must be true or false", "{at}.{op} phải là true hoặc false"),
+                ValueKind::Timestamp => msg!(
+                    "{at}.{op} must be an RFC 3339 timestamp string",
+                    "{at}.{op} phải là một chuỗi timestamp RFC 3339"
+                ),
+            });
             return None;
         }
         Operand::Literal(operand.clone())

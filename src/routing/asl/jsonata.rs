@@ -2,15 +2,20 @@
 //! `QueryLanguage` is `JSONata`). It parses the expression with JSONata's operator
 //! precedences and reports the first syntax error; it does not evaluate anything.
 
+use crate::text::Message;
+
 /// Checks a whole field value: `{% expr %}` is parsed, other strings are literals.
 /// A string that opens `{%` without closing `%}` (or the reverse) is refused.
-pub fn check_template_string(text: &str) -> Result<(), String> {
+pub fn check_template_string(text: &str) -> Result<(), Message> {
     let opens = text.starts_with("{%");
     let closes = text.ends_with("%}");
     match (opens, closes) {
         (true, true) if text.len() >= 4 => check_expression(&text[2..text.len() - 2]),
         (false, false) => Ok(()),
-        _ => Err(format!("\"{text}\" must be a JSONata expression enclosed in {{% %}}")),
+        _ => Err(msg!(
+            "\"{text}\" must be a JSONata expression enclosed in {{% %}}",
+            "\"{text}\" phải là một biểu thức JSONata nằm trong {{% %}}"
+        )),
     }
 }
 
@@ -20,16 +25,16 @@ pub fn is_expression(text: &str) -> bool {
 }
 
 /// Parses a JSONata expression and reports the first syntax error.
-pub fn check_expression(source: &str) -> Result<(), String> {
+pub fn check_expression(source: &str) -> Result<(), Message> {
     let tokens = tokenize(source)?;
     if tokens.is_empty() {
-        return Err("the JSONata expression is empty".to_owned());
+        return Err(msg!("the JSONata expression is empty", "biểu thức JSONata đang trống"));
     }
     let mut parser = Parser { tokens, pos: 0, depth: 0 };
     parser.expression(0)?;
     match parser.peek() {
         None => Ok(()),
-        Some(t) => Err(format!("JSONata syntax error: unexpected {}", t.describe())),
+        Some(t) => Err(unexpected(t)),
     }
 }
 
@@ -44,16 +49,48 @@ enum Token {
 }
 
 impl Token {
-    fn describe(&self) -> String {
+    /// What the token is, as a noun in each language (filled into a whole sentence).
+    fn describe(&self) -> Message {
         match self {
-            Token::Number => "number".to_owned(),
-            Token::Str => "string".to_owned(),
-            Token::Name(n) => format!("name \"{n}\""),
-            Token::Var => "variable".to_owned(),
-            Token::Regex => "regular expression".to_owned(),
-            Token::Op(op) => format!("\"{op}\""),
+            Token::Number => msg!("number", "số"),
+            Token::Str => msg!("string", "chuỗi"),
+            Token::Name(n) => msg!("name \"{n}\"", "tên \"{n}\""),
+            Token::Var => msg!("variable", "biến"),
+            Token::Regex => msg!("regular expression", "biểu thức chính quy"),
+            Token::Op(op) => msg!("\"{op}\"", "ký hiệu \"{op}\""),
         }
     }
+}
+
+/// "unexpected number", and so on.
+fn unexpected(token: &Token) -> Message {
+    let Message { en, vi } = token.describe();
+    msg!("JSONata syntax error: unexpected {en}", "Lỗi cú pháp JSONata: {vi} xuất hiện không đúng chỗ")
+}
+
+/// "expected X, found Y" for the three places a particular token must come next.
+fn found(token: &Token, expected: Expected) -> Message {
+    let Message { en: found_en, vi: found_vi } = token.describe();
+    match expected {
+        Expected::Op(op) => msg!(
+            "JSONata syntax error: expected \"{op}\", found {found_en}",
+            "Lỗi cú pháp JSONata: cần \"{op}\" nhưng gặp {found_vi}"
+        ),
+        Expected::Parameter => msg!(
+            "JSONata syntax error: function parameters must be variables, found {found_en}",
+            "Lỗi cú pháp JSONata: tham số của function phải là biến, nhưng gặp {found_vi}"
+        ),
+        Expected::Variable => msg!(
+            "JSONata syntax error: expected a variable, found {found_en}",
+            "Lỗi cú pháp JSONata: cần một biến, nhưng gặp {found_vi}"
+        ),
+    }
+}
+
+enum Expected<'a> {
+    Op(&'a str),
+    Parameter,
+    Variable,
 }
 
 const OPERATORS: &[&str] = &[
@@ -61,7 +98,7 @@ const OPERATORS: &[&str] = &[
     ";", "?", "+", "-", "*", "/", "%", "&", "|", "=", "<", ">", "^", "@", "#",
 ];
 
-fn tokenize(source: &str) -> Result<Vec<Token>, String> {
+fn tokenize(source: &str) -> Result<Vec<Token>, Message> {
     let mut tokens = Vec::new();
     let mut rest = source;
     while let Some(c) = rest.chars().next() {
@@ -70,7 +107,9 @@ fn tokenize(source: &str) -> Result<Vec<Token>, String> {
             continue;
         }
         if rest.starts_with("/*") {
-            let end = rest.find("*/").ok_or("unclosed comment in JSONata expression")?;
+            let end = rest
+                .find("*/")
+                .ok_or_else(|| msg!("unclosed comment in JSONata expression", "chú thích trong biểu thức JSONata chưa được đóng"))?;
             rest = &rest[end + 2..];
             continue;
         }
@@ -81,13 +120,15 @@ fn tokenize(source: &str) -> Result<Vec<Token>, String> {
     Ok(tokens)
 }
 
-fn next_token(rest: &str, previous: Option<&Token>) -> Result<(Token, usize), String> {
+fn next_token(rest: &str, previous: Option<&Token>) -> Result<(Token, usize), Message> {
     let c = rest.chars().next().unwrap_or(' ');
     if c == '"' || c == '\'' {
         return quoted_len(rest, c).map(|len| (Token::Str, len));
     }
     if c == '`' {
-        let end = rest[1..].find('`').ok_or("unclosed ` name in JSONata expression")?;
+        let end = rest[1..]
+            .find('`')
+            .ok_or_else(|| msg!("unclosed ` name in JSONata expression", "tên đặt trong ` của biểu thức JSONata chưa được đóng"))?;
         return Ok((Token::Name(rest[1..end + 1].to_owned()), end + 2));
     }
     if c.is_ascii_digit() {
@@ -107,7 +148,7 @@ fn next_token(rest: &str, previous: Option<&Token>) -> Result<(Token, usize), St
         let len = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == 'λ').map(char::len_utf8).sum();
         return Ok((Token::Name(rest[..len].to_owned()), len));
     }
-    Err(format!("JSONata syntax error: unexpected character \"{c}\""))
+    Err(msg!("JSONata syntax error: unexpected character \"{c}\"", "Lỗi cú pháp JSONata: ký tự \"{c}\" xuất hiện không đúng chỗ"))
 }
 
 /// Does this token end an operand (so a following `/` is division, not a regex)?
@@ -120,7 +161,7 @@ fn ends_operand(token: Option<&Token>) -> bool {
     }
 }
 
-fn quoted_len(rest: &str, quote: char) -> Result<usize, String> {
+fn quoted_len(rest: &str, quote: char) -> Result<usize, Message> {
     let mut escaped = false;
     for (i, c) in rest.char_indices().skip(1) {
         if escaped {
@@ -131,10 +172,10 @@ fn quoted_len(rest: &str, quote: char) -> Result<usize, String> {
             return Ok(i + 1);
         }
     }
-    Err("unterminated string in JSONata expression".to_owned())
+    Err(msg!("unterminated string in JSONata expression", "chuỗi trong biểu thức JSONata chưa được đóng"))
 }
 
-fn regex_len(rest: &str) -> Result<usize, String> {
+fn regex_len(rest: &str) -> Result<usize, Message> {
     let body = quoted_len(rest, '/')?;
     let flags: usize = rest[body..].chars().take_while(|c| c.is_ascii_lowercase()).count();
     Ok(body + flags)
@@ -191,8 +232,10 @@ impl Parser {
         self.tokens.get(self.pos)
     }
 
-    fn next(&mut self) -> Result<Token, String> {
-        let token = self.tokens.get(self.pos).cloned().ok_or("JSONata syntax error: unexpected end of expression")?;
+    fn next(&mut self) -> Result<Token, Message> {
+        let token = self.tokens.get(self.pos).cloned().ok_or_else(|| {
+            msg!("JSONata syntax error: unexpected end of expression", "Lỗi cú pháp JSONata: biểu thức kết thúc quá sớm")
+        })?;
         self.pos += 1;
         Ok(token)
     }
@@ -201,17 +244,17 @@ impl Parser {
         self.peek() == Some(&Token::Op(leak(op)))
     }
 
-    fn expect(&mut self, op: &str) -> Result<(), String> {
+    fn expect(&mut self, op: &str) -> Result<(), Message> {
         match self.next()? {
             Token::Op(found) if found == op => Ok(()),
-            other => Err(format!("JSONata syntax error: expected \"{op}\", found {}", other.describe())),
+            other => Err(found(&other, Expected::Op(op))),
         }
     }
 
-    fn expression(&mut self, rbp: u8) -> Result<(), String> {
+    fn expression(&mut self, rbp: u8) -> Result<(), Message> {
         self.depth += 1;
         if self.depth > 64 {
-            return Err("JSONata expression nested too deeply".to_owned());
+            return Err(msg!("JSONata expression nested too deeply", "biểu thức JSONata lồng nhau quá sâu"));
         }
         let token = self.next()?;
         self.prefix(token)?;
@@ -227,7 +270,7 @@ impl Parser {
     }
 
     /// A comma-separated list up to `close` (which may be empty).
-    fn list(&mut self, close: &str, item: fn(&mut Parser) -> Result<(), String>) -> Result<(), String> {
+    fn list(&mut self, close: &str, item: fn(&mut Parser) -> Result<(), Message>) -> Result<(), Message> {
         if self.at(close) {
             return self.expect(close);
         }
@@ -241,20 +284,20 @@ impl Parser {
         }
     }
 
-    fn pair(&mut self) -> Result<(), String> {
+    fn pair(&mut self) -> Result<(), Message> {
         self.expression(0)?;
         self.expect(":")?;
         self.expression(0)
     }
 
-    fn argument(&mut self) -> Result<(), String> {
+    fn argument(&mut self) -> Result<(), Message> {
         if self.at("?") {
             return self.expect("?");
         }
         self.expression(0)
     }
 
-    fn prefix(&mut self, token: Token) -> Result<(), String> {
+    fn prefix(&mut self, token: Token) -> Result<(), Message> {
         match token {
             Token::Number | Token::Str | Token::Var | Token::Regex => Ok(()),
             Token::Name(name) if name == "function" || name == "λ" => self.lambda(),
@@ -279,15 +322,15 @@ impl Parser {
             }
             Token::Op("[") => self.list("]", |p| p.expression(0)),
             Token::Op("{") => self.list("}", Parser::pair),
-            other => Err(format!("JSONata syntax error: unexpected {}", other.describe())),
+            other => Err(unexpected(&other)),
         }
     }
 
-    fn lambda(&mut self) -> Result<(), String> {
+    fn lambda(&mut self) -> Result<(), Message> {
         self.expect("(")?;
         self.list(")", |p| match p.next()? {
             Token::Var => Ok(()),
-            other => Err(format!("JSONata syntax error: function parameters must be variables, found {}", other.describe())),
+            other => Err(found(&other, Expected::Parameter)),
         })?;
         if self.at("<") {
             // A type signature such as <n-n:n>; skip to the closing '>'.
@@ -301,7 +344,7 @@ impl Parser {
         self.expect("}")
     }
 
-    fn infix(&mut self, token: Token) -> Result<(), String> {
+    fn infix(&mut self, token: Token) -> Result<(), Message> {
         match token {
             Token::Op("[") => {
                 if self.at("]") {
@@ -322,7 +365,7 @@ impl Parser {
             }
             Token::Op("@" | "#") => match self.next()? {
                 Token::Var => Ok(()),
-                other => Err(format!("JSONata syntax error: expected a variable, found {}", other.describe())),
+                other => Err(found(&other, Expected::Variable)),
             },
             Token::Op("^") => {
                 self.expect("(")?;

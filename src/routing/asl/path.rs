@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::text::Message;
+
 /// Which JSONPath forms a field accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathKind {
@@ -25,21 +27,21 @@ pub struct PathRules {
     pub variables: bool,
 }
 
-/// Checks JSONPath syntax; the error says what is wrong in a few words.
-pub fn check_path(path: &str, rules: PathRules) -> Result<(), String> {
+/// Checks JSONPath syntax; the error says what is wrong in a few words, in both languages.
+pub fn check_path(path: &str, rules: PathRules) -> Result<(), Message> {
     let rest = if let Some(rest) = path.strip_prefix("$$") {
         if !rules.context {
-            return Err("the context object ($$) is not allowed here".to_owned());
+            return Err(msg!("the context object ($$) is not allowed here", "không được dùng context object ($$) ở đây"));
         }
         rest
     } else if let Some(rest) = path.strip_prefix('$') {
         let name_len = rest.chars().take_while(|c| is_name_char(*c)).map(char::len_utf8).sum::<usize>();
         if name_len > 0 && !rules.variables {
-            return Err("variables ($name) are not allowed here".to_owned());
+            return Err(msg!("variables ($name) are not allowed here", "không được dùng biến ($name) ở đây"));
         }
         &rest[name_len..]
     } else {
-        return Err("a path must begin with \"$\"".to_owned());
+        return Err(msg!("a path must begin with \"$\"", "một path phải bắt đầu bằng \"$\""));
     };
     check_segments(rest, rules.kind)
 }
@@ -48,12 +50,12 @@ fn is_name_char(c: char) -> bool {
     !(c.is_whitespace() || matches!(c, '.' | '[' | ']' | '(' | ')' | '\'' | '"' | ',' | '*' | '$' | '?' | '@'))
 }
 
-fn check_segments(mut rest: &str, kind: PathKind) -> Result<(), String> {
+fn check_segments(mut rest: &str, kind: PathKind) -> Result<(), Message> {
     let full = kind == PathKind::Full;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("..") {
             if !full {
-                return Err("descendant (..) is not allowed in a reference path".to_owned());
+                return Err(msg!("descendant (..) is not allowed in a reference path", "không được dùng descendant (..) trong một reference path"));
             }
             rest = after;
             if rest.starts_with('[') {
@@ -65,36 +67,41 @@ fn check_segments(mut rest: &str, kind: PathKind) -> Result<(), String> {
         } else if rest.starts_with('[') {
             rest = step_bracket(rest, full)?;
         } else {
-            return Err(format!("unexpected \"{}\"", rest.chars().next().unwrap_or(' ')));
+            let c = rest.chars().next().unwrap_or(' ');
+            return Err(msg!("unexpected \"{c}\"", "ký tự \"{c}\" xuất hiện không đúng chỗ"));
         }
     }
     Ok(())
 }
 
-fn step_name(rest: &str, full: bool) -> Result<&str, String> {
+fn step_name(rest: &str, full: bool) -> Result<&str, Message> {
     if let Some(after) = rest.strip_prefix('*') {
-        return if full { Ok(after) } else { Err("wildcards are not allowed in a reference path".to_owned()) };
+        return if full {
+            Ok(after)
+        } else {
+            Err(msg!("wildcards are not allowed in a reference path", "không được dùng wildcard trong một reference path"))
+        };
     }
     let len: usize = rest.chars().take_while(|c| is_name_char(*c) || *c == '$' || *c == '@').map(char::len_utf8).sum();
     if len == 0 {
-        return Err("a field name is missing after \".\"".to_owned());
+        return Err(msg!("a field name is missing after \".\"", "thiếu tên trường sau \".\""));
     }
     Ok(&rest[len..])
 }
 
 /// One `[...]` step; returns what follows the closing bracket.
-fn step_bracket(rest: &str, full: bool) -> Result<&str, String> {
-    let end = matching_close(rest, '[', ']').ok_or("unclosed \"[\"")?;
+fn step_bracket(rest: &str, full: bool) -> Result<&str, Message> {
+    let end = matching_close(rest, '[', ']').ok_or_else(|| msg!("unclosed \"[\"", "\"[\" chưa được đóng"))?;
     let inner = rest[1..end].trim();
     let after = &rest[end + 1..];
     if inner.is_empty() {
-        return Err("empty brackets".to_owned());
+        return Err(msg!("empty brackets", "cặp ngoặc vuông rỗng"));
     }
     if is_integer(inner) || is_quoted(inner) {
         return Ok(after);
     }
     if !full {
-        return Err(format!("[{inner}] is not allowed in a reference path"));
+        return Err(msg!("[{inner}] is not allowed in a reference path", "không được dùng [{inner}] trong một reference path"));
     }
     let ok = inner == "*"
         || (inner.starts_with("?(") && inner.ends_with(')'))
@@ -104,7 +111,7 @@ fn step_bracket(rest: &str, full: bool) -> Result<&str, String> {
     if ok {
         Ok(after)
     } else {
-        Err(format!("[{inner}] is not a valid JSONPath step"))
+        Err(msg!("[{inner}] is not a valid JSONPath step", "[{inner}] không phải một bước JSONPath hợp lệ"))
     }
 }
 
@@ -194,11 +201,11 @@ enum Arg {
 }
 
 /// Checks an intrinsic function call such as `States.Format('{}', $.name)`.
-pub fn check_intrinsic(text: &str) -> Result<(), String> {
+pub fn check_intrinsic(text: &str) -> Result<(), Message> {
     let mut parser = IntrinsicParser { text, pos: 0, depth: 0 };
     parser.call()?;
     if parser.pos != text.len() {
-        return Err(format!("unexpected text after the call in \"{text}\""));
+        return Err(msg!("unexpected text after the call in \"{text}\"", "có phần thừa sau lời gọi hàm trong \"{text}\""));
     }
     Ok(())
 }
@@ -224,17 +231,20 @@ impl IntrinsicParser<'_> {
         self.pos += skipped;
     }
 
-    fn call(&mut self) -> Result<(), String> {
+    fn call(&mut self) -> Result<(), Message> {
         self.depth += 1;
         if self.depth > 16 {
-            return Err("intrinsic functions nested too deeply".to_owned());
+            return Err(msg!("intrinsic functions nested too deeply", "các intrinsic function lồng nhau quá sâu"));
         }
-        let name_len = self.rest().find('(').ok_or("an intrinsic function needs \"(\"")?;
+        let name_len = self
+            .rest()
+            .find('(')
+            .ok_or_else(|| msg!("an intrinsic function needs \"(\"", "một intrinsic function cần có \"(\""))?;
         let name = &self.rest()[..name_len];
         let &(_, min, max) = INTRINSICS
             .iter()
             .find(|(known, _, _)| *known == name)
-            .ok_or_else(|| format!("\"{name}\" is not a known intrinsic function"))?;
+            .ok_or_else(|| msg!("\"{name}\" is not a known intrinsic function", "\"{name}\" không phải một intrinsic function của Step Functions"))?;
         let name = name.to_owned();
         self.pos += name_len + 1;
         let mut args = Vec::new();
@@ -252,21 +262,22 @@ impl IntrinsicParser<'_> {
                         self.pos += 1;
                         break;
                     }
-                    _ => return Err(format!("expected \",\" or \")\" in {name}")),
+                    _ => return Err(msg!("expected \",\" or \")\" in {name}", "cần \",\" hoặc \")\" trong {name}")),
                 }
             }
         }
         if args.len() < min || args.len() > max {
-            return Err(format!("{name} does not take {} argument(s)", args.len()));
+            let count = args.len();
+            return Err(msg!("{name} does not take {count} argument(s)", "{name} không nhận {count} đối số"));
         }
         if NUMERIC_ARGS.contains(&name.as_str()) && args.iter().any(|a| matches!(a, Arg::Text | Arg::Literal)) {
-            return Err(format!("{name} arguments must be numbers or paths"));
+            return Err(msg!("{name} arguments must be numbers or paths", "các đối số của {name} phải là số hoặc path"));
         }
         self.depth -= 1;
         Ok(())
     }
 
-    fn argument(&mut self) -> Result<Arg, String> {
+    fn argument(&mut self) -> Result<Arg, Message> {
         let rest = self.rest();
         if rest.starts_with('\'') {
             self.string_literal()?;
@@ -295,10 +306,11 @@ impl IntrinsicParser<'_> {
             self.pos += len;
             return Ok(Arg::Number);
         }
-        Err(format!("\"{}\" is not a valid intrinsic function argument", &rest[..len.max(1).min(rest.len())]))
+        let argument = &rest[..len.max(1).min(rest.len())];
+        Err(msg!("\"{argument}\" is not a valid intrinsic function argument", "\"{argument}\" không phải một đối số hợp lệ của intrinsic function"))
     }
 
-    fn string_literal(&mut self) -> Result<(), String> {
+    fn string_literal(&mut self) -> Result<(), Message> {
         let mut escaped = false;
         for (i, c) in self.rest().char_indices().skip(1) {
             if escaped {
@@ -310,7 +322,7 @@ impl IntrinsicParser<'_> {
                 return Ok(());
             }
         }
-        Err("unterminated string in intrinsic function".to_owned())
+        Err(msg!("unterminated string in intrinsic function", "chuỗi trong intrinsic function chưa được đóng"))
     }
 }
 

@@ -3,11 +3,13 @@
 use serde_json::{json, Value};
 
 use super::*;
+use crate::text::Message;
 
+/// The English of every problem found (the texts statelint-style tools compare).
 fn errors(definition: Value) -> Vec<String> {
     match StateMachineDefinition::from_value(&definition) {
         Ok(_) => Vec::new(),
-        Err(errors) => errors,
+        Err(errors) => errors.into_iter().map(|e| e.en).collect(),
     }
 }
 
@@ -229,5 +231,188 @@ fn jsonata_states() {
 fn raw_text_rejects_duplicates() {
     let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}"#;
     let errors = StateMachineDefinition::parse(text).unwrap_err();
-    assert!(errors[0].contains("duplicate key"), "{errors:?}");
+    assert!(errors[0].en.contains("duplicate key"), "{errors:?}");
+}
+
+// ----- Both languages -----
+
+fn jsonata(state: Value) -> Value {
+    json!({"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": state}})
+}
+
+/// A Pass state that ends, with `fields` added.
+fn pass(fields: Value) -> Value {
+    let mut state = json!({"Type": "Pass", "End": true});
+    state.as_object_mut().expect("object").extend(fields.as_object().expect("object").clone());
+    state
+}
+
+/// A Task state that ends, with `fields` added.
+fn task(fields: Value) -> Value {
+    let mut state = json!({"Type": "Task", "Resource": "a:b", "End": true});
+    state.as_object_mut().expect("object").extend(fields.as_object().expect("object").clone());
+    state
+}
+
+/// A Map state that ends, with `fields` added.
+fn map_state(fields: Value) -> Value {
+    let mut state = json!({"Type": "Map", "End": true,
+        "ItemProcessor": {"StartAt": "E", "States": {"E": {"Type": "Succeed"}}}});
+    state.as_object_mut().expect("object").extend(fields.as_object().expect("object").clone());
+    state
+}
+
+/// A Choice state whose rules each go to `D`.
+fn choice(rules: Value, language: &str) -> Value {
+    json!({"QueryLanguage": language, "StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Choices": rules, "Default": "D"},
+        "D": {"Type": "Succeed"}}})
+}
+
+/// Definitions that, between them, break nearly every rule the validator checks.
+fn broken_definitions() -> Vec<Value> {
+    let mut deep = json!([]);
+    for _ in 0..70 {
+        deep = json!([deep]);
+    }
+    let mut maps = json!({"StartAt": "L", "States": {"L": {"Type": "Succeed"}}});
+    for i in 0..18 {
+        maps = json!({"StartAt": format!("M{i}"), "States": {format!("M{i}"): {"Type": "Map", "End": true, "Iterator": maps}}});
+    }
+    let intrinsics = format!("{})", "States.Array(".repeat(18) + &")".repeat(17));
+    let parens = format!("{{% {}1{} %}}", "(".repeat(70), ")".repeat(70));
+    vec![
+        json!([1]),
+        json!({"StartAt": "S", "States": {"S": {"Type": "Succeed"}}, "Extra": 1, "TimeoutSeconds": 0, "Version": 1, "Comment": 2, "QueryLanguage": "XPath"}),
+        json!({"StartAt": 1, "States": []}),
+        json!({"StartAt": "S", "States": {}}),
+        json!({}),
+        json!({"StartAt": "B", "States": {"A": {"Type": "Succeed"}}}),
+        json!({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}, "Orphan": {"Type": "Pass", "Next": "A"}}}),
+        json!({"StartAt": "", "States": {"": {"Type": "Succeed"}}}),
+        json!({"StartAt": "P", "States": {
+            "P": {"Type": "Parallel", "Next": "X", "Branches": [{"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}]},
+            "X": {"Type": "Succeed"}}}),
+        json!({"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}),
+        json!({"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true, "Result": deep}}}),
+        maps,
+        // States and their fields.
+        single(json!(3)),
+        single(json!({"Type": "Sleep"})),
+        single(json!({"End": true})),
+        single(json!({"Type": "Succeed", "Parameters": {}, "Error": "x"})),
+        jsonata(json!({"Type": "Pass", "OutputPath": "$.x", "End": true})),
+        single(json!({"Type": "Fail", "Error": "E", "ErrorPath": "$.e"})),
+        single(json!({"Type": "Pass", "Next": "S", "End": true})),
+        single(json!({"Type": "Pass", "Next": 1})),
+        single(json!({"Type": "Pass", "End": false})),
+        single(json!({"Type": "Pass"})),
+        single(task(json!({"Credentials": "role", "Assign": [1]}))),
+        single(pass(json!({"InputPath": "x", "ResultPath": "$..a", "OutputPath": 1}))),
+        single(pass(json!({"Parameters": {"a": 1, "a.$": "$.a", "b.$": 3, "c.$": "States.Nope()", "d.$": "$.x[", "e": {"f.$": "States.Format('x'"}}}))),
+        jsonata(json!({"Type": "Pass", "Output": "{% 1 + %}", "End": true})),
+        single(json!({"Type": "Task", "End": true})),
+        single(task(json!({"Resource": 5}))),
+        single(task(json!({"Resource": "no scheme"}))),
+        single(task(json!({"Resource": "${}"}))),
+        single(task(json!({"Resource": "arn:aws:lambda:us-east-1:1:function:f:"}))),
+        single(task(json!({"TimeoutSeconds": 5, "HeartbeatSeconds": 10}))),
+        single(task(json!({"TimeoutSecondsPath": "$..x"}))),
+        single(task(json!({"TimeoutSeconds": 0}))),
+        jsonata(task(json!({"TimeoutSeconds": "{% 1 + %}"}))),
+        single(json!({"Type": "Wait", "End": true})),
+        single(json!({"Type": "Wait", "TimestampPath": "x", "End": true})),
+        jsonata(json!({"Type": "Wait", "Timestamp": "{% $x( %}", "End": true})),
+        single(json!({"Type": "Wait", "Timestamp": "tomorrow", "End": true})),
+        single(json!({"Type": "Fail", "ErrorPath": "x", "Cause": 3})),
+        jsonata(json!({"Type": "Fail", "Error": "{% ] %}"})),
+        json!({"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": 3}}}),
+        single(json!({"Type": "Choice", "Choices": [], "Default": "S"})),
+        json!({"StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Default": "D", "Choices": [{"Variable": "$.x", "IsPresent": true}]},
+            "D": {"Type": "Succeed"}}}),
+        single(json!({"Type": "Parallel", "End": true})),
+        single(json!({"Type": "Parallel", "End": true, "Branches": []})),
+        single(json!({"Type": "Parallel", "End": true, "Branches": [1, {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}, "X": 1}]})),
+        single(map_state(json!({"ItemsPath": null}))),
+        jsonata(map_state(json!({"Items": 5}))),
+        single(map_state(json!({"ItemProcessor": {"StartAt": "E", "States": {"E": {"Type": "Succeed"}}, "Bad": 1, "ProcessorConfig": 3}}))),
+        single(json!({"Type": "Map", "End": true, "Iterator": 5})),
+        single(json!({"Type": "Map", "End": true})),
+        single(map_state(json!({"MaxConcurrency": -1, "ToleratedFailurePercentage": 101, "MaxConcurrencyPath": "x", "Label": 3}))),
+        single(map_state(json!({"ItemReader": {"X": 1, "ReaderConfig": {"MaxItems": 1, "MaxItemsPath": "$.m"}}, "ItemBatcher": 1, "ResultWriter": 2}))),
+        single(map_state(json!({"ItemReader": 1, "ItemBatcher": {"MaxItemsPerBatch": 1, "MaxItemsPerBatchPath": "$.x"}}))),
+        single(map_state(json!({"ItemProcessor": {"StartAt": "E", "States": {"E": {"Type": "Succeed"}},
+            "ProcessorConfig": {"Mode": "X", "ExecutionType": "Y"}}}))),
+        single(task(json!({"Retry": 5, "Catch": 5}))),
+        single(task(json!({"Retry": [1, {"Interval": 3},
+            {"ErrorEquals": [], "IntervalSeconds": 0, "MaxAttempts": -1, "BackoffRate": 0.5, "MaxDelaySeconds": 0, "JitterStrategy": "HALF"},
+            {"ErrorEquals": [1]}, {"ErrorEquals": ["States.ALL", "X"]}]}))),
+        single(task(json!({"Catch": [1, {"ErrorEquals": ["X"], "Bad": 1}]}))),
+        // Choice rules.
+        choice(json!([{"Variable": "$.a", "Next": "D"}]), "JSONPath"),
+        choice(json!([{"Variable": "$.a", "StringEquals": "x", "NumericEquals": 1, "Bad": 1, "Next": "D"}]), "JSONPath"),
+        choice(json!([
+            {"Not": {"Variable": "$.a", "IsNull": true, "Next": "D"}, "Next": "D"},
+            {"And": [3], "Next": "D"},
+            {"Or": [], "Next": "D"},
+            {"And": 5, "Variable": "$.a", "Next": "D"},
+            {"Not": {"Variable": "$.a", "IsNull": true}, "Variable": "$.b", "Next": "D"}]), "JSONPath"),
+        choice(json!([
+            {"Variable": "$..a", "StringEquals": "x", "Next": "D"},
+            {"Variable": 3, "StringEquals": "x", "Next": "D"},
+            {"StringEquals": "x", "Next": "D"},
+            {"Variable": "$.a", "IsNull": "yes", "Next": "D"},
+            {"Variable": "$.a", "StringMatches": 1, "Next": "D"},
+            {"Variable": "$.a", "StringEqualsPath": "x", "Next": "D"}]), "JSONPath"),
+        choice(json!([
+            {"Variable": "$.a", "StringEquals": 1, "Next": "D"},
+            {"Variable": "$.a", "NumericEquals": "1", "Next": "D"},
+            {"Variable": "$.a", "BooleanEquals": 1, "Next": "D"},
+            {"Variable": "$.a", "TimestampEquals": "yesterday", "Next": "D"}]), "JSONPath"),
+        choice(json!([{"Condition": "{% 1 + %}", "Next": "D"}, {"Condition": 3, "Next": "D"}, {"Bad": 1, "Next": "D"}]), "JSONata"),
+        // JSONPath.
+        single(pass(json!({"InputPath": "$$.x", "ResultPath": "$$.x"}))),
+        single(pass(json!({"ResultPath": "$foo"}))),
+        single(pass(json!({"ResultPath": "$.a.*"}))),
+        single(pass(json!({"ResultPath": "$."}))),
+        single(pass(json!({"InputPath": "$.a["}))),
+        single(pass(json!({"InputPath": "$.a[]"}))),
+        single(pass(json!({"ResultPath": "$.a[1:2]"}))),
+        single(pass(json!({"InputPath": "$.a[x y]"}))),
+        single(pass(json!({"InputPath": "$x$"}))),
+        // Intrinsic functions.
+        single(pass(json!({"Parameters": {"a.$": "States.Format", "b.$": "States.UUID(1)", "c.$": "States.MathAdd(1,'-1')",
+            "d.$": "States.Array(1) x", "e.$": "States.Array(1 2)", "f.$": "States.Array(%)", "g.$": "States.Array('x)"}}))),
+        single(pass(json!({"Parameters": {"a.$": intrinsics}}))),
+        // JSONata.
+        jsonata(json!({"Type": "Pass", "End": true, "Output": {
+            "a": "{% %}", "b": "{% 1 %", "c": "{% /* x %}", "d": "{% `x %}", "e": "{% 1 # %}", "f": "{% 'x %}", "g": "{% (1 %}",
+            "h": "{% function(1){1} %}", "i": "{% $x@1 %}", "j": "{% 1 1 %}", "k": "{% ) %}", "m": "{% a b %}", "n": "{% $x $y %}",
+            "p": "{% 1 + = %}", "q": parens, "r": "{% function('s'){1} %}", "s": "{% function(/a/){1} %}", "t": "{% function(a){1} %}",
+            "u": "{% 1 ! 2 %}", "v": "{% {'a' 1} %}", "w": "{% 1 'x' %}"}})),
+    ]
+}
+
+#[test]
+fn every_validation_message_has_a_vietnamese_sentence() {
+    let mut messages: Vec<Message> = broken_definitions()
+        .into_iter()
+        .flat_map(|definition| StateMachineDefinition::from_value(&definition).expect_err(&definition.to_string()))
+        .collect();
+    for text in ["not json", "{", "[1,", "{\"a\" 1}", "{\"a\": 1,}", "{} x", "\"\\q\"", "{1: 2}", "{\"a\": 1, \"a\": 2}", "\"abc", "[1 2]", "-"] {
+        let errors = StateMachineDefinition::parse(text).expect_err(text);
+        assert!(errors[0].vi.contains("(dòng 1, cột "), "{text}: {errors:?}");
+        messages.extend(errors);
+    }
+    messages.extend(ChoiceRule::from_value(&json!({"Variable": "$.a", "Next": "B"})).expect_err("a nested rule"));
+    messages.sort_by(|a, b| a.en.cmp(&b.en));
+    messages.dedup();
+    assert!(messages.len() > 160, "the definitions should break most rules: {}", messages.len());
+    for Message { en, vi } in &messages {
+        assert!(!vi.trim().is_empty() && vi != en, "no Vietnamese for {en:?}");
+        for english in [" must ", " is not ", " does not ", "not allowed", "required", " found ", "expected", "unexpected", " nested "] {
+            assert!(!vi.contains(english), "English {english:?} left in {vi:?} (for {en:?})");
+        }
+    }
 }

@@ -1,8 +1,10 @@
 //! Validation of a States Language document, building the typed definition.
 //!
 //! Messages name the place like statelint does (`State Machine.States.Foo`) and
-//! say what is wrong in one sentence. Every problem found is reported, not just
-//! the first.
+//! say what is wrong in one sentence, written whole in English (statelint's wording,
+//! which the command line prints) and in Vietnamese (which keeps field names, state
+//! types and AWS terms in English, as the lesson does). Every problem found is
+//! reported, not just the first.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -13,6 +15,7 @@ use super::jsonata;
 use super::path::{check_intrinsic, check_path, looks_like_intrinsic, PathKind, PathRules};
 use super::types::*;
 use crate::routing::json_text::MAX_DEPTH;
+use crate::text::{Message, Text};
 
 /// The longest state name AWS accepts.
 pub const MAX_STATE_NAME_LEN: usize = 80;
@@ -80,9 +83,58 @@ const EXCLUSIVE: &[(&str, &str)] = &[
     ("ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
 ];
 
+// Sentences said in several places, each written whole in both languages.
+
+fn required(at: &str, field: &str) -> Message {
+    msg!("{at} does not have required field \"{field}\"", "{at} thiếu trường bắt buộc \"{field}\"")
+}
+
+fn must_be_object(at: &str) -> Message {
+    msg!("{at} must be an object", "{at} phải là một object")
+}
+
+fn must_be_string(at: &str) -> Message {
+    msg!("{at} must be a string", "{at} phải là một chuỗi")
+}
+
+fn only_one_of(at: &str, a: &str, b: &str) -> Message {
+    msg!("{at} may have only one of [\"{a}\", \"{b}\"]", "{at} chỉ được có một trong hai trường [\"{a}\", \"{b}\"]")
+}
+
+fn nested_too_deeply(at: &str) -> Message {
+    msg!("{at} is nested too deeply", "{at} lồng nhau quá sâu")
+}
+
+fn reference_path(at: &str) -> Message {
+    msg!("{at} must be a valid Reference Path", "{at} phải là một Reference Path hợp lệ")
+}
+
+fn not_empty(at: &str) -> Message {
+    msg!("{at} must not be empty (non-empty required)", "{at} không được rỗng (phải có ít nhất một phần tử)")
+}
+
+fn with_branch(at: &str) -> Message {
+    msg!("{at} must be an object with StartAt and States", "{at} phải là một object có StartAt và States")
+}
+
+/// `{at}: reason` and `{at}.Field: reason`, the reason coming from the path, intrinsic
+/// or JSONata checker.
+fn because(at: &str, reason: Message) -> Message {
+    let Message { en, vi } = reason;
+    msg!("{at}: {en}", "{at}: {vi}")
+}
+
+/// What a set of fields belongs to, in each language, for "is not allowed in ...".
+const STATE_MACHINE: Text = Text::new("a state machine", "một state machine");
+const ITEM_PROCESSOR: Text = Text::new("an item processor", "một item processor");
+const BRANCH: Text = Text::new("a branch", "một branch");
+const ITEM_READER: Text = Text::new("an ItemReader", "một ItemReader");
+const RETRIER: Text = Text::new("a retrier", "một retrier");
+const CATCHER: Text = Text::new("a catcher", "một catcher");
+
 /// Collects problems while walking the document.
 pub(super) struct Validator {
-    pub errors: Vec<String>,
+    pub errors: Vec<Message>,
     /// Every state name in the whole machine: names must be unique across branches.
     names: HashSet<String>,
 }
@@ -92,7 +144,7 @@ impl Validator {
         Validator { errors: Vec::new(), names: HashSet::new() }
     }
 
-    fn error(&mut self, message: String) {
+    fn error(&mut self, message: Message) {
         self.errors.push(message);
     }
 
@@ -100,23 +152,23 @@ impl Validator {
     pub fn machine(&mut self, value: &Value) -> Option<StateMachineDefinition> {
         let at = "State Machine";
         let Value::Object(map) = value else {
-            self.error(format!("{at} must be a JSON object"));
+            self.error(msg!("{at} must be a JSON object", "{at} phải là một JSON object"));
             return None;
         };
-        self.unknown_fields(map, at, &["Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage"], "a state machine");
+        self.unknown_fields(map, at, &["Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage"], STATE_MACHINE);
         let language = self.query_language(map, at, QueryLanguage::JsonPath);
         let timeout_seconds = match map.get("TimeoutSeconds") {
             None => None,
             Some(v) => {
                 let seconds = v.as_u64().filter(|n| *n > 0);
                 if seconds.is_none() {
-                    self.error(format!("{at}.TimeoutSeconds must be a positive integer"));
+                    self.error(msg!("{at}.TimeoutSeconds must be a positive integer", "{at}.TimeoutSeconds phải là một số nguyên dương"));
                 }
                 seconds
             }
         };
         if map.get("Version").is_some_and(|v| !v.is_string()) {
-            self.error(format!("{at}.Version must be a string"));
+            self.error(must_be_string(&format!("{at}.Version")));
         }
         let comment = self.comment(map, at);
         let root = self.branch(map, at, language, 0);
@@ -128,7 +180,7 @@ impl Validator {
             None => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => {
-                self.error(format!("{at}.Comment must be a string"));
+                self.error(must_be_string(&format!("{at}.Comment")));
                 None
             }
         }
@@ -140,21 +192,31 @@ impl Validator {
             Some(Value::String(s)) if s == "JSONata" => QueryLanguage::Jsonata,
             Some(Value::String(s)) if s == "JSONPath" => {
                 if inherited == QueryLanguage::Jsonata {
-                    self.error(format!("{at}.QueryLanguage cannot be JSONPath inside a JSONata state machine"));
+                    self.error(msg!(
+                        "{at}.QueryLanguage cannot be JSONPath inside a JSONata state machine",
+                        "{at}.QueryLanguage không thể là JSONPath bên trong một state machine JSONata"
+                    ));
                 }
                 QueryLanguage::JsonPath
             }
             Some(other) => {
-                self.error(format!("{at}.QueryLanguage {other} is not one of the allowed values [\"JSONPath\", \"JSONata\"]"));
+                self.error(msg!(
+                    "{at}.QueryLanguage {other} is not one of the allowed values [\"JSONPath\", \"JSONata\"]",
+                    "{at}.QueryLanguage {other} không thuộc các giá trị được phép [\"JSONPath\", \"JSONata\"]"
+                ));
                 inherited
             }
         }
     }
 
-    fn unknown_fields(&mut self, map: &Map<String, Value>, at: &str, allowed: &[&str], what: &str) {
+    fn unknown_fields(&mut self, map: &Map<String, Value>, at: &str, allowed: &[&str], what: Text) {
+        let Text { en: what_en, vi: what_vi } = what;
         for key in map.keys() {
             if !allowed.contains(&key.as_str()) {
-                self.error(format!("{at}: field \"{key}\" is not allowed in {what}"));
+                self.error(msg!(
+                    "{at}: field \"{key}\" is not allowed in {what_en}",
+                    "{at}: trường \"{key}\" không được phép có trong {what_vi}"
+                ));
             }
         }
     }
@@ -162,32 +224,32 @@ impl Validator {
     /// `StartAt` + `States`, with transitions checked inside this scope.
     fn branch(&mut self, map: &Map<String, Value>, at: &str, language: QueryLanguage, depth: usize) -> Option<Branch> {
         if depth > MAX_DEPTH / 4 {
-            self.error(format!("{at} nests Parallel/Map states too deeply"));
+            self.error(msg!("{at} nests Parallel/Map states too deeply", "{at} lồng các state Parallel/Map quá sâu"));
             return None;
         }
         let start_at = match map.get("StartAt") {
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => {
-                self.error(format!("{at}.StartAt must be a string"));
+                self.error(must_be_string(&format!("{at}.StartAt")));
                 None
             }
             None => {
-                self.error(format!("{at} does not have required field \"StartAt\""));
+                self.error(required(at, "StartAt"));
                 None
             }
         };
         let states_map = match map.get("States") {
             Some(Value::Object(states)) if !states.is_empty() => Some(states),
             Some(Value::Object(_)) => {
-                self.error(format!("{at}.States must not be empty"));
+                self.error(msg!("{at}.States must not be empty", "{at}.States không được rỗng"));
                 None
             }
             Some(_) => {
-                self.error(format!("{at}.States must be an object"));
+                self.error(must_be_object(&format!("{at}.States")));
                 None
             }
             None => {
-                self.error(format!("{at} does not have required field \"States\""));
+                self.error(required(at, "States"));
                 None
             }
         };
@@ -202,7 +264,10 @@ impl Validator {
         }
         let start_at = start_at?;
         if !states_map.contains_key(&start_at) {
-            self.error(format!("{at}.StartAt \"{start_at}\" does not name a state in {at}.States"));
+            self.error(msg!(
+                "{at}.StartAt \"{start_at}\" does not name a state in {at}.States",
+                "{at}.StartAt \"{start_at}\" không phải tên của state nào trong {at}.States"
+            ));
         }
         if states.len() == states_map.len() {
             self.transitions(&states, states_map, &start_at, at);
@@ -212,10 +277,16 @@ impl Validator {
 
     fn state_name(&mut self, name: &str, at: &str) {
         if name.is_empty() || name.chars().count() > MAX_STATE_NAME_LEN {
-            self.error(format!("{at}: state names must be 1 to {MAX_STATE_NAME_LEN} characters long"));
+            self.error(msg!(
+                "{at}: state names must be 1 to {MAX_STATE_NAME_LEN} characters long",
+                "{at}: tên state phải dài từ 1 đến {MAX_STATE_NAME_LEN} ký tự"
+            ));
         }
         if !self.names.insert(name.to_owned()) {
-            self.error(format!("{at}: state name \"{name}\" is used more than once in the state machine"));
+            self.error(msg!(
+                "{at}: state name \"{name}\" is used more than once in the state machine",
+                "{at}: tên state \"{name}\" được dùng nhiều hơn một lần trong state machine"
+            ));
         }
     }
 
@@ -226,9 +297,10 @@ impl Validator {
             let targets = edges.entry(state.name.as_str()).or_default();
             for target in state_targets(state) {
                 if !states_map.contains_key(target) {
-                    self.error(format!(
-                        "{at}.States.{}: transition to \"{target}\", which is not a state in this scope",
-                        state.name
+                    let name = &state.name;
+                    self.error(msg!(
+                        "{at}.States.{name}: transition to \"{target}\", which is not a state in this scope",
+                        "{at}.States.{name}: chuyển tới \"{target}\", nhưng đó không phải một state trong phạm vi này"
                     ));
                 }
                 targets.push(target);
@@ -243,30 +315,40 @@ impl Validator {
         }
         for state in states {
             if !reached.contains(state.name.as_str()) {
-                self.error(format!("{at}.States.{} is not reachable from StartAt", state.name));
+                let name = &state.name;
+                self.error(msg!(
+                    "{at}.States.{name} is not reachable from StartAt",
+                    "{at}.States.{name} không thể đi tới được từ StartAt"
+                ));
             }
         }
         let terminal = states.iter().any(|s| {
             matches!(s.transition, Transition::End) || matches!(s.kind, StateKind::Succeed | StateKind::Fail(_))
         });
         if !terminal {
-            self.error(format!("{at} has no terminal state (End: true, Succeed or Fail)"));
+            self.error(msg!(
+                "{at} has no terminal state (End: true, Succeed or Fail)",
+                "{at} không có state kết thúc nào (End: true, Succeed hoặc Fail)"
+            ));
         }
     }
 
     fn state(&mut self, name: &str, value: &Value, at: &str, inherited: QueryLanguage, depth: usize) -> Option<State> {
         let Value::Object(map) = value else {
-            self.error(format!("{at} must be an object"));
+            self.error(must_be_object(at));
             return None;
         };
         let kind_name = match map.get("Type") {
             Some(Value::String(t)) if STATE_TYPES.contains(&t.as_str()) => t.as_str(),
             Some(other) => {
-                self.error(format!("{at}.Type {other} is not one of the allowed values {STATE_TYPES:?}"));
+                self.error(msg!(
+                    "{at}.Type {other} is not one of the allowed values {STATE_TYPES:?}",
+                    "{at}.Type {other} không thuộc các giá trị được phép {STATE_TYPES:?}"
+                ));
                 return None;
             }
             None => {
-                self.error(format!("{at} does not have required field \"Type\""));
+                self.error(required(at, "Type"));
                 return None;
             }
         };
@@ -297,14 +379,20 @@ impl Validator {
             }
             if other.contains(&key) {
                 let language = if language == QueryLanguage::Jsonata { "JSONata" } else { "JSONPath" };
-                self.error(format!("{at}: field \"{key}\" is not allowed when QueryLanguage is {language}"));
+                self.error(msg!(
+                    "{at}: field \"{key}\" is not allowed when QueryLanguage is {language}",
+                    "{at}: trường \"{key}\" không được phép có khi QueryLanguage là {language}"
+                ));
             } else {
-                self.error(format!("{at}: field \"{key}\" is not allowed in a {kind} state"));
+                self.error(msg!(
+                    "{at}: field \"{key}\" is not allowed in a {kind} state",
+                    "{at}: trường \"{key}\" không được phép có trong một {kind} state"
+                ));
             }
         }
         for (a, b) in EXCLUSIVE {
             if map.contains_key(*a) && map.contains_key(*b) {
-                self.error(format!("{at} may have only one of [\"{a}\", \"{b}\"]"));
+                self.error(only_one_of(at, a, b));
             }
         }
     }
@@ -315,21 +403,24 @@ impl Validator {
         }
         match (map.get("Next"), map.get("End")) {
             (Some(_), Some(_)) => {
-                self.error(format!("{at} may have only one of [\"Next\", \"End\"]"));
+                self.error(only_one_of(at, "Next", "End"));
                 None
             }
             (Some(Value::String(next)), None) => Some(Transition::Next(next.clone())),
             (Some(_), None) => {
-                self.error(format!("{at}.Next must be a state name (a string)"));
+                self.error(msg!("{at}.Next must be a state name (a string)", "{at}.Next phải là tên một state (một chuỗi)"));
                 None
             }
             (None, Some(Value::Bool(true))) => Some(Transition::End),
             (None, Some(_)) => {
-                self.error(format!("{at}.End must be true"));
+                self.error(msg!("{at}.End must be true", "{at}.End phải là true"));
                 None
             }
             (None, None) => {
-                self.error(format!("{at} does not have required field \"Next\" or \"End\""));
+                self.error(msg!(
+                    "{at} does not have required field \"Next\" or \"End\"",
+                    "{at} thiếu trường bắt buộc \"Next\" hoặc \"End\""
+                ));
                 None
             }
         }
@@ -353,12 +444,12 @@ impl Validator {
         }
         if let Some(credentials) = map.get("Credentials") {
             if !credentials.is_object() {
-                self.error(format!("{at}.Credentials must be an object"));
+                self.error(must_be_object(&format!("{at}.Credentials")));
             }
         }
         if let Some(assign) = map.get("Assign") {
             if !assign.is_object() {
-                self.error(format!("{at}.Assign must be an object"));
+                self.error(must_be_object(&format!("{at}.Assign")));
             }
             match language {
                 QueryLanguage::JsonPath => self.payload_template(assign, &format!("{at}.Assign"), 0),
@@ -384,13 +475,16 @@ impl Validator {
             Some(Value::Null) => PathField::Null,
             Some(Value::String(path)) => match check_path(path, rules) {
                 Ok(()) => PathField::Path(path.clone()),
-                Err(e) => {
-                    self.error(format!("{at}.{field} \"{path}\" is not a valid JSONPath: {e}"));
+                Err(Message { en, vi }) => {
+                    self.error(msg!(
+                        "{at}.{field} \"{path}\" is not a valid JSONPath: {en}",
+                        "{at}.{field} \"{path}\" không phải một JSONPath hợp lệ: {vi}"
+                    ));
                     PathField::Default
                 }
             },
             Some(_) => {
-                self.error(format!("{at}.{field} must be a JSONPath string or null"));
+                self.error(msg!("{at}.{field} must be a JSONPath string or null", "{at}.{field} phải là một chuỗi JSONPath hoặc null"));
                 PathField::Default
             }
         }
@@ -400,7 +494,7 @@ impl Validator {
     /// function, and must not clash with the same key without `.$`.
     fn payload_template(&mut self, value: &Value, at: &str, depth: usize) {
         if depth > MAX_DEPTH {
-            self.error(format!("{at} is nested too deeply"));
+            self.error(nested_too_deeply(at));
             return;
         }
         match value {
@@ -409,7 +503,10 @@ impl Validator {
                     let inner_at = format!("{at}.{key}");
                     if let Some(base) = key.strip_suffix(".$") {
                         if map.contains_key(base) {
-                            self.error(format!("{at}: fields \"{base}\" and \"{key}\" conflict once \".$\" is removed"));
+                            self.error(msg!(
+                                "{at}: fields \"{base}\" and \"{key}\" conflict once \".$\" is removed",
+                                "{at}: hai trường \"{base}\" và \"{key}\" trùng nhau khi bỏ \".$\""
+                            ));
                         }
                         self.dynamic_value(inner, &inner_at);
                     } else {
@@ -428,25 +525,31 @@ impl Validator {
 
     fn dynamic_value(&mut self, value: &Value, at: &str) {
         let Value::String(text) = value else {
-            self.error(format!("{at}: a field ending in \".$\" must be a string with a JSONPath or intrinsic function, not {value}"));
+            self.error(msg!(
+                "{at}: a field ending in \".$\" must be a string with a JSONPath or intrinsic function, not {value}",
+                "{at}: trường kết thúc bằng \".$\" phải là một chuỗi chứa JSONPath hoặc intrinsic function, không phải {value}"
+            ));
             return;
         };
         let outcome = if looks_like_intrinsic(text) { check_intrinsic(text) } else { check_path(text, FULL_PATH) };
-        if let Err(e) = outcome {
-            self.error(format!("{at}: \"{text}\" is not a JSONPath or intrinsic function expression ({e})"));
+        if let Err(Message { en, vi }) = outcome {
+            self.error(msg!(
+                "{at}: \"{text}\" is not a JSONPath or intrinsic function expression ({en})",
+                "{at}: \"{text}\" không phải một biểu thức JSONPath hay intrinsic function ({vi})"
+            ));
         }
     }
 
     /// In JSONata states every `{% %}` string must parse.
     fn jsonata_values(&mut self, value: &Value, at: &str, depth: usize) {
         if depth > MAX_DEPTH {
-            self.error(format!("{at} is nested too deeply"));
+            self.error(nested_too_deeply(at));
             return;
         }
         match value {
             Value::String(text) => {
                 if let Err(e) = jsonata::check_template_string(text) {
-                    self.error(format!("{at}: {e}"));
+                    self.error(because(at, e));
                 }
             }
             Value::Array(items) => {
@@ -480,13 +583,13 @@ impl Validator {
     fn task(&mut self, map: &Map<String, Value>, at: &str, language: QueryLanguage) -> Option<TaskState> {
         let resource = match map.get("Resource") {
             None => {
-                self.error(format!("{at} does not have required field \"Resource\""));
+                self.error(required(at, "Resource"));
                 None
             }
-            Some(value) => match check_resource(value) {
+            Some(value) => match check_resource(value, &format!("{at}.Resource")) {
                 Ok(()) => Some(value.clone()),
                 Err(e) => {
-                    self.error(format!("{at}.Resource {e}"));
+                    self.error(e);
                     None
                 }
             },
@@ -495,7 +598,10 @@ impl Validator {
         let heartbeat_seconds = self.seconds(map, "HeartbeatSeconds", at, language, 1);
         if let (Some(Dynamic::Fixed(timeout)), Some(Dynamic::Fixed(heartbeat))) = (&timeout_seconds, &heartbeat_seconds) {
             if heartbeat >= timeout {
-                self.error(format!("{at}.HeartbeatSeconds must be smaller than TimeoutSeconds"));
+                self.error(msg!(
+                    "{at}.HeartbeatSeconds must be smaller than TimeoutSeconds",
+                    "{at}.HeartbeatSeconds phải nhỏ hơn TimeoutSeconds"
+                ));
             }
         }
         let retry = self.retriers(map, at);
@@ -510,7 +616,7 @@ impl Validator {
             return match value.as_str().map(|p| (p, check_path(p, REFERENCE_PATH))) {
                 Some((p, Ok(()))) => Some(Dynamic::Path(p.to_owned())),
                 _ => {
-                    self.error(format!("{at}.{path_field} must be a valid Reference Path"));
+                    self.error(reference_path(&format!("{at}.{path_field}")));
                     None
                 }
             };
@@ -520,7 +626,7 @@ impl Validator {
             if let Value::String(text) = value {
                 if jsonata::is_expression(text) {
                     if let Err(e) = jsonata::check_template_string(text) {
-                        self.error(format!("{at}.{field}: {e}"));
+                        self.error(because(&format!("{at}.{field}"), e));
                     }
                     return Some(Dynamic::Expression(text.clone()));
                 }
@@ -529,7 +635,10 @@ impl Validator {
         match value.as_u64().filter(|n| *n >= min && *n <= 99_999_999) {
             Some(n) => Some(Dynamic::Fixed(n)),
             None => {
-                self.error(format!("{at}.{field} must be an integer, the allowed minimum is {min}"));
+                self.error(msg!(
+                    "{at}.{field} must be an integer, the allowed minimum is {min}",
+                    "{at}.{field} phải là một số nguyên, nhỏ nhất là {min}"
+                ));
                 None
             }
         }
@@ -541,8 +650,9 @@ impl Validator {
             .filter(|f| map.contains_key(*f))
             .collect();
         if present.len() != 1 {
-            self.error(format!(
-                "{at} must have exactly one of [\"Seconds\", \"SecondsPath\", \"Timestamp\", \"TimestampPath\"], found {present:?}"
+            self.error(msg!(
+                "{at} must have exactly one of [\"Seconds\", \"SecondsPath\", \"Timestamp\", \"TimestampPath\"], found {present:?}",
+                "{at} phải có đúng một trong các trường [\"Seconds\", \"SecondsPath\", \"Timestamp\", \"TimestampPath\"], nhưng có {present:?}"
             ));
             return None;
         }
@@ -553,7 +663,7 @@ impl Validator {
             return match path.as_str().map(|p| (p, check_path(p, REFERENCE_PATH))) {
                 Some((p, Ok(()))) => Some(WaitFor::Timestamp(Dynamic::Path(p.to_owned()))),
                 _ => {
-                    self.error(format!("{at}.TimestampPath must be a valid Reference Path"));
+                    self.error(reference_path(&format!("{at}.TimestampPath")));
                     None
                 }
             };
@@ -561,13 +671,16 @@ impl Validator {
         match map.get("Timestamp") {
             Some(Value::String(t)) if language == QueryLanguage::Jsonata && jsonata::is_expression(t) => {
                 if let Err(e) = jsonata::check_template_string(t) {
-                    self.error(format!("{at}.Timestamp: {e}"));
+                    self.error(because(&format!("{at}.Timestamp"), e));
                 }
                 Some(WaitFor::Timestamp(Dynamic::Expression(t.clone())))
             }
             Some(Value::String(t)) if parse_timestamp(t).is_some() => Some(WaitFor::Timestamp(Dynamic::Fixed(t.clone()))),
             _ => {
-                self.error(format!("{at}.Timestamp must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z"));
+                self.error(msg!(
+                    "{at}.Timestamp must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z",
+                    "{at}.Timestamp phải là một timestamp RFC 3339, ví dụ 2016-03-14T01:59:00Z"
+                ));
                 None
             }
         }
@@ -581,7 +694,10 @@ impl Validator {
                     if looks_like_intrinsic(p) { check_intrinsic(p).is_ok() } else { check_path(p, REFERENCE_PATH).is_ok() }
                 });
                 if !ok {
-                    self.error(format!("{at}.{path_field} must be a Reference Path or an intrinsic function"));
+                    self.error(msg!(
+                        "{at}.{path_field} must be a Reference Path or an intrinsic function",
+                        "{at}.{path_field} phải là một Reference Path hoặc một intrinsic function"
+                    ));
                     return None;
                 }
                 return value.as_str().map(|p| Dynamic::Path(p.to_owned()));
@@ -589,13 +705,13 @@ impl Validator {
             match map.get(field)? {
                 Value::String(s) if language == QueryLanguage::Jsonata && jsonata::is_expression(s) => {
                     if let Err(e) = jsonata::check_template_string(s) {
-                        self.error(format!("{at}.{field}: {e}"));
+                        self.error(because(&format!("{at}.{field}"), e));
                     }
                     Some(Dynamic::Expression(s.clone()))
                 }
                 Value::String(s) => Some(Dynamic::Fixed(s.clone())),
                 _ => {
-                    self.error(format!("{at}.{field} must be a string"));
+                    self.error(must_be_string(&format!("{at}.{field}")));
                     None
                 }
             }
@@ -610,16 +726,19 @@ impl Validator {
             None => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => {
-                self.error(format!("{at}.Default must be a state name"));
+                self.error(msg!("{at}.Default must be a state name", "{at}.Default phải là tên một state"));
                 None
             }
         };
         let Some(Value::Array(items)) = map.get("Choices") else {
-            self.error(format!("{at} does not have required field \"Choices\" (a non-empty array)"));
+            self.error(msg!(
+                "{at} does not have required field \"Choices\" (a non-empty array)",
+                "{at} thiếu trường bắt buộc \"Choices\" (một mảng không rỗng)"
+            ));
             return None;
         };
         if items.is_empty() {
-            self.error(format!("{at}.Choices must not be empty (non-empty required)"));
+            self.error(not_empty(&format!("{at}.Choices")));
             return None;
         }
         let mut choices = Vec::with_capacity(items.len());
@@ -628,7 +747,7 @@ impl Validator {
             let next = match item.get("Next") {
                 Some(Value::String(next)) => Some(next.clone()),
                 _ => {
-                    self.error(format!("{rule_at} does not have required field \"Next\""));
+                    self.error(required(&rule_at, "Next"));
                     None
                 }
             };
@@ -651,20 +770,23 @@ impl Validator {
 
     fn parallel(&mut self, map: &Map<String, Value>, at: &str, language: QueryLanguage, depth: usize) -> Option<StateKind> {
         let Some(Value::Array(items)) = map.get("Branches") else {
-            self.error(format!("{at} does not have required field \"Branches\" (a non-empty array)"));
+            self.error(msg!(
+                "{at} does not have required field \"Branches\" (a non-empty array)",
+                "{at} thiếu trường bắt buộc \"Branches\" (một mảng không rỗng)"
+            ));
             return None;
         };
         if items.is_empty() {
-            self.error(format!("{at}.Branches must not be empty (non-empty required)"));
+            self.error(not_empty(&format!("{at}.Branches")));
         }
         let mut branches = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let branch_at = format!("{at}.Branches[{i}]");
             let Value::Object(branch_map) = item else {
-                self.error(format!("{branch_at} must be an object with StartAt and States"));
+                self.error(with_branch(&branch_at));
                 continue;
             };
-            self.unknown_fields(branch_map, &branch_at, &["StartAt", "States", "Comment", "QueryLanguage"], "a branch");
+            self.unknown_fields(branch_map, &branch_at, &["StartAt", "States", "Comment", "QueryLanguage"], BRANCH);
             let branch_language = self.query_language(branch_map, &branch_at, language);
             if let Some(branch) = self.branch(branch_map, &branch_at, branch_language, depth + 1) {
                 branches.push(branch);
@@ -678,7 +800,10 @@ impl Validator {
     fn map_state(&mut self, map: &Map<String, Value>, at: &str, language: QueryLanguage, depth: usize) -> Option<MapState> {
         let items_path = match map.get("ItemsPath") {
             Some(Value::Null) => {
-                self.error(format!("{at}: field \"ItemsPath\" must be a Reference Path, not null"));
+                self.error(msg!(
+                    "{at}: field \"ItemsPath\" must be a Reference Path, not null",
+                    "{at}: trường \"ItemsPath\" phải là một Reference Path, không được là null"
+                ));
                 PathField::Default
             }
             _ => self.path_field(map, "ItemsPath", at, REFERENCE_PATH),
@@ -687,7 +812,10 @@ impl Validator {
             match items {
                 Value::Array(_) => self.jsonata_values(items, &format!("{at}.Items"), 0),
                 Value::String(text) if jsonata::is_expression(text) => self.jsonata_values(items, &format!("{at}.Items"), 0),
-                _ => self.error(format!("{at}.Items must be an array or a JSONata expression")),
+                _ => self.error(msg!(
+                    "{at}.Items must be an array or a JSONata expression",
+                    "{at}.Items phải là một mảng hoặc một biểu thức JSONata"
+                )),
             }
         }
         self.map_numbers(map, at, language);
@@ -696,7 +824,7 @@ impl Validator {
         let processor = match map.get(field) {
             Some(Value::Object(processor_map)) => {
                 let processor_at = format!("{at}.{field}");
-                self.unknown_fields(processor_map, &processor_at, &["StartAt", "States", "Comment", "ProcessorConfig", "QueryLanguage"], "an item processor");
+                self.unknown_fields(processor_map, &processor_at, &["StartAt", "States", "Comment", "ProcessorConfig", "QueryLanguage"], ITEM_PROCESSOR);
                 if let Some(config) = processor_map.get("ProcessorConfig") {
                     self.processor_config(config, &processor_at);
                 }
@@ -704,11 +832,14 @@ impl Validator {
                 self.branch(processor_map, &processor_at, processor_language, depth + 1)
             }
             Some(_) => {
-                self.error(format!("{at}.{field} must be an object with StartAt and States"));
+                self.error(with_branch(&format!("{at}.{field}")));
                 None
             }
             None => {
-                self.error(format!("{at} does not have required field \"ItemProcessor\" (or \"Iterator\")"));
+                self.error(msg!(
+                    "{at} does not have required field \"ItemProcessor\" (or \"Iterator\")",
+                    "{at} thiếu trường bắt buộc \"ItemProcessor\" (hoặc \"Iterator\")"
+                ));
                 None
             }
         };
@@ -734,19 +865,21 @@ impl Validator {
                 let integer_only = field != "ToleratedFailurePercentage";
                 let ok = is_expression
                     || value.as_f64().is_some_and(|n| n >= 0.0 && n <= max && (!integer_only || value.is_u64()));
-                if !ok {
-                    self.error(format!("{at}.{field} must be a number between 0 and {}", if max == f64::MAX { "any".to_owned() } else { max.to_string() }));
+                if !ok && max == f64::MAX {
+                    self.error(msg!("{at}.{field} must be a number between 0 and any", "{at}.{field} phải là một số không âm"));
+                } else if !ok {
+                    self.error(msg!("{at}.{field} must be a number between 0 and {max}", "{at}.{field} phải là một số từ 0 đến {max}"));
                 }
             }
             let path_field = format!("{field}Path");
             if let Some(path) = map.get(&path_field) {
                 if path.as_str().is_none_or(|p| check_path(p, REFERENCE_PATH).is_err()) {
-                    self.error(format!("{at}.{path_field} must be a valid Reference Path"));
+                    self.error(reference_path(&format!("{at}.{path_field}")));
                 }
             }
         }
         if map.get("Label").is_some_and(|l| !l.is_string()) {
-            self.error(format!("{at}.Label must be a string"));
+            self.error(must_be_string(&format!("{at}.Label")));
         }
     }
 
@@ -756,15 +889,15 @@ impl Validator {
         if let Some(reader) = map.get("ItemReader") {
             let reader_at = format!("{at}.ItemReader");
             if let Value::Object(reader_map) = reader {
-                self.unknown_fields(reader_map, &reader_at, &["Resource", "ReaderConfig", templates(language)], "an ItemReader");
+                self.unknown_fields(reader_map, &reader_at, &["Resource", "ReaderConfig", templates(language)], ITEM_READER);
                 if !reader_map.contains_key("Resource") {
-                    self.error(format!("{reader_at} does not have required field \"Resource\""));
+                    self.error(required(&reader_at, "Resource"));
                 }
                 if let Some(Value::Object(config)) = reader_map.get("ReaderConfig") {
                     self.exclusive(config, &format!("{reader_at}.ReaderConfig"), "MaxItems", "MaxItemsPath");
                 }
             } else {
-                self.error(format!("{reader_at} must be an object"));
+                self.error(must_be_object(&reader_at));
             }
         }
         if let Some(batcher) = map.get("ItemBatcher") {
@@ -773,51 +906,60 @@ impl Validator {
                 self.exclusive(batcher_map, &batcher_at, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
                 self.exclusive(batcher_map, &batcher_at, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
             } else {
-                self.error(format!("{batcher_at} must be an object"));
+                self.error(must_be_object(&batcher_at));
             }
         }
         if let Some(writer) = map.get("ResultWriter") {
             if !writer.is_object() {
-                self.error(format!("{at}.ResultWriter must be an object"));
+                self.error(must_be_object(&format!("{at}.ResultWriter")));
             }
         }
     }
 
     fn processor_config(&mut self, config: &Value, at: &str) {
         let Value::Object(config) = config else {
-            self.error(format!("{at}.ProcessorConfig must be an object"));
+            self.error(must_be_object(&format!("{at}.ProcessorConfig")));
             return;
         };
         match config.get("Mode").and_then(Value::as_str) {
             None | Some("INLINE" | "DISTRIBUTED") => {}
-            Some(other) => self.error(format!("{at}.ProcessorConfig.Mode \"{other}\" is not one of the allowed values [\"INLINE\", \"DISTRIBUTED\"]")),
+            Some(other) => self.error(msg!(
+                "{at}.ProcessorConfig.Mode \"{other}\" is not one of the allowed values [\"INLINE\", \"DISTRIBUTED\"]",
+                "{at}.ProcessorConfig.Mode \"{other}\" không thuộc các giá trị được phép [\"INLINE\", \"DISTRIBUTED\"]"
+            )),
         }
         match config.get("ExecutionType").and_then(Value::as_str) {
             None | Some("STANDARD" | "EXPRESS") => {}
-            Some(other) => self.error(format!("{at}.ProcessorConfig.ExecutionType \"{other}\" is not one of the allowed values [\"STANDARD\", \"EXPRESS\"]")),
+            Some(other) => self.error(msg!(
+                "{at}.ProcessorConfig.ExecutionType \"{other}\" is not one of the allowed values [\"STANDARD\", \"EXPRESS\"]",
+                "{at}.ProcessorConfig.ExecutionType \"{other}\" không thuộc các giá trị được phép [\"STANDARD\", \"EXPRESS\"]"
+            )),
         }
     }
 
     fn exclusive(&mut self, map: &Map<String, Value>, at: &str, a: &str, b: &str) {
         if map.contains_key(a) && map.contains_key(b) {
-            self.error(format!("{at} may have only one of [\"{a}\", \"{b}\"]"));
+            self.error(only_one_of(at, a, b));
         }
     }
 
     fn error_equals(&mut self, map: &Map<String, Value>, at: &str, index: usize, count: usize) -> Vec<String> {
         let Some(Value::Array(items)) = map.get("ErrorEquals") else {
-            self.error(format!("{at} does not have required field \"ErrorEquals\""));
+            self.error(required(at, "ErrorEquals"));
             return Vec::new();
         };
         if items.is_empty() {
-            self.error(format!("{at}.ErrorEquals: non-empty required"));
+            self.error(msg!("{at}.ErrorEquals: non-empty required", "{at}.ErrorEquals: không được rỗng"));
         }
         let names: Vec<String> = items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
         if names.len() != items.len() {
-            self.error(format!("{at}.ErrorEquals must contain only strings"));
+            self.error(msg!("{at}.ErrorEquals must contain only strings", "{at}.ErrorEquals chỉ được chứa chuỗi"));
         }
         if names.iter().any(|n| n == "States.ALL") && (names.len() > 1 || index + 1 != count) {
-            self.error(format!("{at}: \"States.ALL\" must appear alone and in the last retrier or catcher"));
+            self.error(msg!(
+                "{at}: \"States.ALL\" must appear alone and in the last retrier or catcher",
+                "{at}: \"States.ALL\" phải đứng một mình và nằm trong retrier hoặc catcher cuối cùng"
+            ));
         }
         names
     }
@@ -825,47 +967,62 @@ impl Validator {
     fn retriers(&mut self, map: &Map<String, Value>, at: &str) -> Vec<Retrier> {
         let Some(value) = map.get("Retry") else { return Vec::new() };
         let Value::Array(items) = value else {
-            self.error(format!("{at}.Retry must be an array"));
+            self.error(msg!("{at}.Retry must be an array", "{at}.Retry phải là một mảng"));
             return Vec::new();
         };
         let mut retriers = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let retry_at = format!("{at}.Retry[{i}]");
             let Value::Object(retry) = item else {
-                self.error(format!("{retry_at} must be an object"));
+                self.error(must_be_object(&retry_at));
                 continue;
             };
-            self.unknown_fields(retry, &retry_at, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "a retrier");
+            self.unknown_fields(retry, &retry_at, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], RETRIER);
             let mut retrier = Retrier { error_equals: self.error_equals(retry, &retry_at, i, items.len()), ..Retrier::default() };
             if let Some(v) = retry.get("IntervalSeconds") {
                 match v.as_u64().filter(|n| (1..=99_999_999).contains(n)) {
                     Some(n) => retrier.interval_seconds = n,
-                    None => self.error(format!("{retry_at}.IntervalSeconds must be an integer, the allowed minimum is 1")),
+                    None => self.error(msg!(
+                        "{retry_at}.IntervalSeconds must be an integer, the allowed minimum is 1",
+                        "{retry_at}.IntervalSeconds phải là một số nguyên, nhỏ nhất là 1"
+                    )),
                 }
             }
             if let Some(v) = retry.get("MaxAttempts") {
                 match v.as_u64().filter(|n| *n <= 99_999_999) {
                     Some(n) => retrier.max_attempts = n,
-                    None => self.error(format!("{retry_at}.MaxAttempts must be an integer, the allowed floor is 0")),
+                    None => self.error(msg!(
+                        "{retry_at}.MaxAttempts must be an integer, the allowed floor is 0",
+                        "{retry_at}.MaxAttempts phải là một số nguyên, không nhỏ hơn 0"
+                    )),
                 }
             }
             if let Some(v) = retry.get("BackoffRate") {
                 match v.as_f64().filter(|n| *n >= 1.0) {
                     Some(n) => retrier.backoff_rate = n,
-                    None => self.error(format!("{retry_at}.BackoffRate must be a number, the allowed minimum is 1.0")),
+                    None => self.error(msg!(
+                        "{retry_at}.BackoffRate must be a number, the allowed minimum is 1.0",
+                        "{retry_at}.BackoffRate phải là một số, nhỏ nhất là 1.0"
+                    )),
                 }
             }
             if let Some(v) = retry.get("MaxDelaySeconds") {
                 match v.as_u64().filter(|n| (1..=31_622_400).contains(n)) {
                     Some(n) => retrier.max_delay_seconds = Some(n),
-                    None => self.error(format!("{retry_at}.MaxDelaySeconds must be a positive integer, the allowed floor is 0 (exclusive)")),
+                    None => self.error(msg!(
+                        "{retry_at}.MaxDelaySeconds must be a positive integer, the allowed floor is 0 (exclusive)",
+                        "{retry_at}.MaxDelaySeconds phải là một số nguyên dương (lớn hơn 0)"
+                    )),
                 }
             }
             match retry.get("JitterStrategy") {
                 None => {}
                 Some(Value::String(s)) if s == "FULL" => retrier.jitter = Jitter::Full,
                 Some(Value::String(s)) if s == "NONE" => retrier.jitter = Jitter::None,
-                Some(other) => self.error(format!("{retry_at}.JitterStrategy {other} is not one of the allowed values [\"FULL\", \"NONE\"]")),
+                Some(other) => self.error(msg!(
+                    "{retry_at}.JitterStrategy {other} is not one of the allowed values [\"FULL\", \"NONE\"]",
+                    "{retry_at}.JitterStrategy {other} không thuộc các giá trị được phép [\"FULL\", \"NONE\"]"
+                )),
             }
             retriers.push(retrier);
         }
@@ -875,7 +1032,7 @@ impl Validator {
     fn catchers(&mut self, map: &Map<String, Value>, at: &str, language: QueryLanguage) -> Vec<Catcher> {
         let Some(value) = map.get("Catch") else { return Vec::new() };
         let Value::Array(items) = value else {
-            self.error(format!("{at}.Catch must be an array"));
+            self.error(msg!("{at}.Catch must be an array", "{at}.Catch phải là một mảng"));
             return Vec::new();
         };
         let allowed: &[&str] = match language {
@@ -886,10 +1043,10 @@ impl Validator {
         for (i, item) in items.iter().enumerate() {
             let catch_at = format!("{at}.Catch[{i}]");
             let Value::Object(catch) = item else {
-                self.error(format!("{catch_at} must be an object"));
+                self.error(must_be_object(&catch_at));
                 continue;
             };
-            self.unknown_fields(catch, &catch_at, allowed, "a catcher");
+            self.unknown_fields(catch, &catch_at, allowed, CATCHER);
             let error_equals = self.error_equals(catch, &catch_at, i, items.len());
             let result_path = self.path_field(catch, "ResultPath", &catch_at, RESULT_PATH);
             if let Some(output) = catch.get("Output") {
@@ -897,7 +1054,7 @@ impl Validator {
             }
             match catch.get("Next") {
                 Some(Value::String(next)) => catchers.push(Catcher { error_equals, next: next.clone(), result_path }),
-                _ => self.error(format!("{catch_at} does not have required field \"Next\"")),
+                _ => self.error(required(&catch_at, "Next")),
             }
         }
         catchers
@@ -928,24 +1085,30 @@ fn state_targets(state: &State) -> Vec<&str> {
 /// A Resource is a URI (`arn:...`, `foo:bar`), a CloudFormation substitution
 /// (`${LambdaArn}`), or a CloudFormation `Ref`/`Fn::GetAtt` object. Lambda ARNs
 /// have their optional alias or version checked.
-fn check_resource(value: &Value) -> Result<(), String> {
+/// `at` is the field's place (`State Machine.States.X.Resource`).
+fn check_resource(value: &Value, at: &str) -> Result<(), Message> {
     match value {
-        Value::String(uri) => check_resource_uri(uri),
+        Value::String(uri) => check_resource_uri(uri, at),
         Value::Object(map) if map.len() == 1 && map.keys().all(|k| k == "Ref" || k.starts_with("Fn::")) => Ok(()),
-        _ => Err("must be a URI string".to_owned()),
+        _ => Err(msg!("{at} must be a URI string", "{at} phải là một chuỗi URI")),
     }
 }
 
-fn check_resource_uri(uri: &str) -> Result<(), String> {
+fn check_resource_uri(uri: &str, at: &str) -> Result<(), Message> {
+    let not_a_uri = || msg!("{at} \"{uri}\" is not a URI", "{at} \"{uri}\" không phải một URI");
     if let Some(name) = uri.strip_prefix("${").and_then(|rest| rest.strip_suffix('}')) {
-        return if !name.is_empty() && !name.contains(['{', '}']) { Ok(()) } else { Err(format!("\"{uri}\" is not a valid substitution")) };
+        return if !name.is_empty() && !name.contains(['{', '}']) {
+            Ok(())
+        } else {
+            Err(msg!("{at} \"{uri}\" is not a valid substitution", "{at} \"{uri}\" không phải một phép thay thế hợp lệ"))
+        };
     }
-    let scheme_len = uri.find(':').ok_or_else(|| format!("\"{uri}\" is not a URI"))?;
+    let scheme_len = uri.find(':').ok_or_else(not_a_uri)?;
     let scheme = &uri[..scheme_len];
     let scheme_ok = scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
     if !scheme_ok || uri.len() == scheme_len + 1 || uri.chars().any(char::is_whitespace) {
-        return Err(format!("\"{uri}\" is not a URI"));
+        return Err(not_a_uri());
     }
     let parts: Vec<&str> = uri.split(':').collect();
     if parts.first() == Some(&"arn") && parts.get(2) == Some(&"lambda") && parts.get(5) == Some(&"function") {
@@ -956,7 +1119,10 @@ fn check_resource_uri(uri: &str) -> Result<(), String> {
             _ => false,
         };
         if !ok {
-            return Err(format!("\"{uri}\" is not a valid Lambda function ARN (bad alias or version)"));
+            return Err(msg!(
+                "{at} \"{uri}\" is not a valid Lambda function ARN (bad alias or version)",
+                "{at} \"{uri}\" không phải một ARN Lambda function hợp lệ (alias hoặc version sai)"
+            ));
         }
     }
     Ok(())

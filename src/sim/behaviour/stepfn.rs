@@ -154,7 +154,8 @@ impl MachineState {
                 let timeout = def.timeout_seconds.map(secs);
                 (Ok(Rc::new(def.root)), timeout)
             }
-            Err(errors) => (Err(errors.into_iter().next().unwrap_or_else(|| "invalid definition".into())), None),
+            // The execution fails with States.Runtime and this cause, in English as AWS words it.
+            Err(errors) => (Err(errors.into_iter().next().map_or_else(|| "invalid definition".into(), |e| e.en)), None),
         };
         MachineState {
             definition,
