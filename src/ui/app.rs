@@ -235,13 +235,13 @@ pub fn app() -> Html {
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
                     </nav>
                 </header>
-                <Toolbar on_help={toggle_help.clone()} player={player.clone()} />
+                <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
                 <main class="workspace">
                     <Palette {on_pick} {on_add} lang={*lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
                                 live_down={player.snapshot().live_down.clone()} {on_dot} />
-                        <RunDock player={player.clone()} />
+                        <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
                     if *exercises_open {
                         <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}

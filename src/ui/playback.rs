@@ -63,6 +63,17 @@ pub struct Snapshot {
     pub hops: u64,
     /// The message the message inspector follows.
     pub message: Option<u64>,
+    /// Counts the snapshots published: the panels that show the run's figures take it
+    /// as a prop, so only they re-render a few times a second (see `Player`'s `eq`).
+    pub tick: u64,
+}
+
+impl Snapshot {
+    /// What the controls and the inspector show: it changes when the learner acts, not
+    /// with every figure.
+    fn controls(&self) -> (bool, bool, f64, &BTreeSet<ComponentId>, &BTreeMap<ComponentId, LiveFault>, Option<u64>) {
+        (self.running, self.playing, self.speed, &self.live_down, &self.live_faults, self.message)
+    }
 }
 
 /// A component's live error rate and processing-time multiplier.
@@ -245,6 +256,8 @@ struct Inner {
     /// at 100× most of the 5,000 dots sit on one another along the arrows.
     dot_cells: Vec<u32>,
     dot_stamp: u32,
+    /// Snapshots published so far (`Snapshot::tick`).
+    published: u64,
 }
 
 /// The player: shared by the toolbar (controls), the canvas (badges, dots) and the app.
@@ -259,9 +272,13 @@ pub struct Player {
     editor: Editor,
 }
 
+/// Equal while the controls are: a panel that takes the player re-renders when the
+/// learner plays, pauses or injects a fault, not with every snapshot (re-rendering the
+/// whole page a few times a second made those frames miss their vsync). Panels that
+/// show figures also take `Snapshot::tick`.
 impl PartialEq for Player {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.inner, &other.inner) && *self.snapshot == *other.snapshot
+        Rc::ptr_eq(&self.inner, &other.inner) && self.snapshot.controls() == other.snapshot.controls()
     }
 }
 
@@ -281,6 +298,7 @@ pub fn use_player(editor: Editor) -> Player {
         dot_buffers: Default::default(),
         dot_cells: Vec::new(),
         dot_stamp: 0,
+        published: 0,
     });
     let state = use_state(|| Snapshot { speed: 1.0, ..Snapshot::default() });
     let player = Player { inner, snapshot: Rc::new((*state).clone()), publish_to: state.setter(), editor: editor.clone() };
@@ -605,6 +623,7 @@ impl Player {
 
     /// Copies what Yew shows out of the run.
     fn publish(&self) {
+        self.inner.borrow_mut().published += 1;
         let inner = self.inner.borrow();
         let mut snapshot = Snapshot {
             running: inner.run.is_some(),
@@ -613,6 +632,7 @@ impl Player {
             live_down: Rc::new(inner.live_down.clone()),
             live_faults: Rc::new(inner.live_faults.clone()),
             message: inner.message,
+            tick: inner.published,
             ..Snapshot::default()
         };
         if let Some(run) = &inner.run {

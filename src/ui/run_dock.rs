@@ -41,6 +41,8 @@ enum Tab {
 #[derive(Properties, PartialEq)]
 pub struct RunDockProps {
     pub player: Player,
+    /// The run's figures changed (charts and log show them).
+    pub tick: u64,
 }
 
 #[function_component(RunDock)]
@@ -136,7 +138,7 @@ pub fn run_dock(props: &RunDockProps) -> Html {
                     if *tab == Tab::Charts {
                         { chart_strip(&props.player, editor.diagram(), &selected, &mut chart_cache.borrow_mut()) }
                     } else {
-                        <EventLog player={props.player.clone()} />
+                        <EventLog player={props.player.clone()} tick={props.tick} />
                     }
                 }
             </div>
@@ -194,6 +196,7 @@ fn chart_strip(player: &Player, diagram: &Diagram, selected: &[ComponentId], cac
 #[derive(Properties, PartialEq)]
 struct EventLogProps {
     player: Player,
+    tick: u64,
 }
 
 /// The log of hops and, beside it, the message inspector.

@@ -16,6 +16,8 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub on_help: Callback<()>,
     pub player: Player,
+    /// The run's figures changed (the clock and summary show them).
+    pub tick: u64,
 }
 
 #[function_component(Toolbar)]
