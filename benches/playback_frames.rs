@@ -4,13 +4,18 @@
 //! and the canvas draws its full 5,000 dots at 100×. Two components are charted under
 //! the canvas, as a learner would have them.
 //!
-//! Prints the frame intervals (from `requestAnimationFrame` timestamps collected in the
-//! page), the app's own work per frame, the dots and messages in flight, and the page's
-//! memory (JS heap and the wasm memory, after a garbage collection) at 1, 10 and 60
-//! simulated minutes. Targets: p95 frame interval under 16.7 ms; memory at 10 minutes
-//! within 10% of memory at 1 minute.
+//! Prints the frame time (the main thread's work from a frame's start until its
+//! rendering is done), the frame intervals (from `requestAnimationFrame` timestamps
+//! collected in the page), the app's own work per frame, the dots and messages in
+//! flight, and the page's memory (JS heap and the wasm memory, after a garbage
+//! collection) at 1, 10 and 60 simulated minutes. Targets: p95 frame time under 16.7 ms;
+//! memory at 10 minutes within 10% of memory at 1 minute. (The p95 interval cannot be
+//! under 16.7 ms even when no frame is missed: the vsync is 16.67 ms and the timestamps
+//! jitter by 0.1 ms; the count of missed vsyncs says how smooth it was.)
 //!
 //! Needs the release build and chromedriver: `make build && cargo bench --bench playback_frames`.
+//! To see what a part of the page costs, `DLAB_BENCH_CSS='.run-dock{display:none}'` adds
+//! that style before the frames are measured.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -170,23 +175,23 @@ async fn main() {
 
     println!("playback, 50 components, 100×: {dots} dots on the canvas, {alive} (messages alive in the engine)");
     println!(
-        "  frame interval over 10 s ({} frames): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms; {over} frames missed a vsync (target: p95 under 16.7 ms)",
+        "  frame time, the main thread's work per frame (scripts, Yew, style, layout, paint): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (target: p95 under 16.7 ms)",
+        percentile(&mut busy, 0.5),
+        percentile(&mut busy, 0.95),
+        percentile(&mut busy, 1.0)
+    );
+    println!(
+        "  frame interval over 10 s ({} frames): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms; {over} frames missed a vsync (the vsync is 16.7 ms; timestamps jitter by 0.1 ms)",
         intervals.len(),
         percentile(&mut intervals, 0.5),
         percentile(&mut intervals, 0.95),
         percentile(&mut intervals, 1.0)
     );
     println!(
-        "  the app's work per frame (simulation, trace, dots): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        "  the app's own work per frame (simulation, trace, dots): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         percentile(&mut work, 0.5),
         percentile(&mut work, 0.95),
         percentile(&mut work, 1.0)
-    );
-    println!(
-        "  the main thread's whole frame (scripts, Yew, style, layout, paint): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
-        percentile(&mut busy, 0.5),
-        percentile(&mut busy, 0.95),
-        percentile(&mut busy, 1.0)
     );
     println!(
         "  of which the {} frames where Yew rendered a snapshot: p50 {:.1} ms, p95 {:.1} ms",

@@ -15,8 +15,13 @@ thread_local! {
 
 pub fn set_current(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
+    // Only when it differs: setting `lang` at all, even to the value it has, makes the
+    // browser recompute every element's style and lay out the whole page (App renders
+    // with each playback snapshot, and that cost a missed frame each time).
     if let Some(root) = gloo::utils::document().document_element() {
-        let _ = root.set_attribute("lang", lang.code());
+        if root.get_attribute("lang").as_deref() != Some(lang.code()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
     }
 }
 
