@@ -243,23 +243,30 @@ async fn the_chart_strip_charts_the_selected_components() {
     assert_eq!(count(c, ".strip-row").await, 2, "one row per selected component");
     let queue_row = r#".strip-row:first-child"#;
     for metric in ["Depth", "Throughput", "Errors", "Latency", "InFlight", "OldestAge", "DeadLetterDepth"] {
-        assert_eq!(count(c, &format!(r#"{queue_row} svg[data-metric="{metric}"]"#)).await, 1, "the queue's {metric} chart");
+        assert_eq!(count(c, &format!(r#"{queue_row} .chart[data-metric="{metric}"] canvas"#)).await, 1, "the queue's {metric} chart");
     }
-    let latency = c.find(Locator::Css(&format!(r#"{queue_row} svg[data-metric="Latency"]"#))).await.expect("latency chart");
+    let latency = c.find(Locator::Css(&format!(r#"{queue_row} .chart[data-metric="Latency"] canvas"#))).await.expect("latency chart");
     let label = latency.attr("aria-label").await.expect("label").unwrap_or_default();
     assert!(label.contains("Wait in queue") && label.contains("mean"), "the queue's wait: {label}");
-    assert_eq!(count(c, &format!(r#"{queue_row} svg[data-metric="Latency"] path"#)).await, 1, "one line for a mean");
-    assert!(count(c, ".strip .chart-ytick").await > 10, "charts have value axes");
+    assert_eq!(latency.attr("data-lines").await.expect("lines").as_deref(), Some("1"), "one line for a mean");
+    let ticks = c.execute("return [...document.querySelectorAll('.strip .chart-canvas')].reduce((n, c) => n + Number(c.dataset.yticks), 0)", vec![]).await.expect("ticks");
+    assert!(ticks.as_u64().unwrap_or(0) > 10, "charts have value axes: {ticks}");
+    // The canvas was drawn on: some of its pixels are not blank.
+    let inked = c.execute(&format!(r#"const cv = document.querySelector('{queue_row} .chart[data-metric="Depth"] canvas');
+        const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;"#), vec![]).await.expect("pixels");
+    assert!(inked.as_u64().unwrap_or(0) > 500, "the depth chart is drawn: {inked} pixels");
     assert!(text_of(c, ".strip .chart-unit").await.contains("messages"), "and units");
     // What users saw beside what the queue held: the shop's response times by percentile.
     select_node(c, "Shop").await;
     shift_click(c, r#".node[aria-label*=" Orders,"]"#).await;
     eventually("the shop's response times", || async {
-        let label = c.execute(r#"return document.querySelector('.strip-row:first-child svg[data-metric="Latency"]').getAttribute('aria-label')"#, vec![]).await;
+        let label = c.execute(r#"return document.querySelector('.strip-row:first-child .chart[data-metric="Latency"] canvas').getAttribute('aria-label')"#, vec![]).await;
         label.ok().and_then(|l| l.as_str().map(|l| l.contains("Response time") && l.contains("p99"))).unwrap_or(false)
     })
     .await;
-    assert_eq!(count(c, r#".strip-row:first-child svg[data-metric="Latency"] path"#).await, 3, "p50, p95 and p99");
+    let lines = c.find(Locator::Css(r#".strip-row:first-child .chart[data-metric="Latency"] canvas"#)).await.expect("latency chart");
+    assert_eq!(lines.attr("data-lines").await.expect("lines").as_deref(), Some("3"), "p50, p95 and p99");
     screenshot(c, "playback-charts").await;
     b.client.clone().close().await.expect("close");
 }

@@ -1,5 +1,5 @@
-//! Small multiples of a component's run metrics, drawn as inline SVG (240 × 120 px
-//! each): one row per component in the strip under the canvas. Every row shows the same
+//! Small multiples of a component's run metrics (240 × 120 px each: an HTML heading
+//! over a canvas plot): one row per component in the strip under the canvas. Every row shows the same
 //! four charts first, so rows line up for comparison (waiting, throughput, errors and
 //! latency percentiles), then the kind's own (a queue's in-flight, oldest age and
 //! dead-letter depth; a worker group's instances…). The geometry lives in
@@ -23,12 +23,17 @@ const TOP: f64 = 24.0;
 const BOTTOM: f64 = 18.0;
 const PLOT_W: f64 = WIDTH - LEFT - RIGHT;
 const PLOT_H: f64 = HEIGHT - TOP - BOTTOM;
+/// The canvas holds the plot and its tick labels, with room for the top label's half.
+const PLOT_TOP: f64 = 4.0;
+const CANVAS_H: f64 = PLOT_TOP + PLOT_H + BOTTOM;
 
 const BLUE: &str = "#0972d3";
 const RED: &str = "#d91515";
 const GRID: &str = "#e9ebed";
 const AXIS: &str = "#d5dbdb";
 const INK_SOFT: &str = "#545b64";
+const TICK_FONT: &str = "10px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
+const EMPTY_FONT: &str = "italic 11px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 /// p50, p95, p99.
 const PERCENTILE_COLOURS: [&str; 3] = ["#0972d3", "#ec7211", "#c33d69"];
 const PERCENTILE_NAMES: [&str; 3] = ["p50", "p95", "p99"];
@@ -82,7 +87,10 @@ fn num(v: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
-/// What a chart draws inside its frame.
+/// What a chart shows: the heading in HTML (text a reader and a test can read), the
+/// plot on a canvas. Drawn on a canvas because the strip redraws a dozen charts a few
+/// times a second while playing: as SVG, every moved tick and line meant style and
+/// layout work that made those frames miss their vsync.
 struct Frame<'a> {
     /// `data-metric`, for tests and styles.
     key: &'a str,
@@ -92,80 +100,133 @@ struct Frame<'a> {
     value: Option<(String, &'static str)>,
     /// Or a legend of coloured names there.
     legend: &'a [(&'a str, &'a str)],
-    x: &'a Axis,
-    y: &'a Axis,
-    /// Lines as (path, colour, class); all empty means no data.
-    lines: Vec<(String, &'static str, Classes)>,
-    last_point: Option<((f64, f64), &'static str)>,
+    plot: Plot,
     summary: String,
 }
 
-/// The chart's box: title, unit, latest value or legend, grid, ticks, axes and lines.
+/// The plot area's contents, in plot pixels.
+#[derive(Clone, PartialEq)]
+struct Plot {
+    x: Axis,
+    y: Axis,
+    /// Lines as (SVG path data, colour); all empty means no data.
+    lines: Vec<(String, &'static str)>,
+    last_point: Option<((f64, f64), &'static str)>,
+}
+
+/// The chart's box: title, unit, latest value or legend above the plot.
 fn frame(f: Frame) -> Html {
-    let y_grid = f.y.ticks.iter().map(|tick| {
-        let y = num(tick.at);
-        html! {
-            <g class="chart-ytick">
-                <line class="chart-grid" x1="0" x2={num(PLOT_W)} y1={y.clone()} y2={y.clone()} stroke={GRID} />
-                <text class="chart-tick" x="-5" y={num(tick.at + 3.5)} text-anchor="end" fill={INK_SOFT}>{ tick.label.clone() }</text>
-            </g>
-        }
-    });
-    let x_grid = f.x.ticks.iter().map(|tick| {
-        let x = num(tick.at);
-        // Keep the outermost labels inside the chart.
-        let anchor = if tick.at > PLOT_W - 14.0 { "end" } else { "middle" };
-        let label_x = if anchor == "end" { num((tick.at + 6.0).min(PLOT_W + RIGHT - 1.0)) } else { x.clone() };
-        html! {
-            <g class="chart-xtick">
-                <line class="chart-grid" x1={x.clone()} x2={x} y1="0" y2={num(PLOT_H)} stroke={GRID} />
-                <text class="chart-tick" x={label_x} y={num(PLOT_H + 13.0)} text-anchor={anchor} fill={INK_SOFT}>{ tick.label.clone() }</text>
-            </g>
-        }
-    });
-    let empty = f.lines.iter().all(|(d, _, _)| d.is_empty());
-    // The legend is laid out from the right edge, last name first.
-    let mut legend_x = WIDTH - 2.0;
-    let legend = f.legend.iter().rev().map(|(name, colour)| {
-        let x = legend_x;
-        legend_x -= name.chars().count() as f64 * 6.5 + 8.0;
-        html! { <text class="chart-legend" x={num(x)} y="14" text-anchor="end" fill={colour.to_string()}>{ name.to_string() }</text> }
-    });
+    let lines = f.plot.lines.iter().filter(|(d, _)| !d.is_empty()).count();
     html! {
-        <figure class="chart">
-            <svg class="chart-svg" width={num(WIDTH)} height={num(HEIGHT)} viewBox={format!("0 0 {} {}", num(WIDTH), num(HEIGHT))}
-                 role="img" aria-label={f.summary.clone()} data-metric={f.key.to_string()}>
-                <title>{ f.summary }</title>
-                <text class="chart-heading" x="2" y="14">
-                    <tspan class="chart-title">{ f.title }</tspan>
-                    if !f.unit.is_empty() {
-                        <tspan class="chart-unit" dx="6" fill={INK_SOFT}>{ f.unit }</tspan>
-                    }
-                </text>
-                <g class="chart-corner">
+        <figure class="chart" data-metric={f.key.to_string()}>
+            <figcaption class="chart-heading">
+                <span class="chart-title">{ f.title }</span>
+                if !f.unit.is_empty() {
+                    <span class="chart-unit">{ f.unit }</span>
+                }
+                <span class="chart-corner">
                     if let Some((value, colour)) = f.value {
-                        <text class="chart-value" x={num(WIDTH - 2.0)} y="14" text-anchor="end" fill={colour}>{ value }</text>
+                        <span class="chart-value" style={format!("color:{colour}")}>{ value }</span>
                     }
-                    { for legend }
-                </g>
-                <g class="chart-plot" transform={format!("translate({} {})", num(LEFT), num(TOP))}>
-                    { for y_grid }
-                    { for x_grid }
-                    <line class="chart-axis" x1="0" x2="0" y1="0" y2={num(PLOT_H)} stroke={AXIS} />
-                    <line class="chart-axis" x1="0" x2={num(PLOT_W)} y1={num(PLOT_H)} y2={num(PLOT_H)} stroke={AXIS} />
-                    if empty {
-                        <text class="chart-empty" x={num(PLOT_W / 2.0)} y={num(PLOT_H / 2.0 + 4.0)} text-anchor="middle" fill={INK_SOFT}>{ t(NO_DATA) }</text>
-                    }
-                    { for f.lines.into_iter().filter(|(d, _, _)| !d.is_empty()).map(|(d, colour, class)| html! {
-                        <path {class} d={d} fill="none" stroke={colour} stroke-width="1.5" stroke-linejoin="round" stroke-linecap="round" />
+                    { for f.legend.iter().map(|(name, colour)| html! {
+                        <span class="chart-legend" style={format!("color:{colour}")}>{ name.to_string() }</span>
                     }) }
-                    if let Some(((x, y), colour)) = f.last_point {
-                        <circle class="chart-last" cx={num(x)} cy={num(y)} r="2.5" fill={colour} />
-                    }
-                </g>
-            </svg>
+                </span>
+            </figcaption>
+            <PlotCanvas plot={Rc::new(f.plot)} label={AttrValue::from(f.summary)} {lines} />
         </figure>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlotProps {
+    plot: Rc<Plot>,
+    /// What the plot shows, said in words (its accessible name).
+    label: AttrValue,
+    /// Lines drawn (for tests).
+    lines: usize,
+}
+
+/// Backing pixels per chart pixel: crisp on dense screens and when the strip scales the
+/// chart down.
+const PIXEL_RATIO: f64 = 2.0;
+
+#[function_component(PlotCanvas)]
+fn plot_canvas(props: &PlotProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(props.plot.clone(), move |plot| {
+            if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                draw(&canvas, plot);
+            }
+        });
+    }
+    html! {
+        <canvas ref={canvas} class="chart-canvas" width={num(WIDTH * PIXEL_RATIO)} height={num(CANVAS_H * PIXEL_RATIO)}
+                role="img" aria-label={props.label.clone()} data-lines={props.lines.to_string()}
+                data-yticks={props.plot.y.ticks.len().to_string()} data-xticks={props.plot.x.ticks.len().to_string()}>
+            { props.label.clone() }
+        </canvas>
+    }
+}
+
+/// Grid, ticks, axes, lines and the latest point; "No data yet" when there is none.
+fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot) {
+    use wasm_bindgen::JsCast;
+    let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+    let _ = ctx.set_transform(PIXEL_RATIO, 0.0, 0.0, PIXEL_RATIO, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, WIDTH, CANVAS_H);
+    let _ = ctx.translate(LEFT, PLOT_TOP);
+    ctx.set_line_width(1.0);
+    ctx.set_font(TICK_FONT);
+    ctx.set_fill_style_str(INK_SOFT);
+    ctx.set_text_align("end");
+    for tick in &plot.y.ticks {
+        // Half pixels: one-pixel lines stay sharp.
+        let y = tick.at.round() + 0.5;
+        line(&ctx, (0.0, y), (PLOT_W, y), GRID);
+        let _ = ctx.fill_text(&tick.label, -5.0, tick.at + 3.5);
+    }
+    for tick in &plot.x.ticks {
+        let x = tick.at.round() + 0.5;
+        line(&ctx, (x, 0.0), (x, PLOT_H), GRID);
+        // Keep the outermost labels inside the chart.
+        let (align, at) = if tick.at > PLOT_W - 14.0 { ("end", (tick.at + 6.0).min(PLOT_W + RIGHT - 1.0)) } else { ("center", tick.at) };
+        ctx.set_text_align(align);
+        let _ = ctx.fill_text(&tick.label, at, PLOT_H + 13.0);
+    }
+    line(&ctx, (0.5, 0.0), (0.5, PLOT_H), AXIS);
+    line(&ctx, (0.0, PLOT_H.round() + 0.5), (PLOT_W, PLOT_H.round() + 0.5), AXIS);
+    if plot.lines.iter().all(|(d, _)| d.is_empty()) {
+        ctx.set_font(EMPTY_FONT);
+        ctx.set_text_align("center");
+        let _ = ctx.fill_text(t(NO_DATA), PLOT_W / 2.0, PLOT_H / 2.0 + 4.0);
+        return;
+    }
+    ctx.set_line_width(1.5);
+    ctx.set_line_join("round");
+    ctx.set_line_cap("round");
+    for (d, colour) in plot.lines.iter().filter(|(d, _)| !d.is_empty()) {
+        if let Ok(path) = web_sys::Path2d::new_with_path_string(d) {
+            ctx.set_stroke_style_str(colour);
+            ctx.stroke_with_path(&path);
+        }
+    }
+    if let Some(((x, y), colour)) = plot.last_point {
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 2.5, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(colour);
+        ctx.fill();
+    }
+}
+
+fn line(ctx: &web_sys::CanvasRenderingContext2d, from: (f64, f64), to: (f64, f64), colour: &str) {
+    ctx.begin_path();
+    ctx.move_to(from.0, from.1);
+    ctx.line_to(to.0, to.1);
+    ctx.set_stroke_style_str(colour);
+    ctx.stroke();
 }
 
 fn one_chart(c: &Chart, name: &AttrValue) -> Html {
@@ -186,10 +247,7 @@ fn one_chart(c: &Chart, name: &AttrValue) -> Html {
         unit,
         value: c.last_label.clone().map(|v| (v, colour)),
         legend: &[],
-        x: &c.x,
-        y: &c.y,
-        lines: vec![(c.path.clone(), colour, classes!("chart-line", metric.is_alert().then_some("chart-line-alert")))],
-        last_point: c.last_point.map(|p| (p, colour)),
+        plot: Plot { x: c.x.clone(), y: c.y.clone(), lines: vec![(c.path.clone(), colour)], last_point: c.last_point.map(|p| (p, colour)) },
         summary,
     })
 }
@@ -233,10 +291,7 @@ fn latency_chart(latency: &Latency, span: Option<(u32, u32)>, name: &AttrValue) 
         unit: "",
         value: None,
         legend: &legend,
-        x: &l.x,
-        y: &l.y,
-        lines: l.paths.into_iter().zip(PERCENTILE_COLOURS).map(|(d, c)| (d, c, classes!("chart-percentile"))).collect(),
-        last_point: None,
+        plot: Plot { x: l.x, y: l.y, lines: l.paths.into_iter().zip(PERCENTILE_COLOURS).collect(), last_point: None },
         summary,
     })
 }
