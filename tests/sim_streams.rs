@@ -211,7 +211,7 @@ fn a_group_splits_the_partitions_and_rebalances_when_a_member_dies_and_returns()
             }
         }
     };
-    let owners = |sim: &Simulation| -> Vec<Option<ComponentId>> { consumers(&sim, s)[0].partitions.iter().map(|p| p.owner).collect() };
+    let owners = |sim: &Simulation| -> Vec<Option<ComponentId>> { consumers(sim, s)[0].partitions.iter().map(|p| p.owner).collect() };
     run_to(&mut sim, 20_000_000);
     assert_eq!(consumers(&sim, s).len(), 1, "one group");
     assert_eq!(owners(&sim), vec![Some(a), Some(a), Some(b), Some(b)], "the range assignor splits 4 partitions 2/2");

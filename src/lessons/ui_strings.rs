@@ -297,6 +297,48 @@ pub fn vi(en: &str) -> Option<&'static str> {
         "Enter a whole number." => "Hãy nhập một số nguyên.",
         "Enter a number." => "Hãy nhập một số.",
         "This subscription has no filter policy, so it receives every message." => "Subscription này không có filter policy, nên nó nhận mọi message.",
+        // What the run holds inside the selected component (src/ui/run_details.rs)
+        "In this run" => "Trong lượt chạy này",
+        "Press play to see what this component holds while the simulation runs." => "Bấm chạy để xem thành phần này đang giữ gì khi mô phỏng chạy.",
+        "Events in the archive: {n}." => "Số event trong archive: {n}.",
+        "Not kept because the archive was full: {n}." => "Không được giữ vì archive đã đầy: {n}.",
+        "Replays started: {r} · events sent again: {n}." => "Số lần replay: {r} · số event đã gửi lại: {n}.",
+        "Replay archive" => "Phát lại archive",
+        "Sends every archived event to the bus's rules again, as a replay in EventBridge does: a read model built from them is built again." => {
+            "Gửi lại mọi event trong archive tới các rule của bus, như một lần replay trong EventBridge: read model dựng từ các event đó sẽ được dựng lại."
+        }
+        "Turn on Archive in the settings to keep every event, so the run can replay them." => {
+            "Hãy bật Archive trong phần thiết lập để giữ mọi event, nhờ đó lượt chạy có thể phát lại chúng."
+        }
+        "Every message so far fits the schema." => "Đến giờ mọi message đều khớp schema.",
+        "Messages that did not fit the schema: {n} (still delivered, flagged)." => "Số message không khớp schema: {n} (vẫn được chuyển đi, nhưng bị gắn cờ).",
+        "Message {id} at {t} s" => "Message {id} lúc {t} s",
+        "Follow this message in the event log" => "Theo dõi message này trong nhật ký sự kiện",
+        "Nothing reads this stream yet: connect a function or a worker group to it." => {
+            "Chưa có gì đọc stream này: hãy nối một function hoặc một worker group vào nó."
+        }
+        "enhanced fan-out" => "enhanced fan-out",
+        "rebalancing" => "đang rebalance",
+        "Iterator age {now} (at most {max}) · {read} records read" => "Iterator age {now} (tối đa {max}) · đã đọc {read} record",
+        "rebalances: {n}, records read again: {m}" => "số lần rebalance: {n}, số record bị đọc lại: {m}",
+        "nobody" => "không ai",
+        "Partition" => "Partition",
+        "Read by" => "Được đọc bởi",
+        "Lag" => "Độ trễ (lag)",
+        "{s} started · {ok} succeeded · {f} failed · {r} running" => "{s} đã bắt đầu · {ok} thành công · {f} thất bại · {r} đang chạy",
+        "Retries: {r} · errors caught: {c}" => "Số lần thử lại: {r} · số lỗi được catch: {c}",
+        "No execution yet: something must call this state machine." => "Chưa có execution nào: cần có thành phần gọi state machine này.",
+        "Open an execution to see each state it entered." => "Mở một execution để xem từng state nó đã đi qua.",
+        "Earlier states not shown: {n}." => "Số state trước đó không hiển thị: {n}.",
+        "State" => "State",
+        "Status" => "Trạng thái",
+        "retried ×{n}" => "thử lại ×{n}",
+        "{error}, caught: went to {next}" => "{error}, đã được catch: chuyển sang {next}",
+        "Running" => "Đang chạy",
+        "Succeeded" => "Thành công",
+        "Timed out" => "Hết thời gian",
+        "Caught" => "Đã catch",
+        "Cancelled" => "Đã hủy",
         _ => return None,
     })
 }

@@ -9,7 +9,7 @@ use super::dialog::Dialog;
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
-use super::playback::use_player;
+use super::playback::{use_player, RunTick};
 use super::run_dock::RunDock;
 use super::library_dialog::LibraryDialog;
 use super::share_dialog::ShareDialog;
@@ -186,6 +186,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Editor> context={editor.clone()}>
+        <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
             <div class="app">
                 <header class="app-header">
                     <a class="brand" href="./" aria-label={t("Decouple Lab home")}>
@@ -281,6 +282,7 @@ pub fn app() -> Html {
                 } }
                 { pending_dialog(&editor, &pending) }
             </div>
+        </ContextProvider<RunTick>>
         </ContextProvider<Editor>>
     }
 }

@@ -6,6 +6,7 @@ use super::fields::{field_info, traffic_field, traffic_shapes};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
 use super::live_faults::LiveFaults;
+use super::run_details::RunDetails;
 use super::pattern_tester::{PatternTester, Tested};
 use super::playback::Player;
 use super::store::{use_editor, Editor};
@@ -222,6 +223,7 @@ fn component_panel(props: &ComponentProps) -> Html {
             { live_actions(&props.player, c) }
             // Its charts are in the strip under the canvas.
             <LiveFaults player={props.player.clone()} component={c.clone()} />
+            <RunDetails player={props.player.clone()} component={c.clone()} />
             { faults_editor(editor, c) }
             { connect_menu(editor, c.id, &props.targets) }
             <div class="inspector-actions">

@@ -17,6 +17,7 @@ mod live_faults;
 mod palette;
 mod pattern_tester;
 mod playback;
+mod run_details;
 mod run_dock;
 mod setting_input;
 mod share_dialog;

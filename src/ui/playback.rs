@@ -76,6 +76,11 @@ impl Snapshot {
     }
 }
 
+/// The snapshots' count, given as a context: a panel that shows the run's figures uses
+/// it to re-render with each snapshot without its parents doing so.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunTick(pub u64);
+
 /// A component's live error rate and processing-time multiplier.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LiveFault {
@@ -504,6 +509,26 @@ impl Player {
 
     pub fn poison(&self, source: ComponentId) -> bool {
         self.ensure_run() && self.inner.borrow_mut().run.as_mut().is_some_and(|r| r.sim.inject_poison(source))
+    }
+
+    /// Sends an event bus's archive to its rules again (false: no run, or no archive).
+    pub fn replay_archive(&self, bus: ComponentId) -> bool {
+        let replayed = self.inner.borrow_mut().run.as_mut().is_some_and(|r| r.sim.replay_archive(bus));
+        if replayed {
+            // It happens at the run's next instant (at once while playing).
+            self.publish();
+        }
+        replayed
+    }
+
+    /// What the engine reports for a component now (None before the run starts).
+    pub fn report(&self, id: ComponentId) -> Option<crate::sim::ComponentReport> {
+        self.inner.borrow().run.as_ref().and_then(|r| r.sim.component_report(id))
+    }
+
+    /// A state machine's recent and running executions, oldest first.
+    pub fn executions(&self, id: ComponentId) -> Vec<crate::sim::ExecutionView> {
+        self.inner.borrow().run.as_ref().map(|r| r.sim.executions(id)).unwrap_or_default()
     }
 
     /// The selected component's samples, the last ten simulated minutes at most; a
