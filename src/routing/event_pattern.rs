@@ -53,6 +53,15 @@ impl fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
+impl PatternError {
+    /// For the page: AWS's own words in English (what the console would say); in
+    /// Vietnamese, a sentence saying so around them, since the reason quotes AWS.
+    pub fn message(&self) -> Message {
+        let aws = self.to_string();
+        msg!("{aws}", "Event pattern không hợp lệ. AWS báo lỗi như sau: {aws}")
+    }
+}
+
 /// A compiled EventBridge event pattern: parse once, match many events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventPattern {
@@ -128,6 +137,16 @@ mod tests {
 
     fn check(p: &str, event: Value) -> bool {
         pattern(p).matches(&event)
+    }
+
+    #[test]
+    fn a_refusal_keeps_aws_words_and_says_so_in_vietnamese() {
+        let e = EventPattern::parse(r#"{"source": "not-an-array"}"#).expect_err("a bare string is refused");
+        let m = e.message();
+        assert_eq!(m.en, e.to_string(), "English is AWS's wording");
+        assert!(m.vi.starts_with("Event pattern không hợp lệ") && m.vi.ends_with(&m.en), "{}", m.vi);
+        let p = crate::routing::FilterPolicy::parse(r#"{"a": "b"}"#, Default::default()).expect_err("a bare string is refused");
+        assert!(p.message().vi.starts_with("Filter policy không hợp lệ") && p.message().vi.ends_with(&p.to_string()));
     }
 
     fn refused(text: &str) -> String {

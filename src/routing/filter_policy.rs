@@ -77,6 +77,15 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+impl PolicyError {
+    /// For the page: AWS's own words in English (what the console would say); in
+    /// Vietnamese, a sentence saying so around them, since the reason quotes AWS.
+    pub fn message(&self) -> Message {
+        let aws = self.to_string();
+        msg!("{aws}", "Filter policy không hợp lệ. AWS báo lỗi như sau: {aws}")
+    }
+}
+
 /// One message attribute as given to `Publish`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageAttribute {

@@ -259,9 +259,9 @@ fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callba
 fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
     match key {
         "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.iter().map(|e| e.get(current())).collect::<Vec<_>>().join("; ")),
-        "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.to_string()),
+        "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.message().get(current()).to_string()),
         "filter_policy" if !text.trim().is_empty() => {
-            FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.to_string())
+            FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.message().get(current()).to_string())
         }
         "schema" if !text.trim().is_empty() => {
             crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(current()).to_string())

@@ -78,7 +78,7 @@ fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), 
     })?;
     match tested {
         Tested::Rule => {
-            let pattern = EventPattern::parse(rule).map_err(|e| e.to_string())?;
+            let pattern = EventPattern::parse(rule).map_err(|e| e.message().get(current()).to_string())?;
             let x = pattern.explain(&value);
             Ok((x.matched, x.reason.get(current()).to_string()))
         }
@@ -86,7 +86,7 @@ fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), 
             if rule.trim().is_empty() {
                 return Ok((true, t("This subscription has no filter policy, so it receives every message.").to_string()));
             }
-            let policy = FilterPolicy::parse(rule, scope).map_err(|e| e.to_string())?;
+            let policy = FilterPolicy::parse(rule, scope).map_err(|e| e.message().get(current()).to_string())?;
             let message = match scope {
                 FilterPolicyScope::MessageBody => SnsMessage::new(sample),
                 // The sample's top-level fields become message attributes, as the
