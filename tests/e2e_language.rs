@@ -186,16 +186,29 @@ async fn english_on_screen(c: &fantoccini::Client, screen: &str, english: &BTree
     screenshot(c, &format!("language-{screen}")).await;
     let text = c.execute("return document.body.innerText;", vec![]).await.expect("the page's text");
     let text = AWS_NAMES.iter().fold(text.as_str().unwrap_or_default().to_string(), |text, name| text.replace(name, " "));
+    // The learner's own words (names, definitions, payloads) are content, not interface.
     let saved = support::autosaved(c).await;
-    let names: BTreeSet<String> = saved["components"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|c| c["name"].as_str())
-        .flat_map(|n| words(n).collect::<Vec<_>>())
-        .collect();
+    let mut content = Vec::new();
+    learner_text(&saved, &mut content);
+    let names: BTreeSet<String> = content.iter().flat_map(|n| words(n).collect::<Vec<_>>()).collect();
     let found: BTreeSet<String> = words(&text).filter(|w| english.contains(w) && !names.contains(w)).collect();
     found.into_iter().map(|w| format!("{screen}: {w}")).collect()
+}
+
+/// The texts a learner writes into a diagram: names, payloads, definitions, patterns.
+fn learner_text(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v.as_str()) {
+                    ("name" | "payload" | "definition" | "pattern" | "filter_policy" | "schema", Some(text)) => out.push(text.to_string()),
+                    _ => learner_text(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| learner_text(v, out)),
+        _ => {}
+    }
 }
 
 async fn click(c: &fantoccini::Client, css: &str) {
@@ -300,6 +313,23 @@ async fn every_screen_speaks_vietnamese() {
     found.extend(english_on_screen(c, "broken-link", &english).await);
     click(c, r#".tool-button[aria-label="Phím tắt (?)"]"#).await;
     found.extend(english_on_screen(c, "shortcuts", &english).await);
+
+    // What a run holds: the saga with its payment failing, one execution opened.
+    c.goto(&b.base_url).await.expect("a fresh page");
+    click(c, r#"[data-action="patterns"]"#).await;
+    click(c, r#"[data-pattern="saga"]"#).await;
+    if let Ok(open) = c.wait().at_most(Duration::from_secs(2)).for_element(Locator::Css(r#"[data-action="open-it"]"#)).await {
+        open.click().await.expect("open it");
+    }
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(r#".node[aria-label*=" Charge payment,"]"#)).await.expect("the saga").click().await.expect("select");
+    click(c, r#"button[data-error-rate="100"]"#).await;
+    click(c, r#".node[aria-label*=" Book trip (saga),"]"#).await;
+    click(c, r#".tool-button[aria-label="Chạy (Space)"]"#).await;
+    click(c, r#".run-details .execution[data-status="failed"] .execution-head"#).await;
+    click(c, r#".tool-button[aria-label="Tạm dừng (Space)"]"#).await;
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(r#".execution.open tr[data-step-status="caught"]"#)).await.expect("the catcher");
+    c.execute("document.querySelector('.execution.open').scrollIntoView({block: 'center'})", vec![]).await.expect("scroll");
+    found.extend(english_on_screen(c, "execution", &english).await);
 
     assert!(found.is_empty(), "English left on the Vietnamese page:\n{}", found.join("\n"));
     b.client.clone().close().await.expect("close");
