@@ -9,7 +9,6 @@
 
 use crate::model::ComponentKind;
 use crate::sim::Sample;
-use std::fmt::Write as _;
 
 /// One line a chart can draw from a [`Sample`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -146,8 +145,8 @@ pub struct Chart {
     /// Time in seconds since the run started.
     pub x: Axis,
     pub y: Axis,
-    /// The line's SVG path (`M… L…`); empty when there are no samples.
-    pub path: String,
+    /// The line's points, rounded to a tenth of a pixel; empty when there are no samples.
+    pub points: Vec<(f64, f64)>,
     /// The latest sample's point, for a marker (also what shows a single sample).
     pub last_point: Option<(f64, f64)>,
     /// The latest value, formatted like the ticks ("12", "1.5k", "30 s").
@@ -176,7 +175,7 @@ pub fn chart(samples: &[Sample], metric: Metric, width: f64, height: f64) -> Cha
     let to_x = |t: f64| scale(t, x.min, x.max, 0.0, width);
     let to_y = |v: f64| scale(v, y.min, y.max, height, 0.0);
     let points = thin(samples.len(), &|i| to_x(f64::from(samples[i].t_s)), &|i| metric.value(&samples[i]), width, &to_y);
-    let path = path_d(&points);
+    let points = tenths(points);
     let last = samples.last();
     Chart {
         metric,
@@ -184,7 +183,7 @@ pub fn chart(samples: &[Sample], metric: Metric, width: f64, height: f64) -> Cha
         last_label: last.map(|s| format_value(metric.value(s), metric.unit())),
         x,
         y,
-        path,
+        points,
         width,
         height,
     }
@@ -210,8 +209,8 @@ pub struct Lines {
     /// Time in seconds since the run started.
     pub x: Axis,
     pub y: Axis,
-    /// One SVG path per line, in the order given; empty when there are no points.
-    pub paths: Vec<String>,
+    /// Each line's points, in the order given; empty when there are none.
+    pub lines: Vec<Vec<(f64, f64)>>,
     /// Each line's latest value, formatted like the ticks.
     pub last_labels: Vec<Option<String>>,
 }
@@ -227,17 +226,17 @@ pub fn lines_chart(t_s: &[u32], lines: &[&[f64]], unit: Unit, span: Option<(u32,
     let y = value_axis(top, unit, height);
     let to_x = |t: f64| scale(t, x.min, x.max, 0.0, width);
     let to_y = |v: f64| scale(v, y.min, y.max, height, 0.0);
-    let mut paths = Vec::with_capacity(lines.len());
+    let mut drawn = Vec::with_capacity(lines.len());
     let mut last_labels = Vec::with_capacity(lines.len());
     for line in lines {
         let n = line.len().min(t_s.len());
         // Points left of the axis (older than the charts beside it) are not drawn.
         let first = t_s[..n].iter().position(|&t| f64::from(t) >= x.min).unwrap_or(n);
         let (t, v) = (&t_s[first..n], &line[first..n]);
-        paths.push(path_d(&thin(t.len(), &|i| to_x(f64::from(t[i])), &|i| v[i], width, &to_y)));
+        drawn.push(tenths(thin(t.len(), &|i| to_x(f64::from(t[i])), &|i| v[i], width, &to_y)));
         last_labels.push(v.last().map(|&v| format_value(v, unit)));
     }
-    Lines { x, y, paths, last_labels }
+    Lines { x, y, lines: drawn, last_labels }
 }
 
 /// The first and last of a run of seconds (0 and 0 for none).
@@ -432,13 +431,14 @@ fn thin(n: usize, x_at: &dyn Fn(usize) -> f64, value_at: &dyn Fn(usize) -> f64, 
     out
 }
 
-/// `M x y L x y …` with one decimal, the empty string for no points.
-fn path_d(points: &[(f64, f64)]) -> String {
-    let mut d = String::with_capacity(points.len() * 12);
-    for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{} {}", if i == 0 { 'M' } else { 'L' }, trim(*x, 1), trim(*y, 1));
+/// Points rounded to a tenth of a pixel (finer than anything drawn), so that charts
+/// that look the same compare equal and are not redrawn.
+fn tenths(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let round = |v: f64| (v * 10.0).round() / 10.0 + 0.0;
+    for p in &mut points {
+        *p = (round(p.0), round(p.1));
     }
-    d
+    points
 }
 
 #[cfg(test)]
@@ -455,17 +455,6 @@ mod tests {
 
     fn labels(axis: &Axis) -> Vec<&str> {
         axis.ticks.iter().map(|t| t.label.as_str()).collect()
-    }
-
-    /// The path's points, parsed back.
-    fn points(d: &str) -> Vec<(f64, f64)> {
-        d.split(['M', 'L'])
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let mut it = p.split(' ').map(|n| n.parse::<f64>().expect("number"));
-                (it.next().expect("x"), it.next().expect("y"))
-            })
-            .collect()
     }
 
     #[test]
@@ -501,8 +490,7 @@ mod tests {
         let samples = [at(0, 0), at(15, 10), at(30, 5)];
         let c = chart(&samples, Metric::Depth, 300.0, 100.0);
         assert_eq!(c.y.max, 10.0);
-        assert_eq!(c.path, "M0 100L150 0L300 50");
-        assert_eq!(points(&c.path), vec![(0.0, 100.0), (150.0, 0.0), (300.0, 50.0)]);
+        assert_eq!(c.points, vec![(0.0, 100.0), (150.0, 0.0), (300.0, 50.0)]);
         assert_eq!(c.last_point, Some((300.0, 50.0)));
         assert_eq!(c.last_label.as_deref(), Some("5"));
     }
@@ -529,7 +517,7 @@ mod tests {
     #[test]
     fn empty_series_draws_axes_and_no_line() {
         let c = chart(&[], Metric::Throughput, 240.0, 100.0);
-        assert_eq!(c.path, "");
+        assert!(c.points.is_empty());
         assert_eq!(c.last_point, None);
         assert_eq!(c.last_label, None);
         assert_eq!(values(&c.y), vec![0.0, 1.0]);
@@ -541,7 +529,7 @@ mod tests {
     fn a_single_sample_is_one_point_at_the_left() {
         let c = chart(&[at(4, 3)], Metric::Depth, 240.0, 100.0);
         assert_eq!(values(&c.y), vec![0.0, 1.0, 2.0, 3.0]);
-        assert_eq!(points(&c.path), vec![(0.0, 0.0)]);
+        assert_eq!(c.points.clone(), vec![(0.0, 0.0)]);
         assert_eq!(c.last_point, Some((0.0, 0.0)));
         assert_eq!((c.x.min, c.x.max), (4.0, 34.0));
     }
@@ -551,7 +539,7 @@ mod tests {
         let samples = [at(0, 0), at(10, 0), at(20, 0)];
         let c = chart(&samples, Metric::Depth, 120.0, 60.0);
         assert_eq!(values(&c.y), vec![0.0, 1.0]);
-        assert!(points(&c.path).iter().all(|&(_, y)| y == 60.0));
+        assert!(c.points.clone().iter().all(|&(_, y)| y == 60.0));
         let age = chart(&samples, Metric::OldestAge, 120.0, 60.0);
         assert_eq!(labels(&age.y), vec!["0 s", "1 s"]);
     }
@@ -567,7 +555,7 @@ mod tests {
             assert!(c.y.max >= metric.value(&samples[1]), "{metric:?}");
             assert!(c.y.ticks.len() >= 2 && c.y.ticks.len() <= 6, "{metric:?}: {:?}", c.y.ticks);
             assert!(c.x.ticks.len() <= 6);
-            for (x, y) in points(&c.path) {
+            for (x, y) in c.points.clone() {
                 assert!((0.0..=240.0).contains(&x) && (0.0..=100.0).contains(&y));
             }
         }
@@ -583,7 +571,7 @@ mod tests {
         let samples = [at(0, 1), at(1, 2)];
         for (w, h) in [(0.0, 0.0), (-5.0, f64::NAN), (f64::INFINITY, 10.0)] {
             let c = chart(&samples, Metric::Depth, w, h);
-            assert!(!c.path.contains("NaN") && !c.path.contains("inf"), "{}", c.path);
+            assert!(c.points.iter().all(|(x, y)| x.is_finite() && y.is_finite()), "{:?}", c.points);
         }
     }
 
@@ -617,7 +605,7 @@ mod tests {
         let mut samples: Vec<Sample> = (0..3600).map(|t| at(t, 1)).collect();
         samples[1234].depth = 500;
         let c = chart(&samples, Metric::Depth, 100.0, 50.0);
-        let pts = points(&c.path);
+        let pts = c.points.clone();
         assert!(pts.len() < 1000, "{} points", pts.len());
         // 500 on a 0..600 axis: 50 − 500/600 × 50 ≈ 8.3 px from the top.
         assert_eq!(c.y.max, 600.0);
@@ -634,15 +622,15 @@ mod tests {
         let l = lines_chart(&t, &[&p50, &p99], Unit::Millis, Some((0, 70)), 200.0, 100.0);
         assert_eq!((l.x.min, l.x.max), (0.0, 70.0));
         assert_eq!(l.y.max, 8000.0, "the axis fits the highest line");
-        assert_eq!(l.paths.len(), 2);
+        assert_eq!(l.lines.len(), 2);
         assert_eq!(l.last_labels, vec![Some("100 ms".to_string()), Some("7 s".to_string())]);
-        let first = points(&l.paths[0])[0];
+        let first = l.lines[0].clone()[0];
         assert!((first.0 - 200.0 * 10.0 / 70.0).abs() < 0.1, "{first:?}");
         // Points older than the span are left out; no points, no path.
         let l = lines_chart(&t, &[&p50], Unit::Millis, Some((60, 70)), 200.0, 100.0);
-        assert_eq!(points(&l.paths[0]).len(), 11);
+        assert_eq!(l.lines[0].clone().len(), 11);
         let empty = lines_chart(&[], &[&[]], Unit::Millis, None, 200.0, 100.0);
-        assert_eq!((empty.paths[0].as_str(), empty.last_labels[0].clone()), ("", None));
+        assert_eq!((empty.lines[0].is_empty(), empty.last_labels[0].clone()), (true, None));
     }
 
     #[test]

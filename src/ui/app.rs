@@ -9,7 +9,7 @@ use super::dialog::Dialog;
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::palette::Palette;
-use super::playback::{use_player, RunTick};
+use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
 use super::library_dialog::LibraryDialog;
 use super::share_dialog::ShareDialog;
@@ -187,6 +187,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Editor> context={editor.clone()}>
         <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
+        <ContextProvider<LiveBadges> context={LiveBadges(player.snapshot().badges.clone())}>
             <div class="app">
                 <header class="app-header">
                     <a class="brand" href="./" aria-label={t("Decouple Lab home")}>
@@ -240,7 +241,7 @@ pub fn app() -> Html {
                 <main class="workspace">
                     <Palette {on_pick} {on_add} lang={*lang} />
                     <div class="stage">
-                        <Canvas placing={*placing} {on_placed} on_file={on_file.clone()} badges={player.snapshot().badges.clone()}
+                        <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
                                 live_down={player.snapshot().live_down.clone()} {on_dot} />
                         <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
@@ -282,6 +283,7 @@ pub fn app() -> Html {
                 } }
                 { pending_dialog(&editor, &pending) }
             </div>
+        </ContextProvider<LiveBadges>>
         </ContextProvider<RunTick>>
         </ContextProvider<Editor>>
     }

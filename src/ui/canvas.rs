@@ -3,7 +3,7 @@
 
 use super::i18n::t;
 use super::diagram_view::{EdgeView, NodeView};
-use super::playback::{Badge, DOTS_CANVAS_ID};
+use super::playback::DOTS_CANVAS_ID;
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
@@ -49,9 +49,6 @@ pub struct CanvasProps {
     pub on_placed: Callback<()>,
     /// A file dropped on the canvas.
     pub on_file: Callback<web_sys::File>,
-    /// Live figures from a run, per component.
-    #[prop_or_default]
-    pub badges: Rc<HashMap<ComponentId, Badge>>,
     /// Components taken down live during the run.
     #[prop_or_default]
     pub live_down: Rc<std::collections::BTreeSet<ComponentId>>,
@@ -306,8 +303,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
                       warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
                       on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()}
                       on_select={on_select.clone()}
-                      badge={props.badges.get(&c.id).map(|b| AttrValue::from(b.text.get(lang).to_string()))}
-                      badge_alert={props.badges.get(&c.id).is_some_and(|b| b.alert)} {lang} />
+                      {lang} />
         }
     });
 

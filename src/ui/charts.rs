@@ -109,14 +109,14 @@ struct Frame<'a> {
 struct Plot {
     x: Axis,
     y: Axis,
-    /// Lines as (SVG path data, colour); all empty means no data.
-    lines: Vec<(String, &'static str)>,
+    /// Lines as (points, colour); all empty means no data.
+    lines: Vec<(Vec<(f64, f64)>, &'static str)>,
     last_point: Option<((f64, f64), &'static str)>,
 }
 
 /// The chart's box: title, unit, latest value or legend above the plot.
 fn frame(f: Frame) -> Html {
-    let lines = f.plot.lines.iter().filter(|(d, _)| !d.is_empty()).count();
+    let lines = f.plot.lines.iter().filter(|(points, _)| !points.is_empty()).count();
     html! {
         <figure class="chart" data-metric={f.key.to_string()}>
             <figcaption class="chart-heading">
@@ -147,23 +147,23 @@ struct PlotProps {
     lines: usize,
 }
 
-/// Backing pixels per chart pixel: crisp on dense screens and when the strip scales the
-/// chart down.
-const PIXEL_RATIO: f64 = 2.0;
 
 #[function_component(PlotCanvas)]
 fn plot_canvas(props: &PlotProps) -> Html {
     let canvas = use_node_ref();
+    // Backing pixels per chart pixel: the screen's, so it is crisp on dense screens
+    // without costing four times the pixels where one is enough.
+    let ratio = gloo::utils::window().device_pixel_ratio().clamp(1.0, 3.0);
     {
         let canvas = canvas.clone();
         use_effect_with(props.plot.clone(), move |plot| {
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&canvas, plot);
+                draw(&canvas, plot, ratio);
             }
         });
     }
     html! {
-        <canvas ref={canvas} class="chart-canvas" width={num(WIDTH * PIXEL_RATIO)} height={num(CANVAS_H * PIXEL_RATIO)}
+        <canvas ref={canvas} class="chart-canvas" width={num(WIDTH * ratio)} height={num(CANVAS_H * ratio)}
                 role="img" aria-label={props.label.clone()} data-lines={props.lines.to_string()}
                 data-yticks={props.plot.y.ticks.len().to_string()} data-xticks={props.plot.x.ticks.len().to_string()}>
             { props.label.clone() }
@@ -172,10 +172,10 @@ fn plot_canvas(props: &PlotProps) -> Html {
 }
 
 /// Grid, ticks, axes, lines and the latest point; "No data yet" when there is none.
-fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot, ratio: f64) {
     use wasm_bindgen::JsCast;
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
-    let _ = ctx.set_transform(PIXEL_RATIO, 0.0, 0.0, PIXEL_RATIO, 0.0, 0.0);
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, WIDTH, CANVAS_H);
     let _ = ctx.translate(LEFT, PLOT_TOP);
     ctx.set_line_width(1.0);
@@ -198,7 +198,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot) {
     }
     line(&ctx, (0.5, 0.0), (0.5, PLOT_H), AXIS);
     line(&ctx, (0.0, PLOT_H.round() + 0.5), (PLOT_W, PLOT_H.round() + 0.5), AXIS);
-    if plot.lines.iter().all(|(d, _)| d.is_empty()) {
+    if plot.lines.iter().all(|(points, _)| points.is_empty()) {
         ctx.set_font(EMPTY_FONT);
         ctx.set_text_align("center");
         let _ = ctx.fill_text(t(NO_DATA), PLOT_W / 2.0, PLOT_H / 2.0 + 4.0);
@@ -207,11 +207,17 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot) {
     ctx.set_line_width(1.5);
     ctx.set_line_join("round");
     ctx.set_line_cap("round");
-    for (d, colour) in plot.lines.iter().filter(|(d, _)| !d.is_empty()) {
-        if let Ok(path) = web_sys::Path2d::new_with_path_string(d) {
-            ctx.set_stroke_style_str(colour);
-            ctx.stroke_with_path(&path);
+    for (points, colour) in plot.lines.iter().filter(|(points, _)| !points.is_empty()) {
+        ctx.begin_path();
+        for (i, &(x, y)) in points.iter().enumerate() {
+            if i == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
         }
+        ctx.set_stroke_style_str(colour);
+        ctx.stroke();
     }
     if let Some(((x, y), colour)) = plot.last_point {
         ctx.begin_path();
@@ -247,7 +253,7 @@ fn one_chart(c: &Chart, name: &AttrValue) -> Html {
         unit,
         value: c.last_label.clone().map(|v| (v, colour)),
         legend: &[],
-        plot: Plot { x: c.x.clone(), y: c.y.clone(), lines: vec![(c.path.clone(), colour)], last_point: c.last_point.map(|p| (p, colour)) },
+        plot: Plot { x: c.x.clone(), y: c.y.clone(), lines: vec![(c.points.clone(), colour)], last_point: c.last_point.map(|p| (p, colour)) },
         summary,
     })
 }
@@ -291,7 +297,7 @@ fn latency_chart(latency: &Latency, span: Option<(u32, u32)>, name: &AttrValue) 
         unit: "",
         value: None,
         legend: &legend,
-        plot: Plot { x: l.x, y: l.y, lines: l.paths.into_iter().zip(PERCENTILE_COLOURS).collect(), last_point: None },
+        plot: Plot { x: l.x, y: l.y, lines: l.lines.into_iter().zip(PERCENTILE_COLOURS).collect(), last_point: None },
         summary,
     })
 }

@@ -3,6 +3,7 @@
 
 use super::i18n::{t, Lang};
 use super::icons::kind_icon_at;
+use super::playback::LiveBadges;
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
 use yew::prelude::*;
@@ -26,19 +27,14 @@ pub struct NodeProps {
     pub on_port: Callback<(ComponentId, PointerEvent)>,
     pub on_rename: Callback<ComponentId>,
     pub on_select: Callback<ComponentId>,
-    /// A live figure from a run ("12 waiting").
-    #[prop_or_default]
-    pub badge: Option<AttrValue>,
-    #[prop_or_default]
-    pub badge_alert: bool,
     /// The page's language: the box's kind and badges are written in it.
     pub lang: Lang,
 }
 
 impl PartialEq for NodeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, &self.badge, self.badge_alert, self.lang)
-            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, &other.badge, other.badge_alert, other.lang)
+        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, self.lang)
+            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, other.lang)
     }
 }
 
@@ -121,16 +117,31 @@ pub fn node_view(props: &NodeProps) -> Html {
                     <text x="9" y="14" text-anchor="middle">{ "!" }</text>
                 </g>
             }
-            if let Some(badge) = props.badge.clone() {
-                <g class={classes!("node-badge", props.badge_alert.then_some("alert"))} transform={format!("translate(0 {})", NODE_HEIGHT + 6.0)}>
-                    <rect width={NODE_WIDTH.to_string()} height="20" rx="10" />
-                    <text x={(NODE_WIDTH / 2.0).to_string()} y="14" text-anchor="middle">{ badge }</text>
-                </g>
-            }
+            <NodeBadge {id} lang={props.lang} />
             <circle class="node-port" cx={NODE_WIDTH.to_string()} cy={(NODE_HEIGHT / 2.0).to_string()} r="7"
                     onpointerdown={on_port}>
                 <title>{ t("Drag to another component to connect") }</title>
             </circle>
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeBadgeProps {
+    id: ComponentId,
+    lang: Lang,
+}
+
+/// A live figure from a run under the box ("12 waiting"). It reads the run's badges
+/// from a context, so a snapshot re-renders these small parts and not the boxes.
+#[function_component(NodeBadge)]
+fn node_badge(props: &NodeBadgeProps) -> Html {
+    let badges = use_context::<LiveBadges>();
+    let Some(badge) = badges.as_ref().and_then(|b| b.0.get(&props.id)) else { return Html::default() };
+    html! {
+        <g class={classes!("node-badge", badge.alert.then_some("alert"))} transform={format!("translate(0 {})", NODE_HEIGHT + 6.0)}>
+            <rect width={NODE_WIDTH.to_string()} height="20" rx="10" />
+            <text x={(NODE_WIDTH / 2.0).to_string()} y="14" text-anchor="middle">{ badge.text.get(props.lang).to_string() }</text>
         </g>
     }
 }

@@ -81,6 +81,17 @@ impl Snapshot {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RunTick(pub u64);
 
+/// The run's badges, given as a context so that only the badges re-render with a
+/// snapshot (each box reads its own), not the canvas and its boxes.
+#[derive(Clone, Debug, Default)]
+pub struct LiveBadges(pub Rc<HashMap<ComponentId, Badge>>);
+
+impl PartialEq for LiveBadges {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
 /// A component's live error rate and processing-time multiplier.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LiveFault {
