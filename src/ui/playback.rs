@@ -77,7 +77,9 @@ impl Snapshot {
 }
 
 /// The snapshots' count, given as a context: a panel that shows the run's figures uses
-/// it to re-render with each snapshot without its parents doing so.
+/// it to re-render with each snapshot without its parents doing so. Such a panel reads
+/// the run through the player's methods (`report`, `executions`): its `player` prop,
+/// and so `snapshot()`, is as its parent last rendered it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RunTick(pub u64);
 

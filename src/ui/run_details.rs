@@ -131,7 +131,7 @@ fn schema(player: &Player, c: &Component, report: &ComponentReport) -> Html {
 }
 
 fn stream(report: &ComponentReport, diagram: &Diagram) -> Html {
-    let consumers = report.stream_consumers.clone().unwrap_or_default();
+    let consumers = report.stream_consumers.as_deref().unwrap_or_default();
     if consumers.is_empty() {
         return html! { <p class="inspector-hint">{ t("Nothing reads this stream yet: connect a function or a worker group to it.") }</p> };
     }

@@ -231,8 +231,14 @@ impl Simulation {
             }
         }
         // A receive from a queue or a stream is a hop too: the page draws it on the
-        // poll arrow, and a message's history shows each (re)delivery.
-        if let Origin::Queue { queue: from, .. } | Origin::Stream { stream: from, .. } = origin {
+        // poll arrow, and a message's history shows each (re)delivery. (Skipped
+        // outright when no hops are kept.)
+        let receive_from = match origin {
+            Origin::Queue { queue, .. } => Some(queue),
+            Origin::Stream { stream, .. } => Some(stream),
+            _ => None,
+        };
+        if let Some(from) = receive_from.filter(|_| self.options.trace_capacity > 0) {
             let outcome = if down { HopOutcome::Failed } else { HopOutcome::Delivered };
             for i in &items {
                 if let Some(id) = self.msgs.get(i.msg).map(|m| m.id) {
