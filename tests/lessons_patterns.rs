@@ -291,7 +291,7 @@ fn event_sourcing_replay_rebuilds_the_read_model() {
     assert!(missing.is_empty(), "{missing:?}");
     let (bus, projector, balances) = (id_of(&d, "Account events (archived)"), id_of(&d, "Balance projector"), id_of(&d, "Balances (read model)"));
     let received = |sim: &Simulation, id| sim.component_report(id).expect("component").received;
-    let mut sim = simulate::start(&d).expect("runs");
+    let mut sim = Simulation::new(&d).expect("runs");
     sim.run_for(29_500_000);
     let archived = sim.component_report(bus).and_then(|r| r.archive).expect("the bus archives").archived;
     let before = received(&sim, balances);

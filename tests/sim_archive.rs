@@ -85,7 +85,7 @@ fn balanced(sim: &Simulation) {
 #[test]
 fn the_archive_keeps_every_event_once_and_a_replay_sends_them_to_every_matching_rule_again() {
     let b = bus_diagram(true, "");
-    let mut sim = simulate::start(&b.d).expect("runs");
+    let mut sim = Simulation::new(&b.d).expect("runs");
     sim.run_for(10_000_000);
     let n = sent(&sim, b.app);
     let (a, bb) = (received(&sim, b.only_a), received(&sim, b.only_b));
@@ -131,7 +131,7 @@ fn the_archive_keeps_every_event_once_and_a_replay_sends_them_to_every_matching_
 #[test]
 fn only_an_event_bus_with_its_archive_on_replays() {
     let b = bus_diagram(false, "");
-    let mut sim = simulate::start(&b.d).expect("runs");
+    let mut sim = Simulation::new(&b.d).expect("runs");
     sim.run_for(2_000_000);
     assert!(!sim.replay_archive(b.bus), "the archive is off");
     assert!(!sim.replay_archive(b.all), "a queue");
@@ -188,7 +188,7 @@ const ONLY_A: &str = r#"{
 #[test]
 fn a_schema_flags_events_that_do_not_fit_and_still_routes_them() {
     let b = bus_diagram(true, ONLY_A);
-    let mut sim = simulate::start(&b.d).expect("runs");
+    let mut sim = Simulation::new(&b.d).expect("runs");
     sim.run_for(10_000_000);
     let n = sent(&sim, b.app);
     let bus = report(&sim, b.bus);
@@ -249,7 +249,7 @@ fn a_schema_that_cannot_be_used_is_refused_with_a_sentence() {
     if let Some(Spec::Topic(s)) = d.component_mut(topic).map(|c| &mut c.spec) {
         s.schema = "{not json".to_string();
     }
-    let e = simulate::start(&d).err().expect("refused");
+    let e = Simulation::new(&d).err().expect("refused").0;
     assert!(e.en.starts_with("orders (schema): The schema is not valid JSON"), "{}", e.en);
     assert!(e.vi.starts_with("orders (schema): Lược đồ không phải JSON hợp lệ"), "{}", e.vi);
 

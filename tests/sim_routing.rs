@@ -252,7 +252,9 @@ fn topic_fans_out_and_filters() {
     }
     let refunds = add(&mut d, ComponentKind::Queue, "refunds");
     let sub = connect(&mut d, topic, refunds);
-    d.connection_mut(sub).expect("sub").settings.filter_policy = r#"{"type": ["refund"]}"#.into();
+    let settings = &mut d.connection_mut(sub).expect("sub").settings;
+    settings.filter_policy = r#"{"type": ["refund"]}"#.into();
+    settings.filter_policy_scope = decouple_lab::model::FilterPolicyScope::MessageBody;
     let sim = run(&d, 100);
     let sent = sim.component_report(c).map(|r| r.client.map(|c| c.sent).unwrap_or(0)).unwrap_or(0);
     let sent = if sent > 0 { sent } else { sim.component_report(topic).map(|r| r.received).unwrap_or(0) };

@@ -42,5 +42,5 @@ async fn shell_has_toolbar_canvas_inspector_and_versioned_footer() {
 #[wasm_bindgen_test]
 fn the_engine_runs_the_same_in_the_browser_as_natively() {
     let stored = include_str!("fixtures/sim_fingerprint.json").trim();
-    assert_eq!(decouple_lab::sim::fingerprint::reference_run(), stored);
+    assert_eq!(decouple_lab::lessons::simulate::reference_run(), stored);
 }

@@ -65,7 +65,7 @@ pub fn to_svg(diagram: &Diagram) -> String {
             kind_colour(kind),
             glyph(kind),
             escape(&name),
-            escape(kind.aws_name())
+            escape(c.spec.aws_name())
         );
     }
     out.push_str("</svg>\n");

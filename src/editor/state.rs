@@ -421,6 +421,9 @@ impl EditorState {
     fn edit<T>(&mut self, change: impl FnOnce(&mut Diagram) -> Result<T, ModelError>) -> Result<T, Message> {
         let mut next = (*self.diagram).clone();
         let value = change(&mut next).map_err(|e| e.message())?;
+        if let Some(why) = crate::model::new_refusal(&self.diagram, &next) {
+            return Err(why);
+        }
         let previous = std::mem::replace(&mut self.diagram, Rc::new(next));
         self.push_undo(previous);
         self.revision += 1;

@@ -1,7 +1,7 @@
 //! A small builder that lays patterns and reference solutions out on a grid.
 
 use crate::model::spec::*;
-use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Diagram, Point};
+use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Diagram, FilterPolicyScope, Point};
 
 /// Boxes are 176 × 60 canvas units; columns and rows leave 80 units between boxes.
 pub const BOX_W: f64 = 176.0;
@@ -67,6 +67,28 @@ impl Builder {
             c.settings.pattern = pattern.to_string();
         }
         id
+    }
+
+    /// A topic's subscription with this filter policy and scope.
+    pub fn subscribe(&mut self, topic: ComponentId, to: ComponentId, policy: &str, scope: FilterPolicyScope) -> ConnectionId {
+        let id = self.link(topic, to);
+        if let Some(c) = self.d.connection_mut(id) {
+            c.settings.filter_policy = policy.to_string();
+            c.settings.filter_policy_scope = scope;
+        }
+        id
+    }
+
+    /// SNS message attributes (a JSON template) on what a client or function sends.
+    pub fn attributes(&mut self, id: ComponentId, template: &str) {
+        match self.spec(id) {
+            Spec::Client(s) => s.attributes = template.to_string(),
+            Spec::Function(s) => s.attributes = template.to_string(),
+            _ => {
+                let name = self.name(id);
+                self.error.get_or_insert(format!("{name} cannot set message attributes"));
+            }
+        }
     }
 
     /// A state machine Task connection serving the state `state`.

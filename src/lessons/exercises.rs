@@ -626,7 +626,7 @@ fn check_saga(d: &Diagram) -> Vec<Finding> {
         )));
     }
     // The engine runs executions: make step 3 fail and watch the compensations run.
-    if simulate::STATE_MACHINES_SIMULATED && missing.is_empty() {
+    if missing.is_empty() {
         match simulate::saga_failure(d, sm.id, &s3) {
             Err(why) => out.push(sim_failed("simulated", why)),
             Ok(None) => out.push(fail("simulated", msg!(

@@ -19,8 +19,8 @@
 //! - Quiz: [`quiz()`]: five [`Question`]s, each with its answer and the ids of the
 //!   patterns that show it.
 //!
-//! Checks run the simulation through one function, [`simulate::run`]; the real
-//! EventBridge and SNS matchers from [`crate::routing`] are plugged in there.
+//! Checks run the same simulation as the page and `dlab` ([`crate::sim::Simulation::new`],
+//! which compiles every pattern and filter policy itself), through [`simulate::run`].
 
 pub mod build;
 mod exercises;

@@ -725,6 +725,8 @@ fn cqrs() -> Result<Diagram, String> {
     let query = b.function("Query handler", 2.0, 1.0, 20, 3);
     b.link(readers, query_api);
     b.link(query_api, query);
+    // The query side reads the read model only, never the write model.
+    b.link_as(query, index, ConnectionKind::Read);
     b.finish()
 }
 
@@ -814,6 +816,7 @@ pub(crate) fn async_api_parts(b: &mut Builder, job_ms: u32) {
     let reader = b.function("Status reader", 2.0, 2.0, 20, 3);
     b.link(poll, get);
     b.link(get, reader);
+    b.link_as(reader, status, ConnectionKind::Read);
 }
 
 fn async_api() -> Result<Diagram, String> {

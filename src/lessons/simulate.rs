@@ -1,14 +1,10 @@
-//! The one place checks and pattern tests run the simulation.
+//! How checks run the simulation: the diagram as the learner drew it, or with its own
+//! traffic silenced and a test client in front.
 
 use crate::model::{ComponentId, ComponentKind, Diagram, Point};
 use crate::model::spec::{Spec, Traffic};
-use crate::routing::{EventPattern, FilterPolicy, FilterPolicyScope, SnsMessage};
-use crate::sim::{SimOptions, Simulation};
+use crate::sim::Simulation;
 use crate::text::Message;
-
-/// Does the engine run Step Functions executions yet (Task connections, Catch)?
-/// Until it does, saga checks are structural only.
-pub const STATE_MACHINES_SIMULATED: bool = true;
 
 /// Runs `machine` with the target of the Task state `failing_state` failing every
 /// call, for 30 simulated seconds, fed by the check's own client (the diagram's
@@ -31,37 +27,24 @@ pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str
     Ok(sim.executions(machine).into_iter().find(|e| e.status != crate::sim::ExecutionStatus::Running))
 }
 
-/// Runs `diagram` for `secs` simulated seconds with the real EventBridge and SNS
-/// matchers, or says why it cannot run.
+/// Runs `diagram` for `secs` simulated seconds with its own seed, as the page and
+/// `dlab simulate` do, or says why it cannot run.
 pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, Message> {
-    let mut sim = start(diagram)?;
+    let mut sim = Simulation::new(diagram).map_err(|e| e.0)?;
     sim.run_for((secs * 1e6) as u64);
     Ok(sim)
 }
 
-/// A simulation of `diagram` at time zero with the real matchers plugged in: what the
-/// page plays and what checks run.
-pub fn start(diagram: &Diagram) -> Result<Simulation, Message> {
-    start_with(diagram, SimOptions { seed: diagram.run.seed, ..SimOptions::default() })
-}
-
-/// As [`start`], with the engine's other knobs (the page keeps only the samples its
-/// charts show).
-pub fn start_with(diagram: &Diagram, options: SimOptions) -> Result<Simulation, Message> {
-    let mut sim = Simulation::with_options(diagram, options).map_err(|e| e.0)?;
-    sim.set_pattern_matcher(pattern_matches);
-    sim.set_filter_matcher(policy_matches);
-    Ok(sim)
-}
-
-fn pattern_matches(pattern: &str, event: &str) -> bool {
-    let (Ok(p), Ok(e)) = (EventPattern::parse(pattern), serde_json::from_str::<serde_json::Value>(event)) else { return false };
-    p.matches(&e)
-}
-
-fn policy_matches(policy: &str, body: &str) -> bool {
-    let Ok(p) = FilterPolicy::parse(policy, FilterPolicyScope::MessageBody) else { return false };
-    p.matches(&SnsMessage::new(body))
+/// The lesson's order-processing pattern run for 60 simulated seconds with its seed,
+/// as one line of JSON (its [`crate::sim::fingerprint::fingerprint`]).
+/// `tests/fixtures/sim_fingerprint.json` holds the native result; a native test and a
+/// browser test both compare against it.
+pub fn reference_run() -> String {
+    let diagram: Diagram = super::pattern("order-processing").map(|p| p.diagram()).unwrap_or_default();
+    match run(&diagram, 60.0) {
+        Ok(sim) => crate::sim::fingerprint::fingerprint(&sim),
+        Err(why) => format!("{{\"error\": {why:?}}}"),
+    }
 }
 
 /// Quiets the diagram's own clients and event sources, so a check measures only the

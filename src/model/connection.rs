@@ -42,6 +42,8 @@ pub enum ConnectionKind {
     Task,
     /// Queries over stored data.
     Query,
+    /// A synchronous read from a database, search index or object store.
+    Read,
 }
 
 impl ConnectionKind {
@@ -64,6 +66,7 @@ impl ConnectionKind {
             ChangeStream => "change stream",
             Task => "task",
             Query => "query",
+            Read => "read",
         }
     }
 
@@ -87,6 +90,7 @@ impl ConnectionKind {
             ChangeStream => "luồng thay đổi",
             Task => "tác vụ",
             Query => "truy vấn",
+            Read => "đọc",
         };
         Text::new(self.label(), vi).get(lang)
     }
@@ -141,12 +145,16 @@ impl ConnectionKind {
                 "Một state của state machine gọi target này và chờ câu trả lời.",
             ),
             Query => Text::new("Queries read what has landed in storage.", "Truy vấn đọc những gì đã được lưu vào kho."),
+            Read => Text::new(
+                "A synchronous read: the caller waits for the store's answer, which counts against its read capacity.",
+                "Đọc đồng bộ: bên gọi chờ câu trả lời của kho dữ liệu, mỗi lần đọc tính vào sức đọc của kho.",
+            ),
         }
     }
 
     /// Synchronous connections hold the caller: they are the lesson's tight coupling.
     pub fn is_synchronous(self) -> bool {
-        matches!(self, ConnectionKind::Call | ConnectionKind::Task)
+        matches!(self, ConnectionKind::Call | ConnectionKind::Task | ConnectionKind::Read)
     }
 }
 
@@ -250,6 +258,7 @@ fn rule(from: ComponentKind, to: ComponentKind) -> Option<&'static [ConnectionKi
             Topic => &[C::Publish, C::OnFailure],
             EventBus => &[C::PutEvent, C::OnFailure],
             Function => &[C::Invoke, C::Call, C::OnFailure],
+            Database | ObjectStorage | SearchIndex => &[C::Write, C::Read],
             _ => return produce(to, false),
         })
     }
@@ -270,6 +279,7 @@ fn rule(from: ComponentKind, to: ComponentKind) -> Option<&'static [ConnectionKi
         (Stream, WorkerGroup | DeliveryStream) => Some(&[C::Poll]),
         (DeliveryStream, ObjectStorage | SearchIndex) => Some(&[C::Write]),
         (Function, _) => from_function(to),
+        (WorkerGroup | Service, Database | ObjectStorage | SearchIndex) => Some(&[C::Write, C::Read]),
         (WorkerGroup | Service, _) => produce(to, true),
         (StateMachine, Function | Service | Queue | Topic | EventBus | Database | Notification | StateMachine) => Some(&[C::Task]),
         (Database, Function | Stream) => Some(&[C::ChangeStream]),

@@ -293,10 +293,18 @@ impl Diagram {
         Ok(id)
     }
 
-    /// The kind a new connection between these two would take, or why there can be none.
+    /// The kind a new connection between these two would take, or why there can be
+    /// none: the rule table's first kind not yet joining them (a second arrow from a
+    /// function to its table is a read), else the first (a Task for another state).
     pub fn default_kind(&self, from: ComponentId, to: ComponentId) -> Result<ConnectionKind, ModelError> {
         let kinds = allowed_kinds(self.kind_of(from)?, self.kind_of(to)?).map_err(ModelError::Refused)?;
-        kinds.first().copied().ok_or_else(|| ModelError::Refused(msg!("These two can't be connected.", "Không thể nối hai thành phần này.")))
+        let used: Vec<ConnectionKind> = self.outgoing(from).filter(|c| c.to == to).map(|c| c.kind).collect();
+        kinds
+            .iter()
+            .copied()
+            .find(|k| !used.contains(k))
+            .or_else(|| kinds.first().copied())
+            .ok_or_else(|| ModelError::Refused(msg!("These two can't be connected.", "Không thể nối hai thành phần này.")))
     }
 
     /// Inserts a connection that already has an id, checking both ends and the rule table.
@@ -319,9 +327,22 @@ impl Diagram {
                 "Kết nối “{kind_vi}” từ {from_vi} tới {to_vi} là không thể; nó chỉ có thể là: {list_vi}."
             )));
         }
-        if self.graph.find_edge(from, to).is_some() {
+        // Two components may be joined once per kind (a function writes to a table and
+        // reads from it), and a state machine's Tasks once per state: one function may
+        // serve several Task states, each its own connection naming its state.
+        let distinct = |e: &Connection| {
+            e.kind != connection.kind || (e.kind == ConnectionKind::Task && e.settings.task_state != connection.settings.task_state)
+        };
+        if self.graph.edges_connecting(from, to).any(|e| !distinct(e.weight())) {
             let (a, b) = (&self.graph[from].name, &self.graph[to].name);
-            return Err(ModelError::Refused(msg!("{a} and {b} are already connected.", "{a} và {b} đã được nối với nhau rồi.")));
+            return Err(ModelError::Refused(if connection.kind == ConnectionKind::Task {
+                msg!(
+                    "{a} already runs {b} for that Task state; name another state on this connection.",
+                    "{a} đã chạy {b} cho Task state đó rồi; hãy chọn một state khác cho kết nối này."
+                )
+            } else {
+                msg!("{a} and {b} are already connected.", "{a} và {b} đã được nối với nhau rồi.")
+            }));
         }
         if let Some(dlq) = connection.settings.dead_letter_queue {
             if self.component(dlq).map(Component::kind) != Some(ComponentKind::Queue) {
@@ -350,6 +371,14 @@ impl Diagram {
         if !allowed.contains(&kind) {
             let (label, label_vi) = (kind.label(), kind.label_in(Lang::Vi));
             return Err(ModelError::Refused(msg!("This connection can't be a {label}.", "Kết nối này không thể là “{label_vi}”.")));
+        }
+        let (from, to) = (connection.from, connection.to);
+        if kind != ConnectionKind::Task && self.outgoing(from).any(|c| c.to == to && c.id != id && c.kind == kind) {
+            let (label, label_vi) = (kind.label(), kind.label_in(Lang::Vi));
+            return Err(ModelError::Refused(msg!(
+                "These two already have a {label} connection.",
+                "Hai thành phần này đã có một kết nối “{label_vi}” rồi."
+            )));
         }
         if let Some(c) = self.connection_mut(id) {
             c.kind = kind;

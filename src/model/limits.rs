@@ -154,7 +154,10 @@ pub fn check_component(component: &Component) -> Vec<SettingError> {
             c.range("timeout_ms", s.timeout_ms, 1, 900_000, MS);
         }
         Spec::StateMachine(_) => {}
-        Spec::Database(s) => c.range("write_capacity_per_s", s.write_capacity_per_s, 1, 40_000, unit(" writes per second", " lần ghi mỗi giây")),
+        Spec::Database(s) => {
+            c.range("write_capacity_per_s", s.write_capacity_per_s, 1, 40_000, unit(" writes per second", " lần ghi mỗi giây"));
+            c.range("read_capacity_per_s", s.read_capacity_per_s, 1, 40_000, unit(" reads per second", " lần đọc mỗi giây"));
+        }
         Spec::SearchIndex(s) => c.range("refresh_ms", s.refresh_ms, 0, 60_000, MS),
     }
     check_faults(&mut c, &component.faults);

@@ -4,6 +4,7 @@
 //! its own stable id ([`ComponentId`], [`ConnectionId`]) that is never reused, so undo
 //! history, messages, files and links never hold petgraph indices.
 
+mod aws_refusals;
 mod connection;
 mod diagram;
 mod ids;
@@ -13,6 +14,7 @@ mod limits;
 pub mod spec;
 mod warnings;
 
+pub use aws_refusals::{aws_refusals, new_refusal, refusal, Refusal};
 pub use connection::{allowed_kinds, ConnectionKind, ConnectionSettings, FilterPolicyScope};
 pub use diagram::{default_settings, Component, Connection, Diagram, Faults, ModelError, Point, Poison, RunSettings, Window};
 pub use ids::{ComponentId, ConnectionId};

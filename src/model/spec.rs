@@ -31,6 +31,9 @@ pub struct ClientSpec {
     /// A waiting client records latency and the errors users see.
     pub waits_for_reply: bool,
     pub timeout_ms: u32,
+    /// SNS message attributes, a JSON object with the same placeholders as the
+    /// payload (empty: none): what a filter policy with `MessageAttributes` scope reads.
+    pub attributes: String,
 }
 
 impl Default for ClientSpec {
@@ -41,6 +44,7 @@ impl Default for ClientSpec {
             payload: r#"{"orderId": "{{uuid}}", "amount": {{int 1 500}}}"#.to_string(),
             waits_for_reply: true,
             timeout_ms: 10_000,
+            attributes: String::new(),
         }
     }
 }
@@ -258,11 +262,13 @@ pub struct FunctionSpec {
     pub error_rate: f64,
     /// Lambda default 3 s; at most 900 s.
     pub timeout_s: u32,
+    /// SNS message attributes the function sets on what it publishes, as a client's.
+    pub attributes: String,
 }
 
 impl Default for FunctionSpec {
     fn default() -> Self {
-        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3 }
+        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3, attributes: String::new() }
     }
 }
 
@@ -365,13 +371,15 @@ pub struct DatabaseSpec {
     pub engine: DatabaseEngine,
     /// Writes per second before throttling.
     pub write_capacity_per_s: u32,
+    /// Reads per second before throttling.
+    pub read_capacity_per_s: u32,
     /// DynamoDB Streams: emit each change to a connected function or stream.
     pub change_stream: bool,
 }
 
 impl Default for DatabaseSpec {
     fn default() -> Self {
-        DatabaseSpec { engine: DatabaseEngine::DynamoDb, write_capacity_per_s: 100, change_stream: false }
+        DatabaseSpec { engine: DatabaseEngine::DynamoDb, write_capacity_per_s: 100, read_capacity_per_s: 300, change_stream: false }
     }
 }
 
@@ -463,6 +471,35 @@ pub enum Spec {
 }
 
 impl Spec {
+    /// The SNS message attributes template of a client or function ("" for others).
+    pub fn message_attributes(&self) -> &str {
+        match self {
+            Spec::Client(s) => &s.attributes,
+            Spec::Function(s) => &s.attributes,
+            _ => "",
+        }
+    }
+
+    /// The AWS service behind these settings, as AWS writes it: a Kafka stream is
+    /// Amazon MSK, Fargate workers are ECS tasks, an Aurora database is Aurora.
+    pub fn aws_name(&self) -> &'static str {
+        match self {
+            Spec::Stream(s) if s.flavour == StreamFlavour::Kafka => "Amazon MSK",
+            Spec::WorkerGroup(s) if s.platform == WorkerPlatform::Fargate => "Amazon ECS on AWS Fargate",
+            Spec::Database(s) if s.engine == DatabaseEngine::Aurora => "Amazon Aurora",
+            _ => self.kind().aws_name(),
+        }
+    }
+
+    /// What stands behind the component in `lang` (the kind's plain description where
+    /// there is no single service, else [`Spec::aws_name`]).
+    pub fn service(&self, lang: crate::text::Lang) -> &'static str {
+        match self.kind().service(lang) {
+            plain if plain != self.kind().aws_name() => plain,
+            _ => self.aws_name(),
+        }
+    }
+
     /// The kind's settings with AWS's defaults.
     pub fn default_for(kind: ComponentKind) -> Spec {
         use ComponentKind as K;

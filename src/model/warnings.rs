@@ -22,6 +22,12 @@ pub fn warnings(diagram: &Diagram) -> Vec<Warning> {
             found.push(Warning { component: component.id, message });
         }
     }
+    // What AWS would refuse to create shows on the connection's source.
+    for refusal in super::aws_refusals(diagram) {
+        if let Some(c) = diagram.connection(refusal.connection) {
+            found.push(Warning { component: c.from, message: refusal.message });
+        }
+    }
     found
 }
 

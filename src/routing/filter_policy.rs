@@ -118,6 +118,38 @@ impl SnsMessage {
         self
     }
 
+    /// Attributes written as a JSON object, as a learner sets them on a client or
+    /// function: a string is a `String`, a number a `Number`, an array of strings and
+    /// numbers a `String.Array`. Anything else is refused with the reason, as SNS
+    /// refuses a `Publish` whose attribute has no type or an empty value.
+    pub fn attributes_from_json(value: &Value) -> Result<Vec<(String, MessageAttribute)>, Message> {
+        let Value::Object(map) = value else {
+            return Err(msg!(
+                "Message attributes are a JSON object of names and values, such as {{\"eventType\": \"order_placed\"}}.",
+                "Message attributes là một JSON object gồm tên và giá trị, ví dụ {{\"eventType\": \"order_placed\"}}."
+            ));
+        };
+        let mut attributes = Vec::with_capacity(map.len());
+        for (name, v) in map {
+            let (data_type, text) = match v {
+                Value::String(s) if !s.is_empty() => ("String", s.clone()),
+                Value::Number(n) => ("Number", n.to_string()),
+                Value::Array(items) if items.iter().all(|i| i.is_string() || i.is_number()) => ("String.Array", v.to_string()),
+                _ => {
+                    return Err(msg!(
+                        "Message attribute {name}: SNS takes a non-empty string (String), a number (Number) or an array of strings and numbers (String.Array).",
+                        "Message attribute {name}: SNS chỉ nhận chuỗi khác rỗng (String), số (Number) hoặc mảng chuỗi và số (String.Array)."
+                    ))
+                }
+            };
+            if name.is_empty() {
+                return Err(msg!("A message attribute needs a name.", "Message attribute cần có tên."));
+            }
+            attributes.push((name.clone(), MessageAttribute { data_type: data_type.to_owned(), string_value: Some(text) }));
+        }
+        Ok(attributes)
+    }
+
     /// The attributes as the JSON object a policy is matched against: numbers for
     /// `Number`, arrays for `String.Array`; `Binary` attributes are left out
     /// because SNS does not compare them.

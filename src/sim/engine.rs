@@ -5,15 +5,17 @@ use super::behaviour::compute::{ComputeState, Job};
 use super::behaviour::fanout::FanoutState;
 use super::behaviour::gateway::GatewayState;
 use super::behaviour::queue::QueueState;
+use super::bucket::TokenBucket;
 use super::behaviour::source::SourceState;
 use super::behaviour::storage::{DatabaseState, FirehoseState};
 use super::behaviour::stepfn::{Execution, MachineState, Thread};
 use super::behaviour::stream::StreamState;
 use super::event::{Event, EventQueue};
-use super::message::{Message, Place};
+use super::message::{Message, Place, NO_ATTRIBUTES};
 use super::metrics::{integrate, Books, ClientStats, Fate, Rejection, Sample, Series, Totals};
 use super::payload::Template;
 use super::rng::SimRng;
+use super::routes::Route;
 use super::slab::{Key, Slab};
 use super::time::{secs_f64, Micros, MICROS_PER_S};
 use super::trace::{Hop, HopOutcome, TraceRing};
@@ -65,11 +67,6 @@ impl std::fmt::Display for SimError {
 }
 impl std::error::Error for SimError {}
 
-/// An EventBridge rule matcher: (pattern JSON, event JSON) -> matches.
-pub type Matcher = fn(&str, &str) -> bool;
-/// An SNS subscription matcher: (filter policy JSON, scope, message JSON) -> matches.
-pub type FilterMatcher = fn(&str, crate::model::FilterPolicyScope, &str) -> bool;
-
 /// The live faults of one component (set from the diagram, changed by the what-if API).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FaultState {
@@ -109,6 +106,10 @@ pub(crate) struct Node {
     pub call_out: Rc<[u32]>,
     pub sources: Rc<[u32]>,
     pub template: Template,
+    /// SNS message attributes this node gives the messages it sends (empty: none).
+    pub attributes: Template,
+    /// Stores: the read capacity left (reads are calls, `behaviour/read.rs`).
+    pub reads: TokenBucket,
     pub state: State,
     pub totals: Totals,
     pub last: Totals,
@@ -123,6 +124,8 @@ pub(crate) struct Link {
     pub to: u32,
     pub kind: ConnectionKind,
     pub settings: ConnectionSettings,
+    /// The rule's pattern or the subscription's filter policy, compiled once.
+    pub route: Route,
 }
 
 /// Who waits for the answer to a synchronous call.
@@ -177,8 +180,6 @@ pub struct Simulation {
     pub(crate) dead_live: u64,
     pub(crate) trace: TraceRing,
     pub(crate) processed_events: u64,
-    pub(crate) filter_matcher: super::routes::FilterFn,
-    pub(crate) pattern_matcher: Matcher,
     // Little's law: the integral of messages alive, and time spent by finished ones.
     pub(crate) live_area: u128,
     pub(crate) live_since: Micros,
@@ -203,6 +204,17 @@ impl Simulation {
                 let (name, field, en, vi) = (&c.name, e.field, &e.message.en, &e.message.vi);
                 return Err(SimError(msg!("{name} ({field}): {en}", "{name} ({field}): {vi}")));
             }
+            if let Err(e) = super::payload::check_attributes(c.spec.message_attributes()) {
+                let (name, en, vi) = (&c.name, &e.en, &e.vi);
+                return Err(SimError(msg!("{name} (attributes): {en}", "{name} (attributes): {vi}")));
+            }
+        }
+        if let Some(r) = crate::model::aws_refusals(diagram).into_iter().next() {
+            let c = diagram.connection(r.connection);
+            let name = |id| diagram.component(id).map(|c| c.name.as_str()).unwrap_or("?");
+            let (from, to) = c.map_or(("?", "?"), |c| (name(c.from), name(c.to)));
+            let (en, vi) = (&r.message.en, &r.message.vi);
+            return Err(SimError(msg!("{from} → {to}: {en}", "{from} → {to}: {vi}")));
         }
         let mut sim = Simulation {
             now: 0,
@@ -222,8 +234,6 @@ impl Simulation {
             dead_live: 0,
             trace: TraceRing::new(options.trace_capacity),
             processed_events: 0,
-            filter_matcher: super::routes::FilterFn::Plain(super::routes::interim_matcher),
-            pattern_matcher: super::routes::interim_matcher,
             live_area: 0,
             live_since: 0,
             sojourn_sum: 0,
@@ -246,6 +256,7 @@ impl Simulation {
                 Spec::EventSource(s) => Template::parse(super::behaviour::source::event_source_template(s.source)),
                 _ => Template::default(),
             };
+            let attributes = Template::parse(c.spec.message_attributes());
             let client = matches!(c.spec, Spec::Client(_)).then(Box::default);
             sim.nodes.push(Node {
                 id: c.id,
@@ -259,6 +270,8 @@ impl Simulation {
                 call_out: Rc::from(Vec::new()),
                 sources: Rc::from(Vec::new()),
                 template,
+                attributes,
+                reads: TokenBucket::default(),
                 state: State::Passive,
                 totals: Totals::default(),
                 last: Totals::default(),
@@ -278,8 +291,12 @@ impl Simulation {
                 let (id, field, en, vi) = (c.id, e.field, &e.message.en, &e.message.vi);
                 return Err(SimError(msg!("Connection {id} ({field}): {en}", "Kết nối {id} ({field}): {vi}")));
             }
+            let route = Route::compile(c.kind, &c.settings).map_err(|e| {
+                let (from, to, en, vi) = (&sim.nodes[from as usize].name, &sim.nodes[to as usize].name, &e.en, &e.vi);
+                SimError(msg!("{from} → {to}: {en}", "{from} → {to}: {vi}"))
+            })?;
             let ix = sim.links.len() as u32;
-            sim.links.push(Link { id: c.id, from, to, kind: c.kind, settings: c.settings.clone() });
+            sim.links.push(Link { id: c.id, from, to, kind: c.kind, settings: c.settings.clone(), route });
             sim.nodes[from as usize].out.push(ix);
             sim.nodes[to as usize].inc.push(ix);
         }
@@ -326,7 +343,7 @@ impl Simulation {
             Spec::Function(_) | Spec::Service(_) | Spec::WorkerGroup(_) => State::Compute(Box::new(ComputeState::new(&node.spec))),
             Spec::Stream(s) => State::Stream(Box::new(StreamState::new(s))),
             Spec::DeliveryStream(_) => State::Firehose(FirehoseState::default()),
-            Spec::Database(s) => State::Database(DatabaseState::new(s)),
+            Spec::Database(_) => State::Database(DatabaseState::default()),
             Spec::StateMachine(_) => State::Machine(Box::new(MachineState::new(&node.spec))),
             _ => State::Passive,
         };
@@ -408,6 +425,7 @@ impl Simulation {
             Event::ExecTimeout { exec } => self.exec_timeout(exec),
             Event::Redeliver { link, msg } => self.redeliver(link, msg),
             Event::Replay { node } => self.replay(node),
+            Event::ReadDone { node, msg, frame } => self.read_done(node, msg, frame),
         }
     }
 
@@ -474,6 +492,7 @@ impl Simulation {
             since: self.now,
             enqueued: self.now,
             source,
+            attrs: if self.nodes[source as usize].attributes.is_empty() { NO_ATTRIBUTES } else { source },
             seq,
             seed,
             group: 0,
@@ -527,6 +546,17 @@ impl Simulation {
             Fate::Rejected(Rejection::Deduplicated) => b.deduplicated += 1,
             Fate::Rejected(Rejection::LoopLimit) => b.loop_limit += 1,
         }
+    }
+
+    /// The SNS message attributes of a live message (none when it carries none, or
+    /// when its template renders something SNS would refuse).
+    pub(crate) fn attributes_of(&self, msg: Key) -> Vec<(String, crate::routing::MessageAttribute)> {
+        let Some(m) = self.msgs.get(msg) else { return Vec::new() };
+        let Some(n) = self.nodes.get(m.attrs as usize) else { return Vec::new() };
+        serde_json::from_str(&n.attributes.render(m.seq, m.seed))
+            .ok()
+            .and_then(|v| crate::routing::SnsMessage::attributes_from_json(&v).ok())
+            .unwrap_or_default()
     }
 
     pub(crate) fn message_id(&self, msg: Key) -> u64 {
@@ -589,6 +619,9 @@ impl Simulation {
 
     /// A message arrives at `to`; returns what the hop looked like.
     fn arrive(&mut self, link: u32, to: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
+        if kind == ConnectionKind::Read {
+            return self.read_arrive(to, link, msg, frame);
+        }
         match self.nodes[to as usize].kind {
             ComponentKind::Queue => self.queue_arrive(to, link, msg, frame),
             ComponentKind::ApiGateway => self.gateway_arrive(to, msg, frame),
@@ -665,8 +698,14 @@ impl Simulation {
         self.send(first, msg, Key::NONE);
     }
 
-    /// Done with `msg` at `node`: push it onward, or it was consumed here.
+    /// Done with `msg` at `node`: push it onward, or it was consumed here. A node
+    /// that sets message attributes puts its own on what it sends.
     pub(crate) fn forward(&mut self, node: u32, msg: Key) {
+        if !self.nodes[node as usize].attributes.is_empty() {
+            if let Some(m) = self.msgs.get_mut(msg) {
+                m.attrs = node;
+            }
+        }
         let outs = self.async_outputs(node);
         self.fan_out(&outs, msg);
     }

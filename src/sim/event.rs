@@ -36,6 +36,8 @@ pub(crate) enum Event {
     Redeliver { link: u32, msg: Key },
     /// An event bus replays its archive to its rules.
     Replay { node: u32 },
+    /// A store answers a read (after its read latency).
+    ReadDone { node: u32, msg: Key, frame: Key },
 }
 
 #[derive(Debug)]

@@ -15,6 +15,9 @@ pub(crate) enum Place {
     Received(u32),
 }
 
+/// `Message::attrs` of a message that carries no attributes.
+pub(crate) const NO_ATTRIBUTES: u32 = u32::MAX;
+
 #[derive(Clone, Debug)]
 pub(crate) struct Message {
     /// Unique within the run; the trace and the page know messages by it.
@@ -28,6 +31,9 @@ pub(crate) struct Message {
     pub enqueued: Micros,
     /// The node whose payload template made it.
     pub source: u32,
+    /// The node whose attribute template gives its SNS message attributes (the last
+    /// client or function that set some), or [`NO_ATTRIBUTES`].
+    pub attrs: u32,
     pub seq: u64,
     pub seed: u64,
     /// FIFO message group (hash of the group field's value).

@@ -73,6 +73,8 @@ pub struct Totals {
     pub processed: u64,
     pub errors: u64,
     pub throttles: u64,
+    /// Stores: reads answered.
+    pub reads: u64,
     /// Work done again on a message another consumer also got (at-least-once).
     pub duplicates: u64,
     pub dead_lettered: u64,

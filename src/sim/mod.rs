@@ -12,6 +12,7 @@
 
 mod api;
 mod behaviour;
+mod bucket;
 mod engine;
 mod event;
 mod message;
@@ -32,8 +33,7 @@ pub use behaviour::compute::ServiceTime;
 pub use behaviour::fanout::{ArchiveReport, SchemaViolation, ARCHIVE_CAPACITY, SCHEMA_REASONS_KEPT};
 pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, StepStatus, StepView};
 pub use behaviour::stream::{shard_for, PartitionReport, ShardReport, StreamConsumerReport};
-pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};
+pub use engine::{SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
 pub use report::{ClientReport, ComponentReport, RunReport};
-pub use routes::{interim_filter_matcher, interim_matcher};
 pub use trace::{Hop, HopOutcome};

@@ -89,6 +89,20 @@ impl Template {
     }
 }
 
+/// Checks a message-attributes template (empty: none) on a sample message: it must
+/// render to a JSON object whose values SNS takes as attributes.
+pub fn check_attributes(text: &str) -> Result<(), crate::text::Message> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    let sample = Template::parse(text).render(1, 1);
+    let value: serde_json::Value = serde_json::from_str(&sample).map_err(|e| {
+        let e = e.to_string();
+        msg!("Message attributes are not valid JSON: {e}.", "Message attributes không phải JSON hợp lệ: {e}.")
+    })?;
+    crate::routing::SnsMessage::attributes_from_json(&value).map(|_| ())
+}
+
 /// A top-level field of a JSON payload, or None when the payload is not an object
 /// or lacks the field.
 pub fn field(payload: &str, name: &str) -> Option<serde_json::Value> {

@@ -17,6 +17,8 @@ pub struct ComponentReport {
     pub processed: u64,
     pub errors: u64,
     pub throttles: u64,
+    /// Stores: reads answered (throttled reads count in `throttles`).
+    pub reads: u64,
     pub duplicates: u64,
     pub dead_lettered: u64,
     pub expired: u64,
@@ -125,6 +127,7 @@ impl Simulation {
             processed: t.processed,
             errors: t.errors,
             throttles: t.throttles,
+            reads: t.reads,
             duplicates: t.duplicates,
             dead_lettered: t.dead_lettered,
             expired: t.expired,

@@ -1,103 +1,85 @@
 //! Which subscriptions and rules accept a message.
 //!
-//! The real SNS filter-policy and EventBridge pattern matchers live in `crate::routing`
-//! (another module, landing separately). The engine calls them through two plain
-//! function pointers, [`Matcher`]s, set with [`Simulation::set_filter_matcher`] and
-//! [`Simulation::set_pattern_matcher`]. Until they are plugged in, an interim matcher
-//! checks only exact values at the top level and accepts anything it cannot judge.
+//! Building a simulation compiles every rule's event pattern and every subscription's
+//! filter policy, with its scope, once ([`Route::compile`]): an invalid one refuses the
+//! whole run, as AWS refuses to create it. A message arriving at a topic or bus is read
+//! once ([`Routed`]: its body as JSON, its SNS message attributes) and then matched
+//! against each outgoing link.
 
-use super::engine::{FilterMatcher, Matcher, Simulation};
-use crate::model::FilterPolicyScope;
+use super::engine::Simulation;
 use super::slab::Key;
-use crate::model::ConnectionKind;
+use crate::model::{ConnectionKind, ConnectionSettings, FilterPolicyScope};
+use crate::routing::{EventPattern, FilterPolicy, SnsMessage};
+use crate::text::Message;
 use serde_json::Value;
 
+/// What a link lets through, compiled when the simulation is built.
+pub(crate) enum Route {
+    /// Not a rule or subscription, or one with an empty filter: everything.
+    All,
+    Pattern(Box<EventPattern>),
+    Policy(Box<FilterPolicy>),
+}
+
+impl Route {
+    /// Compiles a rule's pattern or a subscription's filter policy; the reason (AWS's
+    /// words) when it is not valid. A rule not yet given a pattern passes everything
+    /// (the model warns that AWS needs one).
+    pub fn compile(kind: ConnectionKind, settings: &ConnectionSettings) -> Result<Route, Message> {
+        match kind {
+            ConnectionKind::Rule if settings.pattern.trim().is_empty() => Ok(Route::All),
+            ConnectionKind::Rule => EventPattern::parse(&settings.pattern).map(|p| Route::Pattern(Box::new(p))).map_err(|e| e.message()),
+            ConnectionKind::Subscription if settings.filter_policy.trim().is_empty() => Ok(Route::All),
+            ConnectionKind::Subscription => FilterPolicy::parse(&settings.filter_policy, settings.filter_policy_scope)
+                .map(|p| Route::Policy(Box::new(p)))
+                .map_err(|e| e.message()),
+            _ => Ok(Route::All),
+        }
+    }
+
+    fn needs_body(&self) -> bool {
+        match self {
+            Route::All => false,
+            Route::Pattern(_) => true,
+            Route::Policy(p) => p.scope() == FilterPolicyScope::MessageBody,
+        }
+    }
+}
+
+/// A message as routing reads it, built at most once per arrival at a topic or bus.
+pub(crate) struct Routed {
+    /// The body parsed as JSON (`None` when it is not JSON: no pattern matches it).
+    event: Option<Value>,
+    /// Body and attributes as SNS matches them.
+    sns: SnsMessage,
+}
+
 impl Simulation {
-    /// Plugs in the SNS filter policy matcher: `(policy JSON, message JSON) -> matches`.
-    pub fn set_filter_matcher(&mut self, matcher: Matcher) {
-        self.filter_matcher = FilterFn::Plain(matcher);
+    /// Reads `msg` for routing: its payload, parsed once, and its attributes.
+    pub(crate) fn routed(&self, msg: Key, payload: &mut Option<String>) -> Routed {
+        let body = payload.get_or_insert_with(|| self.payload_of(msg)).clone();
+        let event = serde_json::from_str::<Value>(&body).ok();
+        Routed { event, sns: SnsMessage { body, attributes: self.attributes_of(msg) } }
     }
 
-    /// The same, for a matcher that also wants the subscription's scope. The message
-    /// JSON is the payload; with `MessageAttributes` scope the engine has no separate
-    /// attributes, so the payload's top-level fields stand for them.
-    pub fn set_scoped_filter_matcher(&mut self, matcher: FilterMatcher) {
-        self.filter_matcher = FilterFn::Scoped(matcher);
-    }
-
-    /// Plugs in the EventBridge pattern matcher: `(pattern JSON, event JSON) -> matches`.
-    pub fn set_pattern_matcher(&mut self, matcher: Matcher) {
-        self.pattern_matcher = matcher;
-    }
-
-    /// Does the subscription or rule `link` accept `msg`? An empty policy accepts all.
-    pub(crate) fn accepts(&self, link: u32, msg: Key, payload: &mut Option<String>) -> bool {
+    /// Does the subscription or rule `link` accept `msg`? `routed` is filled the first
+    /// time a link needs to read the message.
+    pub(crate) fn accepts(&self, link: u32, msg: Key, payload: &mut Option<String>, routed: &mut Option<Routed>) -> bool {
         let Some(l) = self.links.get(link as usize) else { return false };
-        let policy = match l.kind {
-            ConnectionKind::Subscription => &l.settings.filter_policy,
-            ConnectionKind::Rule => &l.settings.pattern,
-            _ => return true,
-        };
-        if policy.trim().is_empty() {
+        if matches!(l.route, Route::All) {
             return true;
         }
-        let text = payload.get_or_insert_with(|| self.payload_of(msg));
-        match l.kind {
-            ConnectionKind::Subscription => match self.filter_matcher {
-                FilterFn::Plain(m) => m(policy, text),
-                FilterFn::Scoped(m) => m(policy, l.settings.filter_policy_scope, text),
-            },
-            _ => (self.pattern_matcher)(policy, text),
+        if !l.route.needs_body() && self.msgs.get(msg).is_some_and(|m| m.attrs == super::message::NO_ATTRIBUTES) {
+            // Attribute scope and a message without attributes: SNS matches only
+            // policies that ask for absence, which the compiled policy answers itself.
+            let empty = SnsMessage::default();
+            return matches!(&l.route, Route::Policy(p) if p.matches(&empty));
         }
-    }
-}
-
-/// The subscription matcher in use.
-#[derive(Clone, Copy)]
-pub(crate) enum FilterFn {
-    Plain(Matcher),
-    Scoped(FilterMatcher),
-}
-
-/// The interim filter policy matcher (the scope is not used yet).
-pub fn interim_filter_matcher(policy: &str, _scope: FilterPolicyScope, payload: &str) -> bool {
-    interim_matcher(policy, payload)
-}
-
-/// Exact-value matching on top-level (and nested object) fields; anything richer
-/// (prefix, numeric, anything-but...) is accepted until the real matcher is plugged in.
-pub fn interim_matcher(policy: &str, payload: &str) -> bool {
-    let (Ok(policy), Ok(payload)) = (serde_json::from_str::<Value>(policy), serde_json::from_str::<Value>(payload)) else {
-        return true;
-    };
-    fits(&policy, &payload)
-}
-
-fn fits(policy: &Value, payload: &Value) -> bool {
-    let Value::Object(rules) = policy else { return true };
-    rules.iter().all(|(field, rule)| match rule {
-        Value::Array(options) => {
-            if options.iter().any(|o| o.is_object()) {
-                return true;
-            }
-            payload.get(field).is_some_and(|v| match v {
-                Value::Array(values) => values.iter().any(|v| options.contains(v)),
-                v => options.contains(v),
-            })
+        let r = routed.get_or_insert_with(|| self.routed(msg, payload));
+        match &l.route {
+            Route::All => true,
+            Route::Pattern(p) => r.event.as_ref().is_some_and(|e| p.matches(e)),
+            Route::Policy(p) => p.matches(&r.sns),
         }
-        Value::Object(_) => payload.get(field).is_some_and(|inner| fits(rule, inner)),
-        _ => true,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::interim_matcher;
-
-    #[test]
-    fn exact_values_match_and_rich_rules_pass() {
-        assert!(interim_matcher(r#"{"type": ["order"]}"#, r#"{"type": "order"}"#));
-        assert!(!interim_matcher(r#"{"type": ["order"]}"#, r#"{"type": "refund"}"#));
-        assert!(interim_matcher(r#"{"source": [{"prefix": ""}]}"#, r#"{"a": 1}"#));
     }
 }

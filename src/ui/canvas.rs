@@ -296,7 +296,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
     });
     let nodes = diagram.components().map(|c| {
         html! {
-            <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} name={AttrValue::from(c.name.clone())}
+            <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} service={c.spec.service(lang)} name={AttrValue::from(c.name.clone())}
                       x={position(c).x} y={position(c).y}
                       selected={editor.is_selected(Item::Component(c.id))}
                       down={c.faults.down || props.live_down.contains(&c.id)}

@@ -15,6 +15,8 @@ use yew::prelude::*;
 pub struct NodeProps {
     pub id: ComponentId,
     pub kind: ComponentKind,
+    /// The AWS service under the name (from the settings: a Kafka stream is MSK).
+    pub service: &'static str,
     pub name: AttrValue,
     pub x: f64,
     pub y: f64,
@@ -33,8 +35,8 @@ pub struct NodeProps {
 
 impl PartialEq for NodeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, &self.name, self.x, self.y, self.selected, self.down, self.warnings, self.lang)
-            == (other.id, other.kind, &other.name, other.x, other.y, other.selected, other.down, other.warnings, other.lang)
+        (self.id, self.kind, self.service, &self.name, self.x, self.y, self.selected, self.down, self.warnings, self.lang)
+            == (other.id, other.kind, other.service, &other.name, other.x, other.y, other.selected, other.down, other.warnings, other.lang)
     }
 }
 
@@ -92,7 +94,7 @@ pub fn node_view(props: &NodeProps) -> Html {
     if props.down {
         class.push("down");
     }
-    let (kind, service) = (props.kind.name(props.lang), props.kind.service(props.lang));
+    let (kind, service) = (props.kind.name(props.lang), props.service);
     let label = format!("{kind} {}, {service}", props.name);
     html! {
         <g class={class} transform={format!("translate({} {})", props.x, props.y)}

@@ -209,7 +209,7 @@ fn component_panel(props: &ComponentProps) -> Html {
                 { kind_icon(kind) }
                 <div>
                     <div class="inspector-kind">{ kind.name(props.lang) }</div>
-                    <div class="inspector-aws">{ kind.service(props.lang) }</div>
+                    <div class="inspector-aws">{ c.spec.service(props.lang) }</div>
                 </div>
             </div>
             <SettingInput name="name" label={t("Name")} value={Value::String(c.name.clone())} on_commit={name_commit} />
@@ -263,6 +263,7 @@ fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicy
         "filter_policy" if !text.trim().is_empty() => {
             FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.message().get(current()).to_string())
         }
+        "attributes" => crate::sim::payload::check_attributes(text).map_err(|e| e.get(current()).to_string()),
         "schema" if !text.trim().is_empty() => {
             crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(current()).to_string())
         }

@@ -89,27 +89,15 @@ fn evaluate(tested: Tested, rule: &str, sample: &str) -> Result<(bool, String), 
             let policy = FilterPolicy::parse(rule, scope).map_err(|e| e.message().get(current()).to_string())?;
             let message = match scope {
                 FilterPolicyScope::MessageBody => SnsMessage::new(sample),
-                // The sample's top-level fields become message attributes, as the
-                // simulation passes them.
-                FilterPolicyScope::MessageAttributes => attributes_message(&value),
+                // The sample is the message's attributes, written as on a client or
+                // function: {"eventType": "order_placed", "amount": 120}.
+                FilterPolicyScope::MessageAttributes => SnsMessage {
+                    body: String::new(),
+                    attributes: SnsMessage::attributes_from_json(&value).map_err(|e| e.get(current()).to_string())?,
+                },
             };
             let x = policy.explain(&message);
             Ok((x.matched, x.reason.get(current()).to_string()))
         }
     }
-}
-
-fn attributes_message(value: &Value) -> SnsMessage {
-    let mut message = SnsMessage::new(value.to_string());
-    if let Value::Object(map) = value {
-        for (name, v) in map {
-            message = match v {
-                Value::Number(n) => message.with_attribute(name, "Number", &n.to_string()),
-                Value::String(s) => message.with_attribute(name, "String", s),
-                Value::Array(_) => message.with_attribute(name, "String.Array", &v.to_string()),
-                other => message.with_attribute(name, "String", &other.to_string()),
-            };
-        }
-    }
-    message
 }

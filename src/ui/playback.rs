@@ -359,7 +359,7 @@ impl Player {
         let diagram = self.editor.diagram_rc();
         // Samples past what the charts show would only grow the page.
         let options = SimOptions { seed: diagram.run.seed, series_capacity: run_log::CHART_SECONDS as u32, ..SimOptions::default() };
-        match crate::lessons::simulate::start_with(&diagram, options) {
+        match crate::sim::Simulation::with_options(&diagram, options).map_err(|e| e.0) {
             Ok(sim) => {
                 self.inner.borrow_mut().run = Some(Run::new(sim, diagram, self.editor.revision));
                 true

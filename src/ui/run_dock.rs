@@ -173,7 +173,7 @@ fn chart_strip(player: &Player, diagram: &Diagram, selected: &[ComponentId], cac
             <div class="strip-row" key={c.id.0.to_string()} data-component={c.id.0.to_string()}>
                 <div class="strip-name">
                     <span class="strip-title">{ c.name.clone() }</span>
-                    <span class="strip-kind">{ c.kind().aws_name() }</span>
+                    <span class="strip-kind">{ c.spec.aws_name() }</span>
                 </div>
                 <ChartRow {samples} {latency} kind={c.kind()}
                           name={AttrValue::from(c.name.clone())} />

@@ -76,7 +76,7 @@ pub fn asl_validate() -> i32 {
 pub fn asl_choice() -> i32 {
     run_lines(|request| {
         let rule_value = document(request, "choice_rule", true)?;
-        let rule = ChoiceRule::from_value(&rule_value)
+        let rule = ChoiceRule::from_choices_entry(&rule_value)
             .map_err(|errors| errors.iter().map(|e| e.en.as_str()).collect::<Vec<_>>().join("; "))?;
         let input = request.get("input").cloned().unwrap_or(Value::Null);
         Ok(json!({"match": choice_matches(&rule, &input)?}))

@@ -111,12 +111,23 @@ impl ChoiceRule {
     /// Parses a rule that is not at the top of `Choices` (no `Next` allowed).
     /// On failure, every problem found, in both languages.
     pub fn from_value(value: &Value) -> Result<ChoiceRule, Vec<Message>> {
-        let mut errors = Vec::new();
-        let rule = parse_rule(value, "ChoiceRule", false, false, 0, &mut errors);
-        match rule {
-            Some(rule) if errors.is_empty() => Ok(rule),
-            _ => Err(errors),
-        }
+        parse_alone(value, "ChoiceRule", false)
+    }
+
+    /// Parses a rule as it stands in a Choice state's `Choices` array, where it may
+    /// carry `Next`, `Comment`, `Assign` and `Output` beside its comparison. Whether
+    /// `Next` names a state is the whole definition's check, not the rule's.
+    pub fn from_choices_entry(value: &Value) -> Result<ChoiceRule, Vec<Message>> {
+        parse_alone(value, "Choices[0]", true)
+    }
+}
+
+/// One rule outside a definition: the rule, or every problem found.
+fn parse_alone(value: &Value, at: &str, top: bool) -> Result<ChoiceRule, Vec<Message>> {
+    let mut errors = Vec::new();
+    match parse_rule(value, at, top, false, 0, &mut errors) {
+        Some(rule) if errors.is_empty() => Ok(rule),
+        _ => Err(errors),
     }
 }
 

@@ -109,7 +109,8 @@ impl Simulation {
         self.register(n, msg, &mut payload);
         let wanted = if self.nodes[n as usize].kind == ComponentKind::Topic { ConnectionKind::Subscription } else { ConnectionKind::Rule };
         let candidates: Vec<u32> = self.nodes[n as usize].out.iter().copied().filter(|&l| self.links[l as usize].kind == wanted).collect();
-        let targets: Vec<u32> = candidates.into_iter().filter(|&l| self.accepts(l, msg, &mut payload)).collect();
+        let mut routed = None;
+        let targets: Vec<u32> = candidates.into_iter().filter(|&l| self.accepts(l, msg, &mut payload, &mut routed)).collect();
         self.reply(frame, Reply::Ok);
         if targets.is_empty() {
             self.finish(msg, Fate::Rejected(Rejection::NoRoute));

@@ -6,6 +6,7 @@ pub(crate) mod fanout;
 pub(crate) mod gateway;
 pub(crate) mod kafka;
 pub(crate) mod queue;
+pub(crate) mod read;
 pub(crate) mod source;
 pub(crate) mod stepfn;
 pub(crate) mod storage;

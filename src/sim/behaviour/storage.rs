@@ -1,7 +1,8 @@
 //! Databases (write capacity, throttled writes retried by the writer, change
 //! streams) and delivery streams (buffer, then write in batches).
 
-use crate::model::spec::{DatabaseSpec, Spec};
+use crate::model::spec::Spec;
+use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::event::Event;
 use crate::sim::metrics::{Fate, Rejection};
@@ -10,16 +11,10 @@ use crate::sim::time::{secs, Micros};
 use crate::sim::trace::HopOutcome;
 use std::collections::VecDeque;
 
-#[derive(Clone, Debug)]
+/// A database's write capacity.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct DatabaseState {
-    tokens: f64,
-    refilled_at: Micros,
-}
-
-impl DatabaseState {
-    pub fn new(spec: &DatabaseSpec) -> DatabaseState {
-        DatabaseState { tokens: f64::from(spec.write_capacity_per_s), refilled_at: 0 }
-    }
+    writes: TokenBucket,
 }
 
 #[derive(Default)]
@@ -46,15 +41,11 @@ impl Simulation {
         };
         let now = self.now;
         let State::Database(state) = &mut self.nodes[d as usize].state else { return HopOutcome::Rejected };
-        let elapsed = now.saturating_sub(state.refilled_at) as f64 / 1e6;
-        state.tokens = (state.tokens + elapsed * capacity).min(capacity);
-        state.refilled_at = now;
-        if state.tokens < 1.0 {
+        if !state.writes.take(now, capacity) {
             self.nodes[d as usize].totals.throttles += 1;
             self.retry_throttled_write(link, msg, frame, WRITE_RETRIES, WRITE_BACKOFF);
             return HopOutcome::Throttled;
         }
-        state.tokens -= 1.0;
         self.nodes[d as usize].totals.processed += 1;
         self.reply(frame, Reply::Ok);
         // With the change stream on, the change goes on to its function or stream.
