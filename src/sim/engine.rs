@@ -67,6 +67,22 @@ impl std::fmt::Display for SimError {
 }
 impl std::error::Error for SimError {}
 
+/// What a component holds at one instant (the samples' and the report's gauges).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Gauges {
+    /// Waiting: visible or delayed in a queue, queued at a compute node, unread in a stream.
+    pub depth: u32,
+    /// Age of the oldest waiting message (a stream's iterator age).
+    pub oldest_age_us: Micros,
+    /// Received and not yet finished.
+    pub in_flight: u32,
+    /// Executions or requests running.
+    pub concurrency: u32,
+    pub dead_letter_depth: u32,
+    /// Worker instances running.
+    pub instances: u32,
+}
+
 /// The live faults of one component (set from the diagram, changed by the what-if API).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FaultState {
@@ -161,30 +177,30 @@ impl Reply {
 }
 
 pub struct Simulation {
-    pub(crate) now: Micros,
-    pub(crate) events: EventQueue,
-    pub(crate) rng: SimRng,
-    pub(crate) options: SimOptions,
-    pub(crate) nodes: Vec<Node>,
-    pub(crate) index: HashMap<ComponentId, u32>,
-    pub(crate) links: Vec<Link>,
-    pub(crate) msgs: Slab<Message>,
-    pub(crate) frames: Slab<Frame>,
-    pub(crate) jobs: Slab<Job>,
-    pub(crate) execs: Slab<Execution>,
-    pub(crate) threads: Slab<Thread>,
+    pub(super) now: Micros,
+    pub(super) events: EventQueue,
+    pub(super) rng: SimRng,
+    pub(super) options: SimOptions,
+    pub(super) nodes: Vec<Node>,
+    pub(super) index: HashMap<ComponentId, u32>,
+    pub(super) links: Vec<Link>,
+    pub(super) msgs: Slab<Message>,
+    pub(super) frames: Slab<Frame>,
+    pub(super) jobs: Slab<Job>,
+    pub(super) execs: Slab<Execution>,
+    pub(super) threads: Slab<Thread>,
     /// Spent item lists, reused so a job costs no allocation.
-    pub(crate) item_pool: Vec<Vec<super::behaviour::compute::Item>>,
-    pub(crate) next_message_id: u64,
-    pub(crate) books: Books,
-    pub(crate) dead_live: u64,
-    pub(crate) trace: TraceRing,
-    pub(crate) processed_events: u64,
+    pub(super) item_pool: Vec<Vec<super::behaviour::compute::Item>>,
+    pub(super) next_message_id: u64,
+    pub(super) books: Books,
+    pub(super) dead_live: u64,
+    pub(super) trace: TraceRing,
+    pub(super) processed_events: u64,
     // Little's law: the integral of messages alive, and time spent by finished ones.
-    pub(crate) live_area: u128,
-    pub(crate) live_since: Micros,
-    pub(crate) sojourn_sum: u128,
-    pub(crate) sojourn_count: u64,
+    pub(super) live_area: u128,
+    pub(super) live_since: Micros,
+    pub(super) sojourn_sum: u128,
+    pub(super) sojourn_count: u64,
 }
 
 impl Simulation {
@@ -619,6 +635,11 @@ impl Simulation {
 
     /// A message arrives at `to`; returns what the hop looked like.
     fn arrive(&mut self, link: u32, to: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
+        // Compute decides what a down consumer does itself; every other kind refuses.
+        let compute = matches!(self.nodes[to as usize].kind, ComponentKind::Function | ComponentKind::Service | ComponentKind::WorkerGroup);
+        if !compute && self.refused_while_down(to, msg, frame) {
+            return HopOutcome::Failed;
+        }
         if kind == ConnectionKind::Read {
             return self.read_arrive(to, link, msg, frame);
         }
@@ -641,6 +662,18 @@ impl Simulation {
                 HopOutcome::Rejected
             }
         }
+    }
+
+    /// A component that is down fails what reaches it (its caller hears a server
+    /// error); true when it did.
+    pub(crate) fn refused_while_down(&mut self, n: u32, msg: Key, frame: Key) -> bool {
+        if !self.is_down(n) {
+            return false;
+        }
+        self.nodes[n as usize].totals.errors += 1;
+        self.finish(msg, Fate::Failed);
+        self.reply(frame, Reply::ServerError);
+        true
     }
 
     /// Connections over which `node` pushes work onward once it is done with a message.
@@ -835,7 +868,7 @@ impl Simulation {
         }
         for n in 0..self.nodes.len() as u32 {
             self.sweep_retention(n);
-            let (depth, oldest, in_flight, concurrency, dead, instances) = self.gauges(n);
+            let g = self.gauges(n);
             let now = self.now;
             let cap = self.options.series_capacity;
             let node = &mut self.nodes[n as usize];
@@ -843,15 +876,15 @@ impl Simulation {
             let delta = |a: u64, b: u64| a.saturating_sub(b).min(u64::from(u32::MAX)) as u32;
             let sample = Sample {
                 t_s: (now / MICROS_PER_S).min(u64::from(u32::MAX)) as u32,
-                depth,
-                oldest_age_ms: oldest / 1000,
-                in_flight,
+                depth: g.depth,
+                oldest_age_ms: g.oldest_age_us / 1000,
+                in_flight: g.in_flight,
                 throughput: delta(t.processed, l.processed),
                 errors: delta(t.errors, l.errors),
                 throttles: delta(t.throttles, l.throttles),
-                concurrency,
-                dead_letter_depth: dead,
-                instances,
+                concurrency: g.concurrency,
+                dead_letter_depth: g.dead_letter_depth,
+                instances: g.instances,
             };
             node.series.push(sample, cap);
             node.last = node.totals;
@@ -859,22 +892,28 @@ impl Simulation {
         self.events.push(self.now.saturating_add(period), Event::Sample);
     }
 
-    /// (depth, oldest age, in flight, concurrency used, dead-letter depth, instances) now.
-    pub(crate) fn gauges(&self, n: u32) -> (u32, Micros, u32, u32, u32, u32) {
-        let Some(node) = self.nodes.get(n as usize) else { return (0, 0, 0, 0, 0, 0) };
+    /// What a component holds now.
+    pub(crate) fn gauges(&self, n: u32) -> Gauges {
+        let Some(node) = self.nodes.get(n as usize) else { return Gauges::default() };
         match &node.state {
-            State::Queue(q) => {
-                let oldest = q.oldest_since(self).map(|s| self.now.saturating_sub(s)).unwrap_or(0);
-                let dead = self.dlq_depth(n);
-                (q.n_visible + q.n_delayed, oldest, q.n_received, 0, dead, 0)
-            }
-            State::Compute(c) => {
-                let oldest = c.waiting.front().and_then(|w| self.msgs.get(w.msg)).map(|m| self.now.saturating_sub(m.since)).unwrap_or(0);
-                (c.waiting.len() as u32, oldest, c.busy, c.busy, 0, c.running)
-            }
-            State::Stream(s) => (s.depth(), s.iterator_age(self.now), s.in_flight(), 0, 0, 0),
-            State::Firehose(f) => (f.buffer.len() as u32, 0, 0, 0, 0, 0),
-            _ => (0, 0, 0, 0, 0, 0),
+            State::Queue(q) => Gauges {
+                depth: q.n_visible + q.n_delayed,
+                oldest_age_us: q.oldest_since(self).map(|s| self.now.saturating_sub(s)).unwrap_or(0),
+                in_flight: q.n_received,
+                dead_letter_depth: self.dlq_depth(n),
+                ..Gauges::default()
+            },
+            State::Compute(c) => Gauges {
+                depth: c.waiting.len() as u32,
+                oldest_age_us: c.waiting.front().and_then(|w| self.msgs.get(w.msg)).map(|m| self.now.saturating_sub(m.since)).unwrap_or(0),
+                in_flight: c.busy,
+                concurrency: c.busy,
+                instances: c.running,
+                ..Gauges::default()
+            },
+            State::Stream(s) => Gauges { depth: s.depth(), oldest_age_us: s.iterator_age(self.now), in_flight: s.in_flight(), ..Gauges::default() },
+            State::Firehose(f) => Gauges { depth: f.buffer.len() as u32, ..Gauges::default() },
+            _ => Gauges::default(),
         }
     }
 }

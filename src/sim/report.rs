@@ -97,7 +97,7 @@ impl Simulation {
     pub fn component_report(&self, id: ComponentId) -> Option<ComponentReport> {
         let &n = self.index.get(&id)?;
         let node = self.nodes.get(n as usize)?;
-        let (depth, _, in_flight, concurrency, dead, instances) = self.gauges(n);
+        let g = self.gauges(n);
         let t: &Totals = &node.totals;
         let (mean_wait_s, mean_backlog, mean_busy) = match &node.state {
             State::Queue(_) => {
@@ -138,11 +138,11 @@ impl Simulation {
             executions: self.execution_counts(n),
             shards: self.shard_reports(n),
             stream_consumers: self.stream_consumer_reports(n),
-            depth,
-            in_flight,
-            concurrency,
-            dead_letter_depth: dead,
-            instances,
+            depth: g.depth,
+            in_flight: g.in_flight,
+            concurrency: g.concurrency,
+            dead_letter_depth: g.dead_letter_depth,
+            instances: g.instances,
             mean_wait_s,
             mean_backlog,
             mean_busy,

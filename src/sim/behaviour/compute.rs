@@ -468,7 +468,7 @@ impl Simulation {
             .inc
             .iter()
             .map(|&l| self.links[l as usize].from)
-            .map(|s| u64::from(self.gauges(s).0))
+            .map(|s| u64::from(self.gauges(s).depth))
             .sum();
         let target = u64::from(w.target_backlog_per_instance.max(1));
         let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);

@@ -99,12 +99,6 @@ impl Simulation {
     /// A topic pushes to every subscription that accepts the message; a bus to every
     /// matching rule. With none, the message goes nowhere (counted as no route).
     pub(crate) fn fanout_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let mut payload = None;
         self.register(n, msg, &mut payload);
         let wanted = if self.nodes[n as usize].kind == ComponentKind::Topic { ConnectionKind::Subscription } else { ConnectionKind::Rule };
@@ -172,7 +166,9 @@ impl Simulation {
             }
             replayed += 1;
             self.nodes[n as usize].totals.received += 1;
-            self.fanout_arrive(n, msg, Key::NONE);
+            if !self.refused_while_down(n, msg, Key::NONE) {
+                self.fanout_arrive(n, msg, Key::NONE);
+            }
         }
         if let Some(a) = self.fanout_state(n).and_then(|f| f.archive.as_mut()) {
             a.replayed += replayed;
@@ -182,12 +178,6 @@ impl Simulation {
     /// Object storage keeps the object, lets analytics count it, and emits an event per
     /// write to its connected function, queue, topic or bus.
     pub(crate) fn object_storage_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         self.nodes[n as usize].totals.processed += 1;
         let queries: Vec<u32> =
             self.nodes[n as usize].out.iter().copied().filter(|&l| self.links[l as usize].kind == ConnectionKind::Query).collect();
@@ -206,12 +196,6 @@ impl Simulation {
     /// Search index, analytics, notification: the message ends here. The search index
     /// records how far its read model lags the original write (including its refresh).
     pub(crate) fn sink_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let refresh = match &self.nodes[n as usize].spec {
             Spec::SearchIndex(s) => Some(ms(s.refresh_ms)),
             _ => None,

@@ -26,12 +26,6 @@ impl Simulation {
         let Some(Spec::ApiGateway(spec)) = self.nodes.get(g as usize).map(|n| n.spec.clone()) else {
             return HopOutcome::Rejected;
         };
-        if self.is_down(g) {
-            self.nodes[g as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let now = self.now;
         let State::Gateway(state) = &mut self.nodes[g as usize].state else { return HopOutcome::Rejected };
         let elapsed = now.saturating_sub(state.refilled_at) as f64 / 1e6;

@@ -39,12 +39,6 @@ fn read_profile(spec: &Spec) -> (f64, Micros) {
 impl Simulation {
     /// A read arrives at a store over `link`; the answer comes after the read latency.
     pub(crate) fn read_arrive(&mut self, n: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let (capacity, latency) = read_profile(&self.nodes[n as usize].spec);
         let now = self.now;
         if !self.nodes[n as usize].reads.take(now, capacity) {

@@ -382,12 +382,6 @@ impl Simulation {
     /// answers StartExecution at once; an Express one (StartSyncExecution) and a
     /// parent's Task wait for the end.
     pub(crate) fn start_execution(&mut self, n: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let now = self.now;
         let message = self.message_id(msg);
         let Some(m) = self.machine(n) else {

@@ -29,12 +29,6 @@ const WRITE_BACKOFF: Micros = 50_000;
 
 impl Simulation {
     pub(crate) fn database_arrive(&mut self, d: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(d) {
-            self.nodes[d as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         let capacity = match &self.nodes[d as usize].spec {
             Spec::Database(s) => f64::from(s.write_capacity_per_s),
             _ => 0.0,
@@ -54,12 +48,6 @@ impl Simulation {
     }
 
     pub(crate) fn firehose_arrive(&mut self, f: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(f) {
-            self.nodes[f as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         self.reply(frame, Reply::Ok);
         self.firehose_take(f, msg);
         HopOutcome::Delivered

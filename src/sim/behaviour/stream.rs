@@ -401,12 +401,6 @@ impl Simulation {
     }
 
     pub(crate) fn stream_arrive(&mut self, s: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
-        if self.is_down(s) {
-            self.nodes[s as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
-        }
         self.ensure_readers(s);
         let Some((flavour, shards, field)) = self.stream_ref(s).map(|st| (st.flavour, st.shards, st.key_field.clone())) else {
             return HopOutcome::Rejected;
