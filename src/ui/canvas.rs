@@ -8,7 +8,7 @@ use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
-use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, Point};
+use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -287,10 +287,18 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let vp = editor.viewport;
     let lang = super::i18n::current();
 
-    let edges = diagram.connections().filter_map(|c| {
+    // Connections between the same two boxes, in id order, take lanes 0, 1, 2...
+    let mut lanes: HashMap<(ComponentId, ComponentId), u32> = HashMap::new();
+    let mut by_id: Vec<_> = diagram.connections().collect();
+    by_id.sort_by_key(|c| c.id);
+    let edges = by_id.into_iter().filter_map(|c| {
         let (from, to) = (*rects.get(&c.from)?, *rects.get(&c.to)?);
+        let lane = lanes.entry((c.from, c.to)).or_insert(0);
+        let this_lane = *lane;
+        *lane += 1;
+        let detail = AttrValue::from(if c.kind == ConnectionKind::Task { c.settings.task_state.clone() } else { String::new() });
         Some(html! {
-            <EdgeView key={format!("e{}", c.id.0)} id={c.id} kind={c.kind} from={from} to={to}
+            <EdgeView key={format!("e{}", c.id.0)} id={c.id} kind={c.kind} from={from} to={to} lane={this_lane} {detail}
                       selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} {lang} />
         })
     });

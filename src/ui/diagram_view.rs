@@ -156,21 +156,39 @@ pub struct EdgeProps {
     pub from: Rect,
     pub to: Rect,
     pub selected: bool,
+    /// Which of the connections between the same two boxes this is (0 for the first):
+    /// a write and a read, or several Task states, are drawn side by side.
+    pub lane: u32,
+    /// Shown after the kind (a Task's state name).
+    pub detail: AttrValue,
     pub on_press: Callback<(ConnectionId, PointerEvent)>,
     pub lang: Lang,
 }
 
 impl PartialEq for EdgeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, self.from, self.to, self.selected, self.lang) == (other.id, other.kind, other.from, other.to, other.selected, other.lang)
+        (self.id, self.kind, self.from, self.to, self.selected, self.lane, &self.detail, self.lang)
+            == (other.id, other.kind, other.from, other.to, other.selected, other.lane, &other.detail, other.lang)
     }
+}
+
+/// How far a lane is drawn from the straight line between the boxes: 0, +16, -16, +32...
+fn lane_offset(lane: u32) -> f64 {
+    let step = f64::from(lane.div_ceil(2)) * 16.0;
+    if lane % 2 == 1 { step } else { -step }
 }
 
 #[function_component(EdgeView)]
 pub fn edge_view(props: &EdgeProps) -> Html {
     let id = props.id;
-    let start = edge_point(&props.from, props.to.center());
-    let end = edge_point(&props.to, props.from.center());
+    let (mut start, mut end) = (edge_point(&props.from, props.to.center()), edge_point(&props.to, props.from.center()));
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let length = dx.hypot(dy).max(1.0);
+    let offset = lane_offset(props.lane);
+    for p in [&mut start, &mut end] {
+        p.x -= dy / length * offset;
+        p.y += dx / length * offset;
+    }
     let path = format!("M{:.1} {:.1} L{:.1} {:.1}", start.x, start.y, end.x, end.y);
     let (mx, my) = ((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
     let on_press = {
@@ -187,7 +205,10 @@ pub fn edge_view(props: &EdgeProps) -> Html {
     if props.selected {
         class.push("selected");
     }
-    let label = props.kind.label_in(props.lang);
+    let label = match props.detail.as_str() {
+        "" => props.kind.label_in(props.lang).to_string(),
+        detail => format!("{}: {detail}", props.kind.label_in(props.lang)),
+    };
     let width = label.chars().count() as f64 * 6.2 + 12.0;
     html! {
         <g class={class} data-id={id.0.to_string()} onpointerdown={on_press}>
