@@ -33,9 +33,9 @@ mod text;
 pub mod ui_strings;
 mod verdict;
 
-pub use exercises::{exercise, exercises, Exercise};
+pub use exercises::{exercise, exercises, AsyncApiCode, Exercise, FanoutCode, MicroservicesCode, PipelineCode, SagaCode};
 pub use patterns::{pattern, patterns, Pattern};
 pub use quiz::{quiz, Question};
 pub use steps::{Act, Step};
 pub use text::{Lang, Message, Text};
-pub use verdict::{Finding, Verdict};
+pub use verdict::{Finding, FindingCode, Verdict};
