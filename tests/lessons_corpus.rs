@@ -6,7 +6,8 @@
 use decouple_lab::lessons::build::Builder;
 use decouple_lab::lessons::{exercise, AsyncApiCode, FanoutCode, FindingCode, Lang, MicroservicesCode, PipelineCode, SagaCode, Verdict};
 use decouple_lab::model::spec::{DatabaseEngine, Integration, NotificationChannel, Spec};
-use decouple_lab::model::{ComponentId, ComponentKind as K, ConnectionKind as C, Diagram, FilterPolicyScope};
+use decouple_lab::model::{default_settings, setting_label, ComponentId, ComponentKind as K, ConnectionKind as C, Diagram, FilterPolicyScope};
+use std::collections::BTreeSet;
 
 fn verdict(exercise_id: &str, b: Builder) -> Verdict {
     let d = b.finish().unwrap_or_else(|e| panic!("the corpus diagram builds: {e}"));
@@ -24,7 +25,62 @@ fn wrong(exercise_id: &str, what: &str, b: Builder, code: impl FindingCode) {
     let v = verdict(exercise_id, b);
     let code = code.as_str();
     assert!(!v.passed, "{exercise_id}, wrong design \"{what}\" passed:\n{}", v.render(Lang::En));
-    assert!(v.failures().any(|f| f.code == code), "{exercise_id}, wrong design \"{what}\": expected a failed {code}:\n{}", v.render(Lang::En));
+    let f = v.failures().find(|f| f.code == code);
+    let f = f.unwrap_or_else(|| panic!("{exercise_id}, wrong design \"{what}\": expected a failed {code}:\n{}", v.render(Lang::En)));
+    assert!(!f.message.vi.is_empty() && f.message.vi != f.message.en, "{code}: a sentence in each language");
+    for lang in Lang::ALL {
+        names_only_labels(f.message.get(lang), lang);
+    }
+}
+
+fn keys(value: serde_json::Value) -> Vec<String> {
+    match value {
+        serde_json::Value::Object(map) => map.into_iter().flat_map(|(k, v)| if k == "traffic" { keys(v) } else { vec![k] }).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every setting label the inspector shows, in `lang`.
+fn inspector_labels(lang: Lang) -> BTreeSet<String> {
+    let mut all = Vec::new();
+    for kind in K::ALL {
+        all.extend(keys(serde_json::to_value(Spec::default_for(kind)).expect("json")["settings"].clone()));
+    }
+    for kind in [C::Rule, C::EventSourceMapping, C::Subscription] {
+        all.extend(keys(serde_json::to_value(default_settings(kind, K::EventBus)).expect("json")));
+    }
+    all.iter().filter_map(|k| setting_label(k)).map(|t| t.get(lang).to_string()).collect()
+}
+
+/// A hint or finding names a setting between “ and ”, exactly as the inspector labels
+/// it in that language.
+fn names_only_labels(text: &str, lang: Lang) {
+    let labels = inspector_labels(lang);
+    for quoted in text.split('“').skip(1).filter_map(|rest| rest.split('”').next()) {
+        assert!(labels.contains(quoted), "“{quoted}” is not a setting the {lang:?} inspector shows: {text}");
+    }
+}
+
+#[test]
+fn hints_name_settings_as_the_inspector_labels_them() {
+    let mut named = 0;
+    for e in decouple_lab::lessons::exercises() {
+        for hint in e.hints {
+            for lang in Lang::ALL {
+                names_only_labels(hint.get(lang), lang);
+                named += hint.get(lang).matches('“').count();
+            }
+        }
+    }
+    assert!(named >= 10, "the hints name settings by their labels ({named})");
+    // The wording the issue found: a Vietnamese hint must not name a setting in English.
+    for e in decouple_lab::lessons::exercises() {
+        for hint in e.hints {
+            for english in ["visibility timeout", "write capacity"] {
+                assert!(!hint.vi.contains(english), "{}: {}", e.id, hint.vi);
+            }
+        }
+    }
 }
 
 fn set_vt(b: &mut Builder, q: ComponentId, secs: u32) {
