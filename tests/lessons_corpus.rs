@@ -6,7 +6,7 @@
 use decouple_lab::lessons::build::Builder;
 use decouple_lab::lessons::{exercise, AsyncApiCode, FanoutCode, FindingCode, Lang, MicroservicesCode, PipelineCode, SagaCode, Verdict};
 use decouple_lab::model::spec::{DatabaseEngine, Integration, NotificationChannel, Spec};
-use decouple_lab::model::{default_settings, setting_label, ComponentId, ComponentKind as K, ConnectionKind as C, Diagram, FilterPolicyScope};
+use decouple_lab::model::{default_settings, setting_label, ComponentId, ComponentKind as K, ConnectionKind as C, FilterPolicyScope};
 use std::collections::BTreeSet;
 
 fn verdict(exercise_id: &str, b: Builder) -> Verdict {

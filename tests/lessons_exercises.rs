@@ -385,3 +385,23 @@ fn verdicts_read_in_vietnamese_too() {
     assert!(vi.contains("Không có database nào bị các service dùng chung."), "{vi}");
     assert!(vi.trim_end().ends_with("mục kiểm tra."), "{vi}");
 }
+
+#[test]
+fn no_verdict_passes_what_aws_would_refuse_to_create() {
+    for e in exercises() {
+        let mut d = e.solution();
+        // A queue whose visibility timeout is under its function's timeout: AWS refuses
+        // the event source mapping.
+        let q = d.add_component(ComponentKind::Queue, "Refused queue", Point { x: 0.0, y: 1200.0 });
+        let f = d.add_component(ComponentKind::Function, "Refused consumer", Point { x: 300.0, y: 1200.0 });
+        if let Some(Spec::Queue(s)) = d.component_mut(q).map(|c| &mut c.spec) {
+            s.visibility_timeout_s = 20;
+        }
+        if let Some(Spec::Function(s)) = d.component_mut(f).map(|c| &mut c.spec) {
+            s.timeout_s = 60;
+        }
+        d.connect(q, f).expect("an event source mapping the editor draws");
+        let why = fails_on(&e.check(&d), "aws-refuses");
+        assert!(why.contains("Refused queue") && why.contains("visibility timeout"), "{}: {why}", e.id);
+    }
+}

@@ -137,13 +137,20 @@ fn check(d: &Diagram) -> Vec<Finding> {
         "Các service publish lên {ch_vi}, nơi chuyển các việc phụ tới consumer riêng của chúng."
     )));
     if out.iter().all(|f| f.passed) {
+        // Side effects a service reaches itself, not through a channel: the usual
+        // reason users notice.
+        let direct: Vec<String> = side
+            .iter()
+            .filter(|id| d.incoming(**id).any(|c| core.contains(&c.from) && !CHANNELS.contains(&d.component(c.from).map_or(K::Client, |f| f.kind()))))
+            .map(|id| name(d, *id))
+            .collect();
         let side: Vec<ComponentId> = side.into_iter().collect();
-        out.push(all_side_effects_down(d, gw.id, &side));
+        out.push(all_side_effects_down(d, gw.id, &side, &direct));
     }
     out
 }
 
-fn all_side_effects_down(d: &Diagram, gateway: ComponentId, side: &[ComponentId]) -> Finding {
+fn all_side_effects_down(d: &Diagram, gateway: ComponentId, side: &[ComponentId], direct: &[String]) -> Finding {
     let mut d = d.clone();
     simulate::silence_sources(&mut d);
     let payload = crate::lessons::patterns::MICRO_EVENT;
@@ -168,10 +175,16 @@ fn all_side_effects_down(d: &Diagram, gateway: ComponentId, side: &[ComponentId]
             "With {down_en} down, users saw no error in {sent} requests: side effects are decoupled from the answer.",
             "Khi {down_vi} chết, người dùng không gặp lỗi nào trong {sent} request: các việc phụ đã tách khỏi câu trả lời."
         ))
-    } else {
+    } else if direct.is_empty() {
         fail(Code::SideEffectsIsolated, msg!(
             "With {down_en} down, {errors} of {sent} user requests failed: a side effect is still on the path users wait for. Make the services publish and move on instead of calling it.",
             "Khi {down_vi} chết, có {errors}/{sent} request của người dùng bị lỗi: vẫn còn việc phụ nằm trên đường người dùng phải chờ. Hãy cho service publish rồi đi tiếp thay vì gọi trực tiếp."
+        ))
+    } else {
+        let (direct_en, direct_vi) = (list_en(direct), list_vi(direct));
+        fail(Code::SideEffectsIsolated, msg!(
+            "With {down_en} down, {errors} of {sent} user requests failed: a service calls {direct_en} itself, so users wait for it. Have the service publish an event instead and let {direct_en} consume it from the bus or topic.",
+            "Khi {down_vi} chết, có {errors}/{sent} request của người dùng bị lỗi: một service tự gọi {direct_vi}, nên người dùng phải chờ nó. Hãy cho service publish event thay vào đó, và để {direct_vi} nhận event từ bus hoặc topic."
         ))
     }
 }

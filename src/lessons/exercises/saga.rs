@@ -289,8 +289,11 @@ fn judge_runs(m: &Machine) -> Vec<Finding> {
         if !done.is_empty() && run.catchers().is_empty() {
             uncaught.push(step.clone());
         }
-        out.push(judge_failure(m, code, step, &done, &undone, previous.as_ref(), &run));
-        previous = Some((done, undone));
+        let finding = judge_failure(m, code, step, &done, &undone, previous.as_ref());
+        // Order is judged against the previous failure only when that one was right,
+        // so one mistake is reported once.
+        previous = finding.passed.then_some((done, undone));
+        out.push(finding);
     }
     if uncaught.is_empty() {
         out.push(pass(Code::Catch, msg!(
@@ -316,17 +319,10 @@ fn judge_failure(
     done: &[String],
     undone: &[String],
     previous: Option<&(Vec<String>, Vec<String>)>,
-    run: &ExecutionView,
 ) -> Finding {
     let (d_en, d_vi) = (list_en(done), list_vi(done));
     let (u_en, u_vi) = (list_en(undone), list_vi(undone));
     let (n_done, n_undone) = (done.len(), undone.len());
-    if run.status == ExecutionStatus::Succeeded {
-        return fail(code, msg!(
-            "With {step} failing, the execution still succeeded: a saga whose step fails must end failed after undoing what was done. End the compensations in a Fail state.",
-            "Khi {step} lỗi, execution vẫn thành công: saga có bước lỗi phải kết thúc thất bại sau khi hủy những gì đã làm. Hãy kết thúc chuỗi bù trừ bằng một Fail state."
-        ));
-    }
     if done.is_empty() {
         return if undone.is_empty() {
             pass(code, msg!("With {step} failing, nothing had finished and nothing was undone.", "Khi {step} lỗi, chưa bước nào xong và không có gì bị hủy."))
@@ -336,6 +332,12 @@ fn judge_failure(
                 "Khi {step} lỗi, chưa bước nào xong, vậy mà {u_vi} vẫn chạy: bước bù trừ chỉ hủy bước đã xong. Hãy cho Catch của {step} dẫn thẳng tới một Fail state."
             ))
         };
+    }
+    if n_undone == 0 {
+        return fail(code, msg!(
+            "With {step} failing, {d_en} had finished but no compensation finished: lead {step}'s Catch to the undo of the newest finished step, then on to the older ones, and give the compensations a Retry so they finish.",
+            "Khi {step} lỗi, {d_vi} đã xong nhưng không bước bù trừ nào chạy xong: hãy cho Catch của {step} dẫn tới bước hủy của bước xong sau cùng, rồi tới các bước trước đó, và thêm Retry cho các bước bù trừ để chúng chạy xong."
+        ));
     }
     if n_undone < n_done {
         return fail(code, msg!(
@@ -367,8 +369,8 @@ fn judge_failure(
         }
     }
     pass(code, msg!(
-        "With {step} failing, {d_en} had finished and {u_en} undid them, newest first.",
-        "Khi {step} lỗi, {d_vi} đã xong và {u_vi} đã hủy chúng, bước làm sau hủy trước."
+        "With {step} failing, {d_en} had finished; {u_en} ran to undo them, newest first.",
+        "Khi {step} lỗi, {d_vi} đã xong; {u_vi} đã chạy để hủy chúng, bước làm sau hủy trước."
     ))
 }
 
