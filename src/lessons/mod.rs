@@ -15,7 +15,9 @@
 //!   `title`, `goal`, `hints`, [`Exercise::check`]`(&Diagram) -> `[`Verdict`] and
 //!   [`Exercise::solution`] (the reference diagram). A verdict lists [`Finding`]s, each
 //!   `passed` with a stable `code` and a [`Message`] saying what was looked at and why
-//!   it passed or failed; [`Verdict::render`] prints it for one language.
+//!   it passed or failed; [`Verdict::render`] prints it for one language. Each
+//!   exercise's codes are an enum ([`PipelineCode`], [`FanoutCode`], [`SagaCode`],
+//!   [`AsyncApiCode`], [`MicroservicesCode`]; [`FindingCode::as_str`] is the string).
 //! - Quiz: [`quiz()`]: five [`Question`]s, each with its answer and the ids of the
 //!   patterns that show it.
 //!
