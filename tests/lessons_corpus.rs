@@ -476,6 +476,16 @@ fn saga_right_designs() {
         undo("UndoHotel", "Failed"),
     );
     right(ex, "a Pass state between steps, the payment inside a Parallel", saga(&def, &["Hotel", "Flight", "Payment", "UndoFlight", "UndoHotel"], &[]));
+    // The payment runs per card inside a Map, with the Catch on the Map.
+    let def = format!(
+        r#"{{"StartAt": "Hotel", "States": {{{}, {}, "Cards": {{"Type": "Pass", "Result": [{{"card": "visa"}}], "ResultPath": "$.cards", "Next": "PayEach"}}, "PayEach": {{"Type": "Map", "ItemsPath": "$.cards", "ItemProcessor": {{"StartAt": "Payment", "States": {{{}}}}}, "Catch": [{{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "UndoFlight"}}], "Next": "Done"}}, {}, {}, "Failed": {{"Type": "Fail"}}, "Done": {{"Type": "Succeed"}}}}}}"#,
+        task("Hotel", "Flight", Some("Failed")),
+        task("Flight", "Cards", Some("UndoHotel")),
+        task("Payment", "", None),
+        undo("UndoFlight", "UndoHotel"),
+        undo("UndoHotel", "Failed"),
+    );
+    right(ex, "the payment inside a Map", saga(&def, &["Hotel", "Flight", "Payment", "UndoFlight", "UndoHotel"], &[]));
     // One booking function serves the first two steps.
     let (def, states) = lesson_saga();
     right(ex, "one function serving two steps", saga(&def, &states, &[("Hotel", "Bookings"), ("Flight", "Bookings")]));
