@@ -121,7 +121,7 @@ fn pipeline_with_a_table_too_small_for_the_backlog() {
     }
     let v = check("pipeline", &d);
     let why = fails_on(&v, "no-lost-orders");
-    assert!(why.contains("write capacity"), "{why}");
+    assert!(why.contains("“Write capacity”"), "{why}");
     assert!(v.finding("outage-users").expect("checked").passed, "users still see no error");
 }
 

@@ -216,8 +216,8 @@ fn simulate_outage(d: &Diagram, gateway: ComponentId, queue: ComponentId, functi
         ))
     } else if throttled > 0 {
         fail(Code::NoLostOrders, msg!(
-            "Only {saved} of {accepted} accepted orders reached {t} by {waited} s, and {t} refused {throttled} writes while the backlog drained: the table's write capacity is too low for the burst. Raise its “Write capacity”, or the function's “Concurrency limit” down.",
-            "Chỉ {saved}/{accepted} đơn đã nhận vào được {t} tới giây {waited}, và {t} từ chối {throttled} lần ghi khi backlog dồn về: write capacity của bảng quá thấp so với đợt ghi dồn dập đó. Hãy tăng “Sức ghi”, hoặc hạ “Giới hạn đồng thời” của function."
+            "Only {saved} of {accepted} accepted orders reached {t} by {waited} s, and {t} refused {throttled} writes while the backlog drained: the table's “Write capacity” is too low for the burst. Raise it, or the function's “Concurrency limit” down.",
+            "Chỉ {saved}/{accepted} đơn đã nhận vào được {t} tới giây {waited}, và {t} từ chối {throttled} lần ghi khi backlog dồn về: “Sức ghi” của bảng quá thấp so với đợt ghi dồn dập đó. Hãy tăng nó, hoặc hạ “Giới hạn đồng thời” của function."
         ))
     } else {
         let waiting = accepted.saturating_sub(saved);
