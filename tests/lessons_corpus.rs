@@ -116,6 +116,9 @@ fn pipeline_right_designs() {
     // AWS's advice with a long timeout: redeliveries come 180 s after the outage.
     let (b, _) = pipeline(30, 180, DatabaseEngine::DynamoDb);
     right(ex, "timeout 30 s, visibility timeout 180 s", b);
+    // Orders received while the function was down come back only after 900 s.
+    let (b, _) = pipeline(150, 900, DatabaseEngine::DynamoDb);
+    right(ex, "timeout 150 s, visibility timeout 900 s", b);
     let (b, _) = pipeline(15, 15, DatabaseEngine::DynamoDb);
     right(ex, "visibility timeout equal to the function timeout (AWS's minimum)", b);
     let (mut b, [_, _, q, _, _]) = pipeline(10, 60, DatabaseEngine::DynamoDb);
