@@ -121,7 +121,7 @@ fn pipeline_with_a_table_too_small_for_the_backlog() {
     }
     let v = check("pipeline", &d);
     let why = fails_on(&v, "no-lost-orders");
-    assert!(why.contains("write capacity"), "{why}");
+    assert!(why.contains("“Write capacity”"), "{why}");
     assert!(v.finding("outage-users").expect("checked").passed, "users still see no error");
 }
 
@@ -263,6 +263,12 @@ fn saga_compensating_in_the_wrong_order() {
         task("CancelFlight", "TripFailed", None),
         task("CancelHotel", "TripFailed", None),
     ]));
+    // The hotel's undo function also serves the new state.
+    let mut d = d;
+    let (sm, hotel) = (id_of(&d, "Book trip (saga)"), id_of(&d, "Cancel hotel"));
+    let c = d.connect(sm, hotel).expect("a second task connection");
+    d.set_connection_kind(c, ConnectionKind::Task).expect("task");
+    d.connection_mut(c).expect("connection").settings.task_state = "UndoHotelFirst".to_string();
     let why = fails_on(&check("saga", &d), "compensate-step-3");
     assert!(why.contains("reverse order"), "{why}");
 }
@@ -369,7 +375,7 @@ fn the_check_measures_its_own_traffic_not_the_learners() {
     }
     let v = check("pipeline", &d);
     assert!(v.passed, "{}", v.render(Lang::En));
-    assert!(v.finding("outage-users").expect("simulated").message.en.contains("1200 test orders"));
+    assert!(v.finding("outage-users").expect("simulated").message.en.contains("500 test orders"));
 }
 
 #[test]
@@ -378,4 +384,24 @@ fn verdicts_read_in_vietnamese_too() {
     let vi = v.render(Lang::Vi);
     assert!(vi.contains("Không có database nào bị các service dùng chung."), "{vi}");
     assert!(vi.trim_end().ends_with("mục kiểm tra."), "{vi}");
+}
+
+#[test]
+fn no_verdict_passes_what_aws_would_refuse_to_create() {
+    for e in exercises() {
+        let mut d = e.solution();
+        // A queue whose visibility timeout is under its function's timeout: AWS refuses
+        // the event source mapping.
+        let q = d.add_component(ComponentKind::Queue, "Refused queue", Point { x: 0.0, y: 1200.0 });
+        let f = d.add_component(ComponentKind::Function, "Refused consumer", Point { x: 300.0, y: 1200.0 });
+        if let Some(Spec::Queue(s)) = d.component_mut(q).map(|c| &mut c.spec) {
+            s.visibility_timeout_s = 20;
+        }
+        if let Some(Spec::Function(s)) = d.component_mut(f).map(|c| &mut c.spec) {
+            s.timeout_s = 60;
+        }
+        d.connect(q, f).expect("an event source mapping the editor draws");
+        let why = fails_on(&e.check(&d), "aws-refuses");
+        assert!(why.contains("Refused queue") && why.contains("visibility timeout"), "{}: {why}", e.id);
+    }
 }

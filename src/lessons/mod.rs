@@ -15,7 +15,9 @@
 //!   `title`, `goal`, `hints`, [`Exercise::check`]`(&Diagram) -> `[`Verdict`] and
 //!   [`Exercise::solution`] (the reference diagram). A verdict lists [`Finding`]s, each
 //!   `passed` with a stable `code` and a [`Message`] saying what was looked at and why
-//!   it passed or failed; [`Verdict::render`] prints it for one language.
+//!   it passed or failed; [`Verdict::render`] prints it for one language. Each
+//!   exercise's codes are an enum ([`PipelineCode`], [`FanoutCode`], [`SagaCode`],
+//!   [`AsyncApiCode`], [`MicroservicesCode`]; [`FindingCode::as_str`] is the string).
 //! - Quiz: [`quiz()`]: five [`Question`]s, each with its answer and the ids of the
 //!   patterns that show it.
 //!
@@ -33,9 +35,9 @@ mod text;
 pub mod ui_strings;
 mod verdict;
 
-pub use exercises::{exercise, exercises, Exercise};
+pub use exercises::{exercise, exercises, AsyncApiCode, Exercise, FanoutCode, MicroservicesCode, PipelineCode, SagaCode};
 pub use patterns::{pattern, patterns, Pattern};
 pub use quiz::{quiz, Question};
 pub use steps::{Act, Step};
 pub use text::{Lang, Message, Text};
-pub use verdict::{Finding, Verdict};
+pub use verdict::{Finding, FindingCode, Verdict};

@@ -249,7 +249,7 @@ static PATTERNS: &[Pattern] = &[
         title: Text { en: "Saga: booking a trip", vi: "Saga: đặt một chuyến đi" },
         explanation: Text {
             en: "Booking a trip touches three services, each with its own database, so there is no single transaction to roll back. A saga runs three local steps (reserve the hotel, book the flight, charge the payment) and, if one fails, runs compensations for the steps already done, newest first. Top: a Step Functions state machine orchestrates it; each step's Catch leads to the right compensations. Bottom: the same saga as choreography; each service reacts to the previous one's event, and a payment failure triggers the cancellations in reverse order.",
-            vi: "Đặt một chuyến đi đụng tới ba service, mỗi service có database riêng, nên không có một transaction chung để rollback. Saga chạy ba local transaction (giữ phòng khách sạn, đặt vé máy bay, trừ tiền) và nếu một bước lỗi thì chạy compensation cho các bước đã xong, theo thứ tự ngược lại. Hàng trên: Step Functions state machine điều phối (orchestration); Catch của mỗi bước dẫn tới đúng các bước bù trừ. Hàng dưới: cùng saga đó theo kiểu choreography; mỗi service phản ứng với event của service trước, và khi thanh toán lỗi thì việc huỷ chạy ngược lại từng bước.",
+            vi: "Đặt một chuyến đi đụng tới ba service, mỗi service có database riêng, nên không có một transaction chung để rollback. Saga chạy ba local transaction (giữ phòng khách sạn, đặt vé máy bay, trừ tiền) và nếu một bước lỗi thì chạy compensation cho các bước đã xong, theo thứ tự ngược lại. Hàng trên: Step Functions state machine điều phối (orchestration); Catch của mỗi bước dẫn tới đúng các bước bù trừ. Hàng dưới: cùng saga đó theo kiểu choreography; mỗi service phản ứng với event của service trước, và khi thanh toán lỗi thì việc hủy chạy ngược lại từng bước.",
         },
         steps: &[
             Step::say(Text {
@@ -259,7 +259,7 @@ static PATTERNS: &[Pattern] = &[
             Step::act(
                 Text {
                     en: "Make the payment fail every time. In the choreography, once Lambda has retried twice (after one and two minutes), the failure goes to the PaymentFailed topic: the flight is cancelled, then the hotel.",
-                    vi: "Cho bước thanh toán lần nào cũng lỗi. Bên choreography, sau khi Lambda retry hai lần (sau một phút và hai phút), lỗi đi vào topic PaymentFailed: vé máy bay bị huỷ trước, rồi tới phòng khách sạn.",
+                    vi: "Cho bước thanh toán lần nào cũng lỗi. Bên choreography, sau khi Lambda retry hai lần (sau một phút và hai phút), lỗi đi vào topic PaymentFailed: vé máy bay bị hủy trước, rồi tới phòng khách sạn.",
                 },
                 &[Act::ErrorRate("Charge payment", 1.0), Act::ErrorRate("Payment service", 1.0)],
             ),

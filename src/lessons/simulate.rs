@@ -6,27 +6,6 @@ use crate::model::spec::{Spec, Traffic};
 use crate::sim::Simulation;
 use crate::text::Message;
 
-/// Runs `machine` with the target of the Task state `failing_state` failing every
-/// call, for 30 simulated seconds, fed by the check's own client (the diagram's
-/// sources are silenced), and returns the first execution that ended; `Ok(None)` when
-/// none ended.
-pub fn saga_failure(diagram: &Diagram, machine: ComponentId, failing_state: &str) -> Result<Option<crate::sim::ExecutionView>, Message> {
-    let mut d = diagram.clone();
-    silence_sources(&mut d);
-    let target = d
-        .outgoing(machine)
-        .find(|c| c.kind == crate::model::ConnectionKind::Task && c.settings.task_state == failing_state)
-        .map(|c| c.to);
-    if let Some(c) = target.and_then(|t| d.component_mut(t)) {
-        c.faults.error_rate = 1.0;
-    }
-    let payload = r#"{"tripId": "trip-{{seq}}", "customerId": "c-{{int 1 200}}", "nights": {{int 1 7}}}"#;
-    add_test_client(&mut d, "Saga check", machine, 1.0, Some(payload))
-        .ok_or_else(|| msg!("a client cannot start the state machine.", "không có client nào khởi chạy được state machine."))?;
-    let sim = run(&d, 30.0)?;
-    Ok(sim.executions(machine).into_iter().find(|e| e.status != crate::sim::ExecutionStatus::Running))
-}
-
 /// Runs `diagram` for `secs` simulated seconds with its own seed, as the page and
 /// `dlab simulate` do, or says why it cannot run.
 pub fn run(diagram: &Diagram, secs: f64) -> Result<Simulation, Message> {

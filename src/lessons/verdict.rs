@@ -58,10 +58,36 @@ impl Verdict {
     }
 }
 
-pub(crate) fn pass(code: &'static str, message: Message) -> Finding {
-    Finding { passed: true, code, message }
+/// What one exercise's check can find: a `Code` enum per exercise whose variants print
+/// as the stable strings `dlab check` and the page's Check button show.
+pub trait FindingCode: Copy {
+    fn as_str(self) -> &'static str;
 }
 
-pub(crate) fn fail(code: &'static str, message: Message) -> Finding {
-    Finding { passed: false, code, message }
+pub(crate) fn pass(code: impl FindingCode, message: Message) -> Finding {
+    Finding { passed: true, code: code.as_str(), message }
 }
+
+pub(crate) fn fail(code: impl FindingCode, message: Message) -> Finding {
+    Finding { passed: false, code: code.as_str(), message }
+}
+
+/// Declares an exercise's `Code` enum with the stable string of each variant.
+macro_rules! finding_codes {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal,)+) => {
+        /// What this exercise's check can find.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl $crate::lessons::verdict::FindingCode for Code {
+            fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use finding_codes;
