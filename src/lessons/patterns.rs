@@ -671,9 +671,13 @@ pub(crate) fn saga_orchestration(b: &mut Builder, row: f64) {
     let app = b.client("Trip booking app", 0.0, row + 1.0, 2.0, true, TRIP);
     let sm = b.state_machine("Book trip (saga)", 1.0, row + 1.0, TRIP_SAGA_ASL);
     b.link(app, sm);
-    let steps = [("Reserve hotel", "ReserveHotel", 2.0, 0.0), ("Book flight", "BookFlight", 2.0, 1.0), ("Charge payment", "ChargePayment", 2.0, 2.0)];
-    let undo = [("Cancel flight", "CancelFlight", 3.0, 1.0), ("Cancel hotel", "CancelHotel", 3.0, 0.0)];
-    for (name, state, col, r) in steps.into_iter().chain(undo) {
+    // The hotel's one Lambda function serves both its Task states (reserve and
+    // cancel), as a service often does; the flight's steps are two functions.
+    let hotel = b.function("Hotel service", 2.0, row, 150, 10);
+    b.task(sm, hotel, "ReserveHotel");
+    b.task(sm, hotel, "CancelHotel");
+    let steps = [("Book flight", "BookFlight", 2.0, 1.0), ("Charge payment", "ChargePayment", 2.0, 2.0), ("Cancel flight", "CancelFlight", 3.0, 1.0)];
+    for (name, state, col, r) in steps {
         let f = b.function(name, col, row + r, 150, 10);
         b.task(sm, f, state);
     }
