@@ -59,6 +59,10 @@ pub struct Dialect {
     pub numeric_limit: f64,
     /// How numbers compare.
     pub precision: Precision,
+    /// A `.` in a key spells nesting, in the pattern and in the document alike
+    /// (EventBridge; SNS `MessageBody`): AWS compiles both into dot-joined paths,
+    /// so `{"a.b": [1]}`, `{"a": {"b": [1]}}` and an event key `"a.b"` meet.
+    pub dotted_paths: bool,
 }
 
 /// A literal value in an exact match or an `anything-but` list.
@@ -635,8 +639,115 @@ fn compile_entry(
             ))
         }
     };
-    rule.fields.push(FieldRule { key: key.to_owned(), body });
+    push_field(rule, dotted_field(key, body, dialect));
     Ok(())
+}
+
+/// Adds a field; a nested field whose key is already nested here (`"a.b"` beside
+/// `"a": {..}`) joins that object, so both conditions apply to the same element
+/// of an event array, as they would had the pattern been written nested.
+fn push_field(rule: &mut ObjectRule, field: FieldRule) {
+    let at = rule.fields.iter().position(|f| f.key == field.key && matches!(f.body, FieldBody::Nested(_)));
+    match (at.and_then(|i| rule.fields.get_mut(i)), field.body) {
+        (Some(FieldRule { body: FieldBody::Nested(target), .. }), FieldBody::Nested(source)) => {
+            for inner in source.fields {
+                push_field(target, inner);
+            }
+            target.any_of.extend(source.any_of);
+        }
+        (_, body) => rule.fields.push(FieldRule { key: field.key, body }),
+    }
+}
+
+/// `"a.b": body` becomes `"a": {"b": body}` where dots spell nesting, so the
+/// matcher meets the same path however the pattern spells it.
+fn dotted_field(key: &str, body: FieldBody, dialect: &Dialect) -> FieldRule {
+    if !dialect.dotted_paths || !key.contains('.') {
+        return FieldRule { key: key.to_owned(), body };
+    }
+    let mut segments = key.rsplit('.');
+    let last = segments.next().unwrap_or_default();
+    let mut field = FieldRule { key: last.to_owned(), body };
+    for segment in segments {
+        let inner = ObjectRule { fields: vec![field], any_of: Vec::new() };
+        field = FieldRule { key: segment.to_owned(), body: FieldBody::Nested(inner) };
+    }
+    field
+}
+
+/// The document as a dotted-path matcher sees it: every key holding a `.` is
+/// spelled out as nesting and merged with its siblings (two values on one path
+/// become an array of both, as a flattened document would list both). Borrows
+/// when no key has a dot, which is nearly always, so matching stays allocation-free.
+pub fn expand_dotted_keys(value: &Value) -> std::borrow::Cow<'_, Value> {
+    if has_dotted_key(value, 0) {
+        std::borrow::Cow::Owned(expand(value, 0))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+fn has_dotted_key(value: &Value, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    match value {
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('.') || has_dotted_key(v, depth + 1)),
+        Value::Array(items) => items.iter().any(|v| has_dotted_key(v, depth + 1)),
+        _ => false,
+    }
+}
+
+fn expand(value: &Value, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return value.clone();
+    }
+    match value {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (key, inner) in map {
+                let mut segments = key.rsplit('.');
+                let mut nested = expand(inner, depth + 1);
+                let mut head = segments.next().unwrap_or_default();
+                for segment in segments {
+                    let mut wrapper = Map::new();
+                    wrapper.insert(head.to_owned(), nested);
+                    nested = Value::Object(wrapper);
+                    head = segment;
+                }
+                insert_merged(&mut out, head, nested);
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| expand(v, depth + 1)).collect()),
+        other => other.clone(),
+    }
+}
+
+fn insert_merged(map: &mut Map<String, Value>, key: &str, value: Value) {
+    let Some(existing) = map.get_mut(key) else {
+        map.insert(key.to_owned(), value);
+        return;
+    };
+    match (existing, value) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (k, v) in new {
+                insert_merged(old, &k, v);
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => old.extend(new),
+        (Value::Array(old), new) => old.push(new),
+        (old, new) => {
+            let first = std::mem::take(old);
+            *old = match new {
+                Value::Array(mut rest) => {
+                    rest.insert(0, first);
+                    Value::Array(rest)
+                }
+                single => Value::Array(vec![first, single]),
+            };
+        }
+    }
 }
 
 /// `$or` is an operator only when its value is an array of objects.

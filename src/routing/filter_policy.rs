@@ -18,12 +18,13 @@
 //! objects only when the scope is `MessageBody`.
 
 use crate::text::Message;
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::content_filter::{
-    compile_root, AnythingBut, Dialect, FieldBody, Literal, Matcher, ObjectRule, Precision,
+    compile_root, expand_dotted_keys, AnythingBut, Dialect, FieldBody, Literal, Matcher, ObjectRule, Precision,
 };
 use super::json_text::{depth_exceeds, parse_strict, MAX_DEPTH};
 
@@ -58,6 +59,10 @@ impl FilterPolicyScope {
             anything_but_prefix_list: false,
             numeric_limit: NUMERIC_LIMIT,
             precision: Precision::FiveDecimals,
+            // Recorded against AWS: a MessageBody policy key "object.nested"
+            // matches {"object": {"nested": ..}} and a body key "object.nested"
+            // (LocalStack test_sns_filter_policy.py, dot_attribute test).
+            dotted_paths: self == FilterPolicyScope::MessageBody,
         }
     }
 }
@@ -218,7 +223,11 @@ impl FilterPolicy {
         let subject = match self.scope {
             FilterPolicyScope::MessageAttributes => message.attributes_as_json(),
             FilterPolicyScope::MessageBody => match serde_json::from_str::<Value>(&message.body) {
-                Ok(body @ Value::Object(_)) => body,
+                Ok(body @ Value::Object(_)) => match expand_dotted_keys(&body) {
+                    Cow::Owned(expanded) => Some(expanded),
+                    Cow::Borrowed(_) => None,
+                }
+                .unwrap_or(body),
                 _ => {
                     return (
                         false,
@@ -329,6 +338,24 @@ mod tests {
 
     fn attr(name: &str, data_type: &str, value: &str) -> SnsMessage {
         SnsMessage::new("body").with_attribute(name, data_type, value)
+    }
+
+    #[test]
+    fn message_body_keys_with_dots_spell_nesting_but_attribute_names_do_not() {
+        // As SNS delivered in LocalStack's AWS-validated dot_attribute test.
+        let p = policy(r#"{"order.item.sku": ["x-1"]}"#, BODY);
+        for body in [
+            r#"{"order": {"item": {"sku": "x-1"}}}"#,
+            r#"{"order.item.sku": "x-1"}"#,
+            r#"{"order.item": {"sku": "x-1"}}"#,
+            r#"{"order": {"item.sku": "x-1"}}"#,
+        ] {
+            assert!(p.matches(&SnsMessage::new(body)), "{body}");
+        }
+        assert!(!p.matches(&SnsMessage::new(r#"{"order": {"item": {"sku": "x-2"}}}"#)));
+        let attrs = policy(r#"{"order.sku": ["x-1"]}"#, ATTRS);
+        assert!(attrs.matches(&attr("order.sku", "String", "x-1")));
+        assert!(!attrs.matches(&attr("order", "String", "x-1")));
     }
 
     #[test]
