@@ -935,48 +935,71 @@ fn string_list(value: &Value, allow_list: bool, allow_empty: bool, what: &str) -
     }
 }
 
+/// Reads `numeric` the way AWS's rule compiler does (SNS and EventBridge answer
+/// alike, in recordings against AWS): `=` and an upper bound stand alone; a lower
+/// bound may be followed by one upper bound; anything else is refused with AWS's
+/// wording, e.g. `["<", 100, ">", 10]` is "Too many elements in numeric expression".
 fn compile_numeric(operand: &Value, dialect: &Dialect) -> Result<NumericRange, String> {
     let Value::Array(items) = operand else {
         return Err("Value of numeric must be an array".to_owned());
     };
-    if items.is_empty() || items.len() % 2 != 0 || items.len() > 4 {
-        return Err("numeric must list one or two (operator, number) pairs".to_owned());
-    }
     let mut range = NumericRange { lower: None, upper: None, source: operand.to_string() };
-    for pair in items.chunks(2) {
-        let (Some(Value::String(op)), Some(Value::Number(n))) = (pair.first(), pair.get(1)) else {
-            return Err("numeric expects an operator string followed by a number".to_owned());
-        };
-        let value = n.as_f64().unwrap_or(f64::NAN);
-        if value.is_nan() || value.abs() > dialect.numeric_limit {
-            return Err(format!(
-                "numeric values must lie between -{limit} and {limit}",
-                limit = dialect.numeric_limit
-            ));
+    let mut terms = items.iter();
+    let (op, value) = numeric_term(terms.next(), terms.next(), dialect)?;
+    let bound = Bound { value, inclusive: op.contains('=') };
+    match op {
+        "=" => {
+            range.lower = Some(bound);
+            range.upper = Some(bound);
         }
-        let bound = Bound { value: dialect.precision.normalize(value), inclusive: op.contains('=') };
-        let slot = match op.as_str() {
-            "=" if items.len() == 2 => {
-                range.lower = Some(bound);
-                range.upper = Some(bound);
-                continue;
+        "<" | "<=" => range.upper = Some(bound),
+        _ => {
+            range.lower = Some(bound);
+            if let Some(next) = terms.next() {
+                match next {
+                    Value::String(op) if matches!(op.as_str(), "<" | "<=") => {}
+                    Value::String(op) => return Err(format!("Bad numeric range operator: {op}")),
+                    other => return Err(format!("Bad value in numeric range: {other}")),
+                }
+                let (op, value) = numeric_term(Some(next), terms.next(), dialect)?;
+                if value <= bound.value {
+                    return Err("Bottom must be less than top".to_owned());
+                }
+                range.upper = Some(Bound { value, inclusive: op.contains('=') });
+                if terms.next().is_some() {
+                    return Err("Too many terms in numeric range expression".to_owned());
+                }
             }
-            "=" => return Err("numeric \"=\" cannot be combined with other operators".to_owned()),
-            ">" | ">=" => &mut range.lower,
-            "<" | "<=" => &mut range.upper,
-            other => return Err(format!("Unrecognized numeric range operator: {other}")),
-        };
-        if slot.is_some() {
-            return Err("numeric may have at most one lower and one upper bound".to_owned());
+            return Ok(range);
         }
-        *slot = Some(bound);
     }
-    if let (Some(lower), Some(upper)) = (range.lower, range.upper) {
-        if items.len() == 4 && lower.value >= upper.value {
-            return Err("numeric range bottom must be less than top".to_owned());
-        }
+    if terms.next().is_some() {
+        return Err("Too many elements in numeric expression".to_owned());
     }
     Ok(range)
+}
+
+/// One `operator, number` pair of a `numeric` array.
+fn numeric_term<'a>(
+    op: Option<&'a Value>,
+    number: Option<&Value>,
+    dialect: &Dialect,
+) -> Result<(&'a str, f64), String> {
+    let op = match op {
+        Some(Value::String(op)) if matches!(op.as_str(), "=" | "<" | "<=" | ">" | ">=") => op.as_str(),
+        Some(Value::String(op)) => return Err(format!("Unrecognized numeric range operator: {op}")),
+        Some(other) => return Err(format!("Invalid member in numeric match: {other}")),
+        None => return Err("Invalid member in numeric match: ]".to_owned()),
+    };
+    let Some(Value::Number(n)) = number else {
+        let name = if op == "=" { "equals" } else { op };
+        return Err(format!("Value of {name} must be numeric"));
+    };
+    let value = n.as_f64().unwrap_or(f64::NAN);
+    if value.is_nan() || value.abs() > dialect.numeric_limit {
+        return Err(format!("numeric values must lie between -{limit} and {limit}", limit = dialect.numeric_limit));
+    }
+    Ok((op, dialect.precision.normalize(value)))
 }
 
 #[cfg(test)]
