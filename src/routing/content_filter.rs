@@ -385,28 +385,40 @@ pub enum FieldBody {
 impl ObjectRule {
     /// Does the event value (the whole event at the root) satisfy this rule?
     pub fn matches(&self, value: Option<&Value>, precision: Precision) -> bool {
-        self.matches_at(value, precision, 0)
+        self.matches_at(value, precision, false, 0)
     }
 
-    fn matches_at(&self, value: Option<&Value>, precision: Precision, depth: usize) -> bool {
+    /// Like [`ObjectRule::matches`], for a document in which a dot in a key spells
+    /// nesting (see [`expand_dotted_keys`]). Only the levels the rule visits are
+    /// looked at, and only a level holding a dotted key is copied, so matching an
+    /// ordinary event still allocates nothing.
+    pub fn matches_dotted(&self, value: Option<&Value>, precision: Precision) -> bool {
+        self.matches_at(value, precision, true, 0)
+    }
+
+    fn matches_at(&self, value: Option<&Value>, precision: Precision, dotted: bool, depth: usize) -> bool {
         if depth > MAX_DEPTH {
             return false;
         }
         match value {
             Some(Value::Array(items)) if !items.is_empty() => {
-                items.iter().any(|item| self.matches_at(Some(item), precision, depth + 1))
+                items.iter().any(|item| self.matches_at(Some(item), precision, dotted, depth + 1))
             }
-            Some(Value::Object(map)) => self.matches_object(Some(map), precision, depth),
-            _ => self.matches_object(None, precision, depth),
+            // A byte loop: keys are short, and this runs on every level visited.
+            Some(Value::Object(map)) if dotted && map.keys().any(|k| k.bytes().any(|b| b == b'.')) => {
+                self.matches_object(Some(&spell_out_level(map)), precision, dotted, depth)
+            }
+            Some(Value::Object(map)) => self.matches_object(Some(map), precision, dotted, depth),
+            _ => self.matches_object(None, precision, dotted, depth),
         }
     }
 
-    fn matches_object(&self, map: Option<&Map<String, Value>>, precision: Precision, depth: usize) -> bool {
+    fn matches_object(&self, map: Option<&Map<String, Value>>, precision: Precision, dotted: bool, depth: usize) -> bool {
         self.fields.iter().all(|field| {
             let value = map.and_then(|m| m.get(&field.key));
-            field.body.matches(value, precision, depth + 1)
+            field.body.matches(value, precision, dotted, depth + 1)
         }) && self.any_of.iter().all(|alternatives| {
-            alternatives.iter().any(|alt| alt.matches_object(map, precision, depth + 1))
+            alternatives.iter().any(|alt| alt.matches_object(map, precision, dotted, depth + 1))
         })
     }
 
@@ -485,7 +497,7 @@ impl ObjectRule {
             outcome?;
         }
         for alternatives in &self.any_of {
-            if !alternatives.iter().any(|alt| alt.matches_object(map, precision, depth + 1)) {
+            if !alternatives.iter().any(|alt| alt.matches_object(map, precision, false, depth + 1)) {
                 let n = alternatives.len();
                 return Err(if path.is_empty() {
                     msg!("None of the {n} $or alternatives at the top level matched.", "Không phương án nào trong {n} phương án $or ở cấp ngoài cùng khớp.")
@@ -500,9 +512,9 @@ impl ObjectRule {
 }
 
 impl FieldBody {
-    fn matches(&self, value: Option<&Value>, precision: Precision, depth: usize) -> bool {
+    fn matches(&self, value: Option<&Value>, precision: Precision, dotted: bool, depth: usize) -> bool {
         match self {
-            FieldBody::Nested(rule) => rule.matches_at(value, precision, depth),
+            FieldBody::Nested(rule) => rule.matches_at(value, precision, dotted, depth),
             FieldBody::Leaf(matchers) => leaf_matches(matchers, value, precision),
         }
     }
@@ -703,25 +715,33 @@ fn expand(value: &Value, depth: usize) -> Value {
         return value.clone();
     }
     match value {
-        Value::Object(map) => {
-            let mut out = Map::new();
-            for (key, inner) in map {
-                let mut segments = key.rsplit('.');
-                let mut nested = expand(inner, depth + 1);
-                let mut head = segments.next().unwrap_or_default();
-                for segment in segments {
-                    let mut wrapper = Map::new();
-                    wrapper.insert(head.to_owned(), nested);
-                    nested = Value::Object(wrapper);
-                    head = segment;
-                }
-                insert_merged(&mut out, head, nested);
-            }
-            Value::Object(out)
-        }
+        Value::Object(map) => Value::Object(spell_out(map, |inner| expand(inner, depth + 1))),
         Value::Array(items) => Value::Array(items.iter().map(|v| expand(v, depth + 1)).collect()),
         other => other.clone(),
     }
+}
+
+/// One object level with its dotted keys spelled out; the values below are left
+/// as they are (the matcher looks at each level it visits).
+fn spell_out_level(map: &Map<String, Value>) -> Map<String, Value> {
+    spell_out(map, Value::clone)
+}
+
+fn spell_out(map: &Map<String, Value>, child: impl Fn(&Value) -> Value) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (key, inner) in map {
+        let mut segments = key.rsplit('.');
+        let mut nested = child(inner);
+        let mut head = segments.next().unwrap_or_default();
+        for segment in segments {
+            let mut wrapper = Map::new();
+            wrapper.insert(head.to_owned(), nested);
+            nested = Value::Object(wrapper);
+            head = segment;
+        }
+        insert_merged(&mut out, head, nested);
+    }
+    out
 }
 
 fn insert_merged(map: &mut Map<String, Value>, key: &str, value: Value) {

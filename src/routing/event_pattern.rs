@@ -97,10 +97,10 @@ impl EventPattern {
             .map_err(|reason| PatternError { reason })
     }
 
-    /// Does this event match? Allocates only for an event with a dotted key,
-    /// which is spelled out as nesting first (see [`expand_dotted_keys`]).
+    /// Does this event match? A dotted event key counts as the nesting it spells;
+    /// only an event level holding one is copied, so ordinary events allocate nothing.
     pub fn matches(&self, event: &Value) -> bool {
-        self.rule.matches(Some(&expand_dotted_keys(event)), Precision::Exact)
+        self.rule.matches_dotted(Some(event), Precision::Exact)
     }
 
     /// Matches and says which field decided the outcome.
@@ -218,6 +218,11 @@ mod tests {
         let both = json!({"detail": {"order": {"status": "open"}, "order.status": "paid"}});
         assert!(check(nested, both.clone()));
         assert!(check(r#"{"detail": {"order.status": [{"exists": true}]}}"#, both));
+        // A dotted key at the top joins the nested object it names; the tester agrees.
+        let merged = json!({"detail": {"order": {"id": 7}}, "detail.order.status": "paid"});
+        assert!(check(nested, merged.clone()));
+        assert!(explain(nested, &merged.to_string()).matched);
+        assert!(!check(r#"{"detail": {"order.status": [{"exists": false}]}}"#, merged));
     }
 
     #[test]

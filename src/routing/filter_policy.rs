@@ -223,11 +223,7 @@ impl FilterPolicy {
         let subject = match self.scope {
             FilterPolicyScope::MessageAttributes => message.attributes_as_json(),
             FilterPolicyScope::MessageBody => match serde_json::from_str::<Value>(&message.body) {
-                Ok(body @ Value::Object(_)) => match expand_dotted_keys(&body) {
-                    Cow::Owned(expanded) => Some(expanded),
-                    Cow::Borrowed(_) => None,
-                }
-                .unwrap_or(body),
+                Ok(body @ Value::Object(_)) => body,
                 _ => {
                     return (
                         false,
@@ -239,11 +235,20 @@ impl FilterPolicy {
                 }
             },
         };
+        // A body key with a dot spells nesting (the dialect's `dotted_paths`);
+        // attribute names stay literal.
+        let dotted = self.scope == FilterPolicyScope::MessageBody;
         if explain {
+            let subject = if dotted { expand_dotted_keys(&subject) } else { Cow::Borrowed(&subject) };
             self.rule.explain(Some(&subject), Precision::FiveDecimals)
         } else {
+            let matched = if dotted {
+                self.rule.matches_dotted(Some(&subject), Precision::FiveDecimals)
+            } else {
+                self.rule.matches(Some(&subject), Precision::FiveDecimals)
+            };
             // Empty strings: matching alone allocates nothing.
-            (self.rule.matches(Some(&subject), Precision::FiveDecimals), Message::new(String::new(), String::new()))
+            (matched, Message::new(String::new(), String::new()))
         }
     }
 }
