@@ -11,6 +11,9 @@
 //! checked against the event object at the same key, and when the event holds an
 //! array there, one element must satisfy the whole nested object. That keeps the
 //! fields of one array element together, as AWS does ("array consistency").
+//! Where the dialect says so (`dotted_paths`), a dot in a key spells nesting on
+//! both sides, because AWS compiles patterns and flattens documents into
+//! dot-joined paths.
 
 use crate::text::Message;
 use std::fmt;
@@ -690,7 +693,8 @@ fn dotted_field(key: &str, body: FieldBody, dialect: &Dialect) -> FieldRule {
 /// The document as a dotted-path matcher sees it: every key holding a `.` is
 /// spelled out as nesting and merged with its siblings (two values on one path
 /// become an array of both, as a flattened document would list both). Borrows
-/// when no key has a dot, which is nearly always, so matching stays allocation-free.
+/// when no key has a dot, which is nearly always. Used to explain a match; the
+/// matcher itself spells out only the levels it visits.
 pub fn expand_dotted_keys(value: &Value) -> std::borrow::Cow<'_, Value> {
     if has_dotted_key(value, 0) {
         std::borrow::Cow::Owned(expand(value, 0))
