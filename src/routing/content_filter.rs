@@ -11,6 +11,9 @@
 //! checked against the event object at the same key, and when the event holds an
 //! array there, one element must satisfy the whole nested object. That keeps the
 //! fields of one array element together, as AWS does ("array consistency").
+//! Where the dialect says so (`dotted_paths`), a dot in a key spells nesting on
+//! both sides, because AWS compiles patterns and flattens documents into
+//! dot-joined paths.
 
 use crate::text::Message;
 use std::fmt;
@@ -59,6 +62,10 @@ pub struct Dialect {
     pub numeric_limit: f64,
     /// How numbers compare.
     pub precision: Precision,
+    /// A `.` in a key spells nesting, in the pattern and in the document alike
+    /// (EventBridge; SNS `MessageBody`): AWS compiles both into dot-joined paths,
+    /// so `{"a.b": [1]}`, `{"a": {"b": [1]}}` and an event key `"a.b"` meet.
+    pub dotted_paths: bool,
 }
 
 /// A literal value in an exact match or an `anything-but` list.
@@ -381,28 +388,40 @@ pub enum FieldBody {
 impl ObjectRule {
     /// Does the event value (the whole event at the root) satisfy this rule?
     pub fn matches(&self, value: Option<&Value>, precision: Precision) -> bool {
-        self.matches_at(value, precision, 0)
+        self.matches_at(value, precision, false, 0)
     }
 
-    fn matches_at(&self, value: Option<&Value>, precision: Precision, depth: usize) -> bool {
+    /// Like [`ObjectRule::matches`], for a document in which a dot in a key spells
+    /// nesting (see [`expand_dotted_keys`]). Only the levels the rule visits are
+    /// looked at, and only a level holding a dotted key is copied, so matching an
+    /// ordinary event still allocates nothing.
+    pub fn matches_dotted(&self, value: Option<&Value>, precision: Precision) -> bool {
+        self.matches_at(value, precision, true, 0)
+    }
+
+    fn matches_at(&self, value: Option<&Value>, precision: Precision, dotted: bool, depth: usize) -> bool {
         if depth > MAX_DEPTH {
             return false;
         }
         match value {
             Some(Value::Array(items)) if !items.is_empty() => {
-                items.iter().any(|item| self.matches_at(Some(item), precision, depth + 1))
+                items.iter().any(|item| self.matches_at(Some(item), precision, dotted, depth + 1))
             }
-            Some(Value::Object(map)) => self.matches_object(Some(map), precision, depth),
-            _ => self.matches_object(None, precision, depth),
+            // A byte loop: keys are short, and this runs on every level visited.
+            Some(Value::Object(map)) if dotted && map.keys().any(|k| k.bytes().any(|b| b == b'.')) => {
+                self.matches_object(Some(&spell_out_level(map)), precision, dotted, depth)
+            }
+            Some(Value::Object(map)) => self.matches_object(Some(map), precision, dotted, depth),
+            _ => self.matches_object(None, precision, dotted, depth),
         }
     }
 
-    fn matches_object(&self, map: Option<&Map<String, Value>>, precision: Precision, depth: usize) -> bool {
+    fn matches_object(&self, map: Option<&Map<String, Value>>, precision: Precision, dotted: bool, depth: usize) -> bool {
         self.fields.iter().all(|field| {
             let value = map.and_then(|m| m.get(&field.key));
-            field.body.matches(value, precision, depth + 1)
+            field.body.matches(value, precision, dotted, depth + 1)
         }) && self.any_of.iter().all(|alternatives| {
-            alternatives.iter().any(|alt| alt.matches_object(map, precision, depth + 1))
+            alternatives.iter().any(|alt| alt.matches_object(map, precision, dotted, depth + 1))
         })
     }
 
@@ -481,7 +500,7 @@ impl ObjectRule {
             outcome?;
         }
         for alternatives in &self.any_of {
-            if !alternatives.iter().any(|alt| alt.matches_object(map, precision, depth + 1)) {
+            if !alternatives.iter().any(|alt| alt.matches_object(map, precision, false, depth + 1)) {
                 let n = alternatives.len();
                 return Err(if path.is_empty() {
                     msg!("None of the {n} $or alternatives at the top level matched.", "Không phương án nào trong {n} phương án $or ở cấp ngoài cùng khớp.")
@@ -496,9 +515,9 @@ impl ObjectRule {
 }
 
 impl FieldBody {
-    fn matches(&self, value: Option<&Value>, precision: Precision, depth: usize) -> bool {
+    fn matches(&self, value: Option<&Value>, precision: Precision, dotted: bool, depth: usize) -> bool {
         match self {
-            FieldBody::Nested(rule) => rule.matches_at(value, precision, depth),
+            FieldBody::Nested(rule) => rule.matches_at(value, precision, dotted, depth),
             FieldBody::Leaf(matchers) => leaf_matches(matchers, value, precision),
         }
     }
@@ -635,8 +654,124 @@ fn compile_entry(
             ))
         }
     };
-    rule.fields.push(FieldRule { key: key.to_owned(), body });
+    push_field(rule, dotted_field(key, body, dialect));
     Ok(())
+}
+
+/// Adds a field; a nested field whose key is already nested here (`"a.b"` beside
+/// `"a": {..}`) joins that object, so both conditions apply to the same element
+/// of an event array, as they would had the pattern been written nested.
+fn push_field(rule: &mut ObjectRule, field: FieldRule) {
+    let at = rule.fields.iter().position(|f| f.key == field.key && matches!(f.body, FieldBody::Nested(_)));
+    match (at.and_then(|i| rule.fields.get_mut(i)), field.body) {
+        (Some(FieldRule { body: FieldBody::Nested(target), .. }), FieldBody::Nested(source)) => {
+            for inner in source.fields {
+                push_field(target, inner);
+            }
+            target.any_of.extend(source.any_of);
+        }
+        (_, body) => rule.fields.push(FieldRule { key: field.key, body }),
+    }
+}
+
+/// `"a.b": body` becomes `"a": {"b": body}` where dots spell nesting, so the
+/// matcher meets the same path however the pattern spells it.
+fn dotted_field(key: &str, body: FieldBody, dialect: &Dialect) -> FieldRule {
+    if !dialect.dotted_paths || !key.contains('.') {
+        return FieldRule { key: key.to_owned(), body };
+    }
+    let mut segments = key.rsplit('.');
+    let last = segments.next().unwrap_or_default();
+    let mut field = FieldRule { key: last.to_owned(), body };
+    for segment in segments {
+        let inner = ObjectRule { fields: vec![field], any_of: Vec::new() };
+        field = FieldRule { key: segment.to_owned(), body: FieldBody::Nested(inner) };
+    }
+    field
+}
+
+/// The document as a dotted-path matcher sees it: every key holding a `.` is
+/// spelled out as nesting and merged with its siblings (two values on one path
+/// become an array of both, as a flattened document would list both). Borrows
+/// when no key has a dot, which is nearly always. Used to explain a match; the
+/// matcher itself spells out only the levels it visits.
+pub fn expand_dotted_keys(value: &Value) -> std::borrow::Cow<'_, Value> {
+    if has_dotted_key(value, 0) {
+        std::borrow::Cow::Owned(expand(value, 0))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+fn has_dotted_key(value: &Value, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    match value {
+        Value::Object(map) => map.iter().any(|(k, v)| k.contains('.') || has_dotted_key(v, depth + 1)),
+        Value::Array(items) => items.iter().any(|v| has_dotted_key(v, depth + 1)),
+        _ => false,
+    }
+}
+
+fn expand(value: &Value, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return value.clone();
+    }
+    match value {
+        Value::Object(map) => Value::Object(spell_out(map, |inner| expand(inner, depth + 1))),
+        Value::Array(items) => Value::Array(items.iter().map(|v| expand(v, depth + 1)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// One object level with its dotted keys spelled out; the values below are left
+/// as they are (the matcher looks at each level it visits).
+fn spell_out_level(map: &Map<String, Value>) -> Map<String, Value> {
+    spell_out(map, Value::clone)
+}
+
+fn spell_out(map: &Map<String, Value>, child: impl Fn(&Value) -> Value) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (key, inner) in map {
+        let mut segments = key.rsplit('.');
+        let mut nested = child(inner);
+        let mut head = segments.next().unwrap_or_default();
+        for segment in segments {
+            let mut wrapper = Map::new();
+            wrapper.insert(head.to_owned(), nested);
+            nested = Value::Object(wrapper);
+            head = segment;
+        }
+        insert_merged(&mut out, head, nested);
+    }
+    out
+}
+
+fn insert_merged(map: &mut Map<String, Value>, key: &str, value: Value) {
+    let Some(existing) = map.get_mut(key) else {
+        map.insert(key.to_owned(), value);
+        return;
+    };
+    match (existing, value) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (k, v) in new {
+                insert_merged(old, &k, v);
+            }
+        }
+        (Value::Array(old), Value::Array(new)) => old.extend(new),
+        (Value::Array(old), new) => old.push(new),
+        (old, new) => {
+            let first = std::mem::take(old);
+            *old = match new {
+                Value::Array(mut rest) => {
+                    rest.insert(0, first);
+                    Value::Array(rest)
+                }
+                single => Value::Array(vec![first, single]),
+            };
+        }
+    }
 }
 
 /// `$or` is an operator only when its value is an array of objects.
@@ -824,48 +959,71 @@ fn string_list(value: &Value, allow_list: bool, allow_empty: bool, what: &str) -
     }
 }
 
+/// Reads `numeric` the way AWS's rule compiler does (SNS and EventBridge answer
+/// alike, in recordings against AWS): `=` and an upper bound stand alone; a lower
+/// bound may be followed by one upper bound; anything else is refused with AWS's
+/// wording, e.g. `["<", 100, ">", 10]` is "Too many elements in numeric expression".
 fn compile_numeric(operand: &Value, dialect: &Dialect) -> Result<NumericRange, String> {
     let Value::Array(items) = operand else {
         return Err("Value of numeric must be an array".to_owned());
     };
-    if items.is_empty() || items.len() % 2 != 0 || items.len() > 4 {
-        return Err("numeric must list one or two (operator, number) pairs".to_owned());
-    }
     let mut range = NumericRange { lower: None, upper: None, source: operand.to_string() };
-    for pair in items.chunks(2) {
-        let (Some(Value::String(op)), Some(Value::Number(n))) = (pair.first(), pair.get(1)) else {
-            return Err("numeric expects an operator string followed by a number".to_owned());
-        };
-        let value = n.as_f64().unwrap_or(f64::NAN);
-        if value.is_nan() || value.abs() > dialect.numeric_limit {
-            return Err(format!(
-                "numeric values must lie between -{limit} and {limit}",
-                limit = dialect.numeric_limit
-            ));
+    let mut terms = items.iter();
+    let (op, value) = numeric_term(terms.next(), terms.next(), dialect)?;
+    let bound = Bound { value, inclusive: op.contains('=') };
+    match op {
+        "=" => {
+            range.lower = Some(bound);
+            range.upper = Some(bound);
         }
-        let bound = Bound { value: dialect.precision.normalize(value), inclusive: op.contains('=') };
-        let slot = match op.as_str() {
-            "=" if items.len() == 2 => {
-                range.lower = Some(bound);
-                range.upper = Some(bound);
-                continue;
+        "<" | "<=" => range.upper = Some(bound),
+        _ => {
+            range.lower = Some(bound);
+            if let Some(next) = terms.next() {
+                match next {
+                    Value::String(op) if matches!(op.as_str(), "<" | "<=") => {}
+                    Value::String(op) => return Err(format!("Bad numeric range operator: {op}")),
+                    other => return Err(format!("Bad value in numeric range: {other}")),
+                }
+                let (op, value) = numeric_term(Some(next), terms.next(), dialect)?;
+                if value <= bound.value {
+                    return Err("Bottom must be less than top".to_owned());
+                }
+                range.upper = Some(Bound { value, inclusive: op.contains('=') });
+                if terms.next().is_some() {
+                    return Err("Too many terms in numeric range expression".to_owned());
+                }
             }
-            "=" => return Err("numeric \"=\" cannot be combined with other operators".to_owned()),
-            ">" | ">=" => &mut range.lower,
-            "<" | "<=" => &mut range.upper,
-            other => return Err(format!("Unrecognized numeric range operator: {other}")),
-        };
-        if slot.is_some() {
-            return Err("numeric may have at most one lower and one upper bound".to_owned());
+            return Ok(range);
         }
-        *slot = Some(bound);
     }
-    if let (Some(lower), Some(upper)) = (range.lower, range.upper) {
-        if items.len() == 4 && lower.value >= upper.value {
-            return Err("numeric range bottom must be less than top".to_owned());
-        }
+    if terms.next().is_some() {
+        return Err("Too many elements in numeric expression".to_owned());
     }
     Ok(range)
+}
+
+/// One `operator, number` pair of a `numeric` array.
+fn numeric_term<'a>(
+    op: Option<&'a Value>,
+    number: Option<&Value>,
+    dialect: &Dialect,
+) -> Result<(&'a str, f64), String> {
+    let op = match op {
+        Some(Value::String(op)) if matches!(op.as_str(), "=" | "<" | "<=" | ">" | ">=") => op.as_str(),
+        Some(Value::String(op)) => return Err(format!("Unrecognized numeric range operator: {op}")),
+        Some(other) => return Err(format!("Invalid member in numeric match: {other}")),
+        None => return Err("Invalid member in numeric match: ]".to_owned()),
+    };
+    let Some(Value::Number(n)) = number else {
+        let name = if op == "=" { "equals" } else { op };
+        return Err(format!("Value of {name} must be numeric"));
+    };
+    let value = n.as_f64().unwrap_or(f64::NAN);
+    if value.is_nan() || value.abs() > dialect.numeric_limit {
+        return Err(format!("numeric values must lie between -{limit} and {limit}", limit = dialect.numeric_limit));
+    }
+    Ok((op, dialect.precision.normalize(value)))
 }
 
 #[cfg(test)]

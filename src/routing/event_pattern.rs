@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::content_filter::{compile_root, Dialect, ObjectRule, Precision};
+use super::content_filter::{compile_root, expand_dotted_keys, Dialect, ObjectRule, Precision};
 use super::json_text::{depth_exceeds, parse_strict, MAX_DEPTH};
 
 /// EventBridge's flavour of the filter language.
@@ -35,6 +35,9 @@ const EVENTBRIDGE: Dialect = Dialect {
     // EventBridge documents numeric matching for values within ±5.0e9.
     numeric_limit: 5.0e9,
     precision: Precision::Exact,
+    // Recorded against AWS: a pattern key "state.status" matches a nested
+    // state -> status (LocalStack test_events_patterns.py, dot_joining_pattern).
+    dotted_paths: true,
 };
 
 /// Why a pattern was refused. `Display` gives AWS's wording:
@@ -94,14 +97,15 @@ impl EventPattern {
             .map_err(|reason| PatternError { reason })
     }
 
-    /// Does this event match? Never allocates.
+    /// Does this event match? A dotted event key counts as the nesting it spells;
+    /// only an event level holding one is copied, so ordinary events allocate nothing.
     pub fn matches(&self, event: &Value) -> bool {
-        self.rule.matches(Some(event), Precision::Exact)
+        self.rule.matches_dotted(Some(event), Precision::Exact)
     }
 
     /// Matches and says which field decided the outcome.
     pub fn explain(&self, event: &Value) -> Explanation {
-        let (matched, reason) = self.rule.explain(Some(event), Precision::Exact);
+        let (matched, reason) = self.rule.explain(Some(&expand_dotted_keys(event)), Precision::Exact);
         Explanation { matched, reason }
     }
 
@@ -196,6 +200,36 @@ mod tests {
         let event = json!({"people": [{"first": "Ana", "last": "Ito"}, {"first": "Bo", "last": "Diaz"}]});
         assert!(check(r#"{"people": {"first": ["Ana"], "last": ["Ito"]}}"#, event.clone()));
         assert!(!check(r#"{"people": {"first": ["Ana"], "last": ["Diaz"]}}"#, event));
+    }
+
+    #[test]
+    fn dots_in_keys_spell_nesting_in_pattern_and_event() {
+        // Pattern side, as AWS answered TestEventPattern (LocalStack dot_joining_pattern).
+        let dotted = r#"{"detail": {"order.status": ["paid"]}}"#;
+        assert!(check(dotted, json!({"detail": {"order": {"status": "paid"}}})));
+        assert!(!check(dotted, json!({"detail": {"order": {"status": "open"}}})));
+        assert!(!check(r#"{"detail": {"order.status": {"status": ["paid"]}}}"#, json!({"detail": {"order": {"status": "paid"}}})));
+        // Event side: a key holding a dot is the same path as the nesting it spells.
+        let nested = r#"{"detail": {"order": {"status": ["paid"]}}}"#;
+        assert!(check(nested, json!({"detail": {"order.status": "paid"}})));
+        assert!(check(nested, json!({"detail.order.status": "paid"})));
+        assert!(!check(nested, json!({"detail": {"order.status": {"status": "paid"}}})));
+        // Both spellings of one path count as two values of that path.
+        let both = json!({"detail": {"order": {"status": "open"}, "order.status": "paid"}});
+        assert!(check(nested, both.clone()));
+        assert!(check(r#"{"detail": {"order.status": [{"exists": true}]}}"#, both));
+        // A dotted key at the top joins the nested object it names; the tester agrees.
+        let merged = json!({"detail": {"order": {"id": 7}}, "detail.order.status": "paid"});
+        assert!(check(nested, merged.clone()));
+        assert!(explain(nested, &merged.to_string()).matched);
+        assert!(!check(r#"{"detail": {"order.status": [{"exists": false}]}}"#, merged));
+    }
+
+    #[test]
+    fn dotted_and_nested_keys_of_one_object_stay_on_one_array_element() {
+        let event = json!({"items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 5}]});
+        assert!(check(r#"{"items.sku": ["b"], "items": {"qty": [5]}}"#, event.clone()));
+        assert!(!check(r#"{"items.sku": ["a"], "items": {"qty": [5]}}"#, event));
     }
 
     #[test]

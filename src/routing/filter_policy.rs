@@ -18,12 +18,13 @@
 //! objects only when the scope is `MessageBody`.
 
 use crate::text::Message;
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::content_filter::{
-    compile_root, AnythingBut, Dialect, FieldBody, Literal, Matcher, ObjectRule, Precision,
+    compile_root, expand_dotted_keys, AnythingBut, Dialect, FieldBody, Literal, Matcher, ObjectRule, Precision,
 };
 use super::json_text::{depth_exceeds, parse_strict, MAX_DEPTH};
 
@@ -58,6 +59,10 @@ impl FilterPolicyScope {
             anything_but_prefix_list: false,
             numeric_limit: NUMERIC_LIMIT,
             precision: Precision::FiveDecimals,
+            // Recorded against AWS: a MessageBody policy key "object.nested"
+            // matches {"object": {"nested": ..}} and a body key "object.nested"
+            // (LocalStack test_sns_filter_policy.py, dot_attribute test).
+            dotted_paths: self == FilterPolicyScope::MessageBody,
         }
     }
 }
@@ -262,11 +267,20 @@ impl FilterPolicy {
                 }
             },
         };
+        // A body key with a dot spells nesting (the dialect's `dotted_paths`);
+        // attribute names stay literal.
+        let dotted = self.scope == FilterPolicyScope::MessageBody;
         if explain {
+            let subject = if dotted { expand_dotted_keys(&subject) } else { Cow::Borrowed(&subject) };
             self.rule.explain(Some(&subject), Precision::FiveDecimals)
         } else {
+            let matched = if dotted {
+                self.rule.matches_dotted(Some(&subject), Precision::FiveDecimals)
+            } else {
+                self.rule.matches(Some(&subject), Precision::FiveDecimals)
+            };
             // Empty strings: matching alone allocates nothing.
-            (self.rule.matches(Some(&subject), Precision::FiveDecimals), Message::new(String::new(), String::new()))
+            (matched, Message::new(String::new(), String::new()))
         }
     }
 }
@@ -323,22 +337,29 @@ fn count_keys(rule: &ObjectRule) -> usize {
     keys.len()
 }
 
-/// The product of the value counts of every key; an `$or` group contributes the
-/// sum of its alternatives.
+/// SNS's count of value combinations, as its "Filter policy constraints" page
+/// works it out and as SNS refused policies in recordings against AWS: every key
+/// contributes its number of values times its nesting depth (a top-level key 1,
+/// `{"a": {"b": [..]}}` 2), keys multiply, and an `$or` group contributes the sum
+/// of its alternatives. So `{"a": {"b": {"c": [4 values]}}, "d": {"e": [3]}, "f": [3]}`
+/// counts 3x4 x 2x3 x 1x3 = 216, over the limit of 150.
 fn count_combinations(rule: &ObjectRule) -> u64 {
-    let mut total: u64 = 1;
-    for field in &rule.fields {
-        let n = match &field.body {
-            FieldBody::Nested(inner) => count_combinations(inner),
-            FieldBody::Leaf(matchers) => matchers.len() as u64,
-        };
-        total = total.saturating_mul(n);
+    fn count(rule: &ObjectRule, depth: u64) -> u64 {
+        let mut total: u64 = 1;
+        for field in &rule.fields {
+            let n = match &field.body {
+                FieldBody::Nested(inner) => count(inner, depth + 1),
+                FieldBody::Leaf(matchers) => depth.saturating_mul(matchers.len() as u64),
+            };
+            total = total.saturating_mul(n);
+        }
+        for group in &rule.any_of {
+            let sum = group.iter().map(|alt| count(alt, depth)).fold(0u64, u64::saturating_add);
+            total = total.saturating_mul(sum);
+        }
+        total
     }
-    for group in &rule.any_of {
-        let sum = group.iter().map(count_combinations).fold(0u64, u64::saturating_add);
-        total = total.saturating_mul(sum);
-    }
-    total
+    count(rule, 1)
 }
 
 #[cfg(test)]
@@ -361,6 +382,24 @@ mod tests {
 
     fn attr(name: &str, data_type: &str, value: &str) -> SnsMessage {
         SnsMessage::new("body").with_attribute(name, data_type, value)
+    }
+
+    #[test]
+    fn message_body_keys_with_dots_spell_nesting_but_attribute_names_do_not() {
+        // As SNS delivered in LocalStack's AWS-validated dot_attribute test.
+        let p = policy(r#"{"order.item.sku": ["x-1"]}"#, BODY);
+        for body in [
+            r#"{"order": {"item": {"sku": "x-1"}}}"#,
+            r#"{"order.item.sku": "x-1"}"#,
+            r#"{"order.item": {"sku": "x-1"}}"#,
+            r#"{"order": {"item.sku": "x-1"}}"#,
+        ] {
+            assert!(p.matches(&SnsMessage::new(body)), "{body}");
+        }
+        assert!(!p.matches(&SnsMessage::new(r#"{"order": {"item": {"sku": "x-2"}}}"#)));
+        let attrs = policy(r#"{"order.sku": ["x-1"]}"#, ATTRS);
+        assert!(attrs.matches(&attr("order.sku", "String", "x-1")));
+        assert!(!attrs.matches(&attr("order", "String", "x-1")));
     }
 
     #[test]
@@ -440,6 +479,48 @@ mod tests {
         let list = serde_json::to_string(&thirteen).expect("list");
         let complex = format!(r#"{{"a": {list}, "b": {list}}}"#);
         assert!(refused(&complex, ATTRS).contains("too complex"));
+    }
+
+    #[test]
+    fn nested_keys_count_their_depth_in_combinations() {
+        // Three levels x 4 values, two levels x 3 values, one level x 3 values:
+        // 12 x 6 x 3 = 216 combinations, over 150, though only 36 value tuples.
+        let deep = r#"{"a": {"b": {"c": ["1", "2", "3", "4"]}}, "d": {"e": ["1", "2", "3"]}, "f": ["1", "2", "3"]}"#;
+        assert!(refused(deep, BODY).contains("too complex"));
+        // The same values, flat: 4 x 3 x 3 = 36.
+        policy(r#"{"c": ["1", "2", "3", "4"], "e": ["1", "2", "3"], "f": ["1", "2", "3"]}"#, BODY);
+        // $or alternatives add up: (3 + 2) x (2x2 x (2x1 + 2x3)) = 5 x 32 = 160.
+        let or_nested = r#"{"$or": [{"m": ["a", "b", "c"]}, {"n": ["a", "b"]}],
+            "detail": {"scope": ["s", "t"], "$or": [{"source": ["x"]}, {"type": ["p", "q", "r"]}]}}"#;
+        assert!(refused(or_nested, BODY).contains("too complex"));
+        // Flat $or at exactly the limit: 3 x (6 + 4 x (4 + 7)) = 150 is accepted, one more value is not.
+        let at_limit = r#"{"s": ["1", "2", "3"], "$or": [{"m": ["1", "2", "3", "4", "5", "6"]},
+            {"t": ["1", "2", "3", "4"], "$or": [{"i": [1, 2, 3, 4]}, {"j": [1, 2, 3, 4, 5, 6, 7]}]}]}"#;
+        policy(at_limit, ATTRS);
+        assert!(refused(&at_limit.replace(r#""3"]"#, r#""3", "4"]"#), ATTRS).contains("too complex"));
+    }
+
+    #[test]
+    fn numeric_ranges_in_aws_order_only() {
+        let refusal = |p: &str| refused(&format!(r#"{{"k": [{{"numeric": {p}}}]}}"#), ATTRS);
+        assert!(refusal(r#"["<", 100, ">", 10]"#).contains("Too many elements in numeric expression"));
+        assert!(refusal(r#"["=", 1, "<", 3]"#).contains("Too many elements in numeric expression"));
+        assert!(refusal(r#"[">=", 1, ">", 2]"#).contains("Bad numeric range operator: >"));
+        assert!(refusal(r#"[">", 10, "<", 5]"#).contains("Bottom must be less than top"));
+        assert!(refusal(r#"[">", 10, "<=", 10]"#).contains("Bottom must be less than top"));
+        assert!(refusal(r#"[">", 20, "<", 30, "<", 50]"#).contains("Too many terms in numeric range expression"));
+        assert!(refusal(r#"[1, "<="]"#).contains("Invalid member in numeric match: 1"));
+        assert!(refusal(r#"[">", 20, 30]"#).contains("Bad value in numeric range: 30"));
+        assert!(refusal(r#"[">", 20, "test"]"#).contains("Bad numeric range operator: test"));
+        assert!(refusal(r#"[">", 20, "<="]"#).contains("Value of <= must be numeric"));
+        assert!(refusal(r#"["=", "000"]"#).contains("Value of equals must be numeric"));
+        assert!(refusal(r#"["operator"]"#).contains("Unrecognized numeric range operator: operator"));
+        assert!(refusal(r#"[">="]"#).contains("Value of >= must be numeric"));
+        assert!(refusal("[]").contains("Invalid member in numeric match"));
+        let n = |v: &str| attr("k", "Number", v);
+        let p = policy(r#"{"k": [{"numeric": [">=", 10, "<", 20]}]}"#, ATTRS);
+        assert!(p.matches(&n("10")) && p.matches(&n("19.9")) && !p.matches(&n("20")));
+        assert!(policy(r#"{"k": [{"numeric": ["<=", 5]}]}"#, ATTRS).matches(&n("5")));
     }
 
     #[test]

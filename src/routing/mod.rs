@@ -19,7 +19,8 @@
 //! Raw JSON text is parsed with [`json_text::parse_strict`], which refuses
 //! duplicate keys (as AWS does) and nesting deeper than 64 levels. Patterns and
 //! policies compile once into [`content_filter::ObjectRule`]; matching does not
-//! allocate.
+//! allocate, except to spell out an event level whose keys hold a dot (a dotted
+//! key is the nesting it spells, in patterns and events alike, as AWS matches).
 
 pub mod asl;
 pub mod content_filter;
