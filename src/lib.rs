@@ -2,6 +2,7 @@
 //!
 //! Layers, top to bottom (arrows only point down):
 //! - `ui`: Yew components and canvas drawing (wasm32 only)
+//! - `playback`: a run as the page plays it (clock, speed, live faults, badges)
 //! - `editor`: editor state, actions, reducer, undo
 //! - `lessons`: ready-made patterns, exercises and their checks, quiz
 //! - `share`: diagram <-> JSON file and URL
@@ -25,6 +26,7 @@ pub mod text;
 pub mod model;
 pub mod routing;
 pub mod editor;
+pub mod playback;
 pub mod lessons;
 pub mod share;
 pub mod sim;
