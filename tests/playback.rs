@@ -3,7 +3,7 @@
 //! assert is what the page shows (the WebDriver tests in `e2e_playback.rs` read the same
 //! figures off the screen).
 
-use decouple_lab::editor::run_log::LogFilter;
+use decouple_lab::playback::event_log::LogFilter;
 use decouple_lab::editor::Viewport;
 use decouple_lab::lessons::{pattern, Act, Step, Text};
 use decouple_lab::model::{ComponentId, Diagram};

@@ -1,10 +1,12 @@
 //! One run as the page plays it: the engine, the diagram it was built from, the
-//! bounded [`RunLog`] its trace feeds, the figures read a simulated second at a time
+//! bounded event log, message hops and latency tracks its trace feeds, the figures read a simulated second at a time
 //! (clients' response times and failures, queues' waits, compute components' work) and
 //! the hops still moving, which the page draws as dots.
 
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
-use crate::editor::run_log::{self, LatencyPoint, Measure, RunLog};
+use super::event_log::EventLog;
+use super::latency::{LatencyPoint, LatencyTracks, Measure, CHART_SECONDS};
+use super::message_hops::MessageHops;
 use crate::editor::Viewport;
 use crate::model::{ComponentId, ComponentKind, Diagram, Point};
 use crate::sim::metrics::{Histogram, Totals};
@@ -39,7 +41,9 @@ pub struct Run {
     pub(crate) diagram: Rc<Diagram>,
     pub(crate) revision: u64,
     pub(crate) dots: Vec<Hop>,
-    pub(crate) log: RunLog,
+    pub(crate) events: EventLog,
+    pub(crate) messages: MessageHops,
+    pub(crate) latency: LatencyTracks,
     /// Each box by component id, sorted, so a dot finds its ends without hashing.
     boxes: Vec<(ComponentId, Rect)>,
     /// Each client's response times as they were at the last second's end, and its
@@ -61,20 +65,20 @@ impl Run {
         boxes.sort_unstable_by_key(|b| b.0);
         let of_kind = |kind| diagram.components().filter(move |c| c.kind() == kind).map(|c| c.id);
         let clients = of_kind(ComponentKind::Client)
-            .map(|id| ClientTrack { id, before: Histogram::default(), failed: 0, per_second: VecDeque::with_capacity(run_log::CHART_SECONDS) })
+            .map(|id| ClientTrack { id, before: Histogram::default(), failed: 0, per_second: VecDeque::with_capacity(CHART_SECONDS) })
             .collect();
         let totalled = |id| (id, Totalled::from([(0, 0)]));
         let queues: Vec<(ComponentId, Totalled)> = of_kind(ComponentKind::Queue).map(totalled).collect();
         let computes: Vec<(ComponentId, Totalled)> =
             [ComponentKind::Function, ComponentKind::Service, ComponentKind::WorkerGroup].into_iter().flat_map(of_kind).map(totalled).collect();
-        let mut log = RunLog::new(boxes.iter().map(|b| b.0));
+        let mut latency = LatencyTracks::new(boxes.iter().map(|b| b.0));
         for (id, _) in &queues {
-            log.mean_of(*id, Measure::MeanWait);
+            latency.mean_of(*id, Measure::MeanWait);
         }
         for (id, _) in &computes {
-            log.mean_of(*id, Measure::MeanWork);
+            latency.mean_of(*id, Measure::MeanWork);
         }
-        Run { sim, diagram, revision, dots: Vec::new(), log, boxes, clients, queues, computes }
+        Run { sim, diagram, revision, dots: Vec::new(), events: EventLog::default(), messages: MessageHops::default(), latency, boxes, clients, queues, computes }
     }
 
     fn rect(&self, id: ComponentId) -> Option<&Rect> {
@@ -91,14 +95,18 @@ impl Run {
             let until = second_end.min(to);
             self.sim.advance_until(until);
             let hops = self.sim.drain_trace();
-            self.log.take(&hops);
+            for h in &hops {
+                self.events.push(h);
+                self.messages.remember(h);
+                self.latency.follow(h);
+            }
             if let Some(linger) = dots {
                 // Only hops still moving at `to`: a slow frame at 100× brings tens of
                 // thousands, which would only grow the list before the trim.
                 self.dots.extend(hops.into_iter().filter(|h| h.arrive_us.max(h.depart_us + linger) >= to));
             }
             if until == second_end {
-                self.log.close_until(until);
+                self.latency.close_until(until);
                 self.read_second((until / SECOND_US) as u32);
             }
         }
@@ -118,7 +126,7 @@ impl Run {
                 let n = count.saturating_sub(then_count);
                 if n > 0 {
                     let mean = sum.saturating_sub(then_sum) / u128::from(n);
-                    self.log.push_mean(*id, t_s, u64::try_from(mean).unwrap_or(u64::MAX));
+                    self.latency.push_mean(*id, t_s, u64::try_from(mean).unwrap_or(u64::MAX));
                 }
                 if past.len() >= MEAN_OVER_S {
                     past.pop_front();
@@ -129,7 +137,7 @@ impl Run {
         for c in &mut self.clients {
             let Some(stats) = self.sim.client_stats(c.id) else { continue };
             let failed = stats.errors();
-            if c.per_second.len() >= run_log::CHART_SECONDS {
+            if c.per_second.len() >= CHART_SECONDS {
                 c.per_second.pop_front();
             }
             c.per_second.push_back((t_s, u32::try_from(failed.saturating_sub(c.failed)).unwrap_or(u32::MAX)));
@@ -139,7 +147,7 @@ impl Run {
                 continue;
             }
             let q = |q: f64| now.quantile_since(&c.before, q).unwrap_or(0);
-            self.log.push_point(c.id, LatencyPoint { t_s, p50_us: q(0.50), p95_us: q(0.95), p99_us: q(0.99) });
+            self.latency.push_point(c.id, LatencyPoint { t_s, p50_us: q(0.50), p95_us: q(0.95), p99_us: q(0.99) });
             c.before = now.clone();
         }
     }
@@ -166,11 +174,11 @@ impl Run {
         Some((at, radius))
     }
 
-    /// A component's samples, the last [`run_log::CHART_SECONDS`] at most; a client's
+    /// A component's samples, the last [`CHART_SECONDS`] at most; a client's
     /// errors are the failures its users saw.
     pub fn series(&self, id: ComponentId) -> Vec<Sample> {
         let all = self.sim.series(id);
-        let mut samples = all[all.len().saturating_sub(run_log::CHART_SECONDS)..].to_vec();
+        let mut samples = all[all.len().saturating_sub(CHART_SECONDS)..].to_vec();
         if let Some(c) = self.clients.iter().find(|c| c.id == id) {
             // Both run a second at a time: match them up by second.
             let mut failed = c.per_second.iter().peekable();

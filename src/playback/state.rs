@@ -5,7 +5,8 @@
 
 use super::badge::{badge, Badge};
 use super::run::{Run, SECOND_US};
-use crate::editor::run_log::{self, LatencyPoint, LogFilter, Measure};
+use super::event_log::LogFilter;
+use super::latency::{LatencyPoint, Measure, CHART_SECONDS};
 use crate::editor::Viewport;
 use crate::lessons::{LiveTarget, Step};
 use crate::model::{ComponentId, Diagram, Point};
@@ -139,7 +140,7 @@ impl PlaybackState {
             return Ok(());
         }
         // Samples past what the charts show would only grow the page.
-        let options = SimOptions { seed: self.diagram.run.seed, series_capacity: run_log::CHART_SECONDS as u32, ..SimOptions::default() };
+        let options = SimOptions { seed: self.diagram.run.seed, series_capacity: CHART_SECONDS as u32, ..SimOptions::default() };
         match crate::lessons::simulate::start_with(&self.diagram, options) {
             Ok(sim) => {
                 self.run = Some(Run::new(sim, self.diagram.clone(), self.revision));
@@ -300,18 +301,18 @@ impl PlaybackState {
 
     /// A component's latency percentiles per second, and what they measure.
     pub fn latency(&self, id: ComponentId) -> Option<(Measure, Vec<LatencyPoint>)> {
-        self.run.as_ref().and_then(|r| r.log.latency(id))
+        self.run.as_ref().and_then(|r| r.latency.latency(id))
     }
 
     /// The event log: the newest hops the filter accepts, newest first.
     pub fn recent_hops(&self, filter: &LogFilter, limit: usize) -> Vec<Hop> {
-        self.run.as_ref().map(|r| r.log.recent(filter, limit)).unwrap_or_default()
+        self.run.as_ref().map(|r| r.events.recent(filter, limit)).unwrap_or_default()
     }
 
     /// A recent message's hops, oldest first, and its payload while the engine holds it.
     pub fn message_hops(&self, id: u64) -> Option<(&[Hop], Option<String>)> {
         let run = self.run.as_ref()?;
-        Some((run.log.message(id)?, run.sim.payload(id)))
+        Some((run.messages.message(id)?, run.sim.payload(id)))
     }
 
     /// The diagram the run was built from.
@@ -334,7 +335,7 @@ impl PlaybackState {
         };
         if let Some(run) = &self.run {
             snapshot.dots = run.dots.len();
-            snapshot.hops = run.log.hops_taken();
+            snapshot.hops = run.events.hops_taken();
             snapshot.now_s = run.sim.now_us() as f64 / 1e6;
             snapshot.books = Some(run.sim.books());
             let mut badges = HashMap::new();

@@ -4,7 +4,9 @@
 //! does and shows is decided in [`crate::playback`]; this file draws and schedules.
 
 use super::store::Editor;
-use crate::editor::run_log::{self, LatencyPoint, LogFilter, Measure, Story};
+use crate::playback::event_log::{LogFilter, OUTCOMES};
+use crate::playback::latency::{LatencyPoint, Measure};
+use crate::view::story::{story, Story};
 use crate::editor::{Action, Notice, Viewport};
 use crate::lessons::Step;
 use crate::model::{ComponentId, Point};
@@ -284,7 +286,7 @@ impl Player {
         let inner = self.inner.borrow();
         let (hops, payload) = inner.state.message_hops(id)?;
         let diagram = inner.state.run_diagram()?;
-        let story = run_log::story(hops, payload.is_some(), |c| diagram.component(c).map(|c| c.kind()));
+        let story = story(hops, payload.is_some(), |c| diagram.component(c).map(|c| c.kind()));
         Some((story, payload))
     }
 
@@ -423,9 +425,9 @@ fn now_ms() -> f64 {
     gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
-/// Dot colours, in [`run_log::OUTCOMES`] order (the event log's chips use the same).
+/// Dot colours, in [`OUTCOMES`] order (the event log's chips use the same).
 pub const DOT_COLOURS: [&str; 5] = ["#0972d3", "#d99e00", "#d91515", "#7d8998", "#8c4fff"];
 
 pub fn outcome_index(outcome: HopOutcome) -> usize {
-    run_log::OUTCOMES.iter().position(|o| *o == outcome).unwrap_or(0)
+    OUTCOMES.iter().position(|o| *o == outcome).unwrap_or(0)
 }
