@@ -4,26 +4,25 @@
 //! does and shows is decided in [`crate::playback`]; this file draws and schedules.
 
 use super::store::Editor;
-use crate::playback::event_log::{LogFilter, OUTCOMES};
+use crate::playback::event_log::LogFilter;
 use crate::playback::latency::{LatencyPoint, Measure};
 use crate::view::story::{story, Story};
 use crate::editor::{Action, Notice, Viewport};
 use crate::lessons::Step;
 use crate::model::{ComponentId, Point};
-use crate::playback::{Badge, PlaybackState, Snapshot, DOT_RADIUS};
-use crate::sim::{Hop, HopOutcome};
+use super::dots::DotPainter;
+use crate::playback::{Badge, PlaybackState, Snapshot};
+use crate::sim::Hop;
 use crate::text::{Message, Text};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+pub use super::dots::{outcome_index, DOTS_CANVAS_ID, DOT_COLOURS};
 pub use crate::playback::{LiveFault, SPEEDS};
 
-/// The element id of the dots overlay.
-pub const DOTS_CANVAS_ID: &str = "dots-canvas";
 /// Yew sees the run this often (the dots move every frame regardless).
 const SNAPSHOT_EVERY_MS: f64 = 120.0;
 /// Past 5× the figures change faster than anyone reads them, and each snapshot makes
@@ -57,13 +56,7 @@ struct Inner {
     last_snapshot_ms: f64,
     frame: Option<AnimationFrame>,
     viewport: Viewport,
-    /// Dot positions by outcome, reused from frame to frame (no allocation per frame).
-    dot_buffers: [Vec<(f64, f64, f64)>; 5],
-    /// Which screen cells already have a dot of each colour this frame (by stamp, so
-    /// nothing is cleared): a dot on top of another adds nothing but raster time, and
-    /// at 100× most of the 5,000 dots sit on one another along the arrows.
-    dot_cells: Vec<u32>,
-    dot_stamp: u32,
+    dots: DotPainter,
 }
 
 /// The player: shared by the toolbar (controls), the canvas (badges, dots) and the app.
@@ -96,9 +89,7 @@ pub fn use_player(editor: Editor) -> Player {
         last_snapshot_ms: 0.0,
         frame: None,
         viewport: Viewport::default(),
-        dot_buffers: Default::default(),
-        dot_cells: Vec::new(),
-        dot_stamp: 0,
+        dots: DotPainter::default(),
     });
     let state = use_state(|| Snapshot { speed: 1.0, ..Snapshot::default() });
     let player = Player { inner, snapshot: Rc::new((*state).clone()), publish_to: state.setter(), editor: editor.clone() };
@@ -349,85 +340,12 @@ impl Player {
 
     /// Draws the moving messages on the overlay canvas.
     fn draw(&self) {
-        let Some(canvas) = gloo::utils::document().get_element_by_id(DOTS_CANVAS_ID) else { return };
-        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
-        let ratio = gloo::utils::window().device_pixel_ratio();
-        let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
-        let (pw, ph) = ((w * ratio) as u32, (h * ratio) as u32);
-        if canvas.width() != pw || canvas.height() != ph {
-            canvas.set_width(pw);
-            canvas.set_height(ph);
-        }
-        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
-        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-        ctx.clear_rect(0.0, 0.0, w, h);
         let mut inner = self.inner.borrow_mut();
         let inner = &mut *inner;
-        if !inner.state.is_running() {
-            return;
-        }
-        let vp = inner.viewport;
-        // One path and one fill per colour: thousands of dots cost a few canvas calls.
-        for buffer in &mut inner.dot_buffers {
-            buffer.clear();
-        }
-        let cell = (DOT_RADIUS * vp.zoom.max(0.5)).max(2.0);
-        let columns = (w / cell).ceil().max(1.0) as usize;
-        let cells = columns * ((h / cell).ceil().max(1.0) as usize);
-        if inner.dot_cells.len() != cells || inner.dot_stamp > u32::MAX - 16 {
-            inner.dot_cells.clear();
-            inner.dot_cells.resize(cells, 0);
-            inner.dot_stamp = 0;
-        }
-        inner.dot_stamp += 5;
-        let followed_message = inner.state.followed_message();
-        let mut followed = None;
-        for (hop, at, radius) in inner.state.dots(&vp) {
-            if Some(hop.message) == followed_message {
-                followed = Some((at, radius));
-            }
-            if at.x < 0.0 || at.y < 0.0 || at.x >= w || at.y >= h {
-                continue;
-            }
-            let colour = outcome_index(hop.outcome);
-            let c = (at.y / cell) as usize * columns + (at.x / cell) as usize;
-            let stamp = inner.dot_stamp + colour as u32;
-            match inner.dot_cells.get_mut(c) {
-                Some(seen) if *seen != stamp => *seen = stamp,
-                _ => continue,
-            }
-            inner.dot_buffers[colour].push((at.x, at.y, radius));
-        }
-        for (i, buffer) in inner.dot_buffers.iter().enumerate() {
-            if buffer.is_empty() {
-                continue;
-            }
-            ctx.begin_path();
-            for &(x, y, r) in buffer {
-                ctx.move_to(x + r, y);
-                let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-            }
-            ctx.set_fill_style_str(DOT_COLOURS[i]);
-            ctx.fill();
-        }
-        // The followed message wears a ring.
-        if let Some((at, r)) = followed {
-            ctx.begin_path();
-            let _ = ctx.arc(at.x, at.y, r + 3.5, 0.0, std::f64::consts::TAU);
-            ctx.set_line_width(2.5);
-            ctx.set_stroke_style_str("#16191f");
-            ctx.stroke();
-        }
+        inner.dots.paint(&inner.state, inner.viewport);
     }
 }
 
 fn now_ms() -> f64 {
     gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// Dot colours, in [`OUTCOMES`] order (the event log's chips use the same).
-pub const DOT_COLOURS: [&str; 5] = ["#0972d3", "#d99e00", "#d91515", "#7d8998", "#8c4fff"];
-
-pub fn outcome_index(outcome: HopOutcome) -> usize {
-    OUTCOMES.iter().position(|o| *o == outcome).unwrap_or(0)
 }
