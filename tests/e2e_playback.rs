@@ -3,7 +3,8 @@
 //! see it drain; step and reset; the same seed gives the same books. Then the run's
 //! details: a live error rate shows in the badges within a simulated second, the chart
 //! strip under the canvas, the event log and its filters, the message inspector (from
-//! a log line and from a dot), and a pattern step's "Do it" button.
+//! a log line and from a dot), a pattern step's "Do it" button, and Space playing and
+//! pausing in either language (it calls the player, not a button found by its label).
 
 mod support;
 
@@ -458,5 +459,29 @@ async fn a_pattern_steps_do_it_button_takes_the_processors_down() {
     // The next step brings them back.
     c.find(Locator::Css(".pattern-step:nth-child(3) .do-it")).await.expect("the next step").click().await.expect("bring back");
     wait_for_count(c, ".node.down", 0).await;
+    b.client.clone().close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn space_plays_and_pauses_in_either_language() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    open(c, &b.base_url, &queue_and_function()).await;
+    let space = || async { c.execute("document.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }))", vec![]).await.expect("Space") };
+    for lang in ["en", "vi"] {
+        c.find(Locator::Css(&format!(r#".lang-button[lang="{lang}"]"#))).await.expect("the language switch").click().await.expect("switch");
+        space().await;
+        let from = clock(c).await;
+        wait_until_clock(c, from + 1.0).await;
+        space().await;
+        // Paused: the clock holds still (playing at 1x, it moves within a snapshot).
+        eventually("the run pauses", || async {
+            let then = clock(c).await;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            clock(c).await == then
+        })
+        .await;
+    }
     b.client.clone().close().await.expect("close");
 }
