@@ -1,7 +1,9 @@
 //! Decouple Lab: a playground for decoupled cloud architectures.
 //!
-//! Layers, top to bottom (arrows only point down):
+//! Layers, top to bottom (arrows only point down; docs/architecture.md):
 //! - `ui`: Yew components and canvas drawing (wasm32 only)
+//! - `view`: what is derived for display (charts, look, SVG export, message stories)
+//! - `playback`: a run as the page plays it (clock, speed, live faults, badges)
 //! - `editor`: editor state, actions, reducer, undo
 //! - `lessons`: ready-made patterns, exercises and their checks, quiz
 //! - `share`: diagram <-> JSON file and URL
@@ -25,6 +27,8 @@ pub mod text;
 pub mod model;
 pub mod routing;
 pub mod editor;
+pub mod playback;
+pub mod view;
 pub mod lessons;
 pub mod share;
 pub mod sim;

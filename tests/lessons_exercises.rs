@@ -265,7 +265,7 @@ fn saga_compensating_in_the_wrong_order() {
     ]));
     // The hotel's function (it also undoes the booking) serves the new state.
     let mut d = d;
-    let (sm, hotel) = (id_of(&d, "Book trip (saga)"), id_of(&d, "Hotel service"));
+    let (sm, hotel) = (id_of(&d, "Book trip (saga)"), id_of(&d, "Hotel bookings"));
     let c = d.connect(sm, hotel).expect("a second task connection");
     d.set_connection_kind(c, ConnectionKind::Task).expect("task");
     d.connection_mut(c).expect("connection").settings.task_state = "UndoHotelFirst".to_string();

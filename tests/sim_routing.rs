@@ -70,7 +70,7 @@ fn saga_compensates_in_reverse_order_when_payment_fails() {
     }
     // The compensations really ran: the hotel's one function reserved and then
     // cancelled, twice per failed execution; the flight's cancel once.
-    let hotel = sim.component_report(id_named(&d, "Hotel service")).expect("report");
+    let hotel = sim.component_report(id_named(&d, "Hotel bookings")).expect("report");
     assert!(hotel.processed >= 2 * counts.failed, "{hotel:?}");
     let cancel_flight = sim.component_report(id_named(&d, "Cancel flight")).expect("report");
     assert!(cancel_flight.processed >= counts.failed, "{cancel_flight:?}");

@@ -3,6 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use decouple_lab::model::ComponentKind;
 use decouple_lab::ui::App;
 use std::time::Duration;
 use wasm_bindgen_test::*;
@@ -22,8 +23,13 @@ async fn mount_app() -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn palette_lists_every_kind_with_its_aws_name() {
     let root = mount_app().await;
+    // One item per kind the model has, each once.
     let items = root.query_selector_all(".palette-item").expect("query");
-    assert_eq!(items.length(), 17);
+    assert_eq!(items.length() as usize, ComponentKind::ALL.len());
+    for kind in ComponentKind::ALL {
+        let selector = format!(r#".palette-item[data-kind="{}"]"#, kind.key());
+        assert_eq!(root.query_selector_all(&selector).expect("query").length(), 1, "{selector}");
+    }
     let queue = root.query_selector(r#".palette-item[data-kind="queue"]"#).expect("query").expect("a queue item");
     let text = queue.text_content().unwrap_or_default();
     assert!(text.contains("Queue") && text.contains("Amazon SQS"), "queue item reads: {text}");

@@ -1,11 +1,8 @@
 //! Editor state, pure Rust: every edit is an [`Action`] applied by one reducer, with
-//! undo, selection, clipboard, viewport and hit-testing. The UI only dispatches.
+//! undo, selection, clipboard, viewport and hit-testing. The UI only dispatches. What
+//! is derived for display (charts, look, export) is in `crate::view`.
 
-pub mod chart;
-pub mod export;
 pub mod geometry;
-pub mod look;
-pub mod run_log;
 mod state;
 mod viewport;
 

@@ -9,7 +9,8 @@
 //! - Patterns: [`patterns()`] in menu order, [`pattern`]`(id)`; each [`Pattern`] has
 //!   `id`, `title`, `explanation`, `steps` and [`Pattern::diagram`] (a fresh, editable
 //!   diagram). A [`Step`] has its `text` and the [`Act`]s its button performs:
-//!   [`Step::apply_live`] on a running [`crate::sim::Simulation`], or
+//!   [`Step::apply_live`] on a running [`crate::sim::Simulation`] (or a [`LiveTarget`]
+//!   that forwards to one, such as the page's player), or
 //!   [`Step::apply_to_diagram`] before a run.
 //! - Exercises: [`exercises()`], [`exercise`]`(id)`; each [`Exercise`] has `id`,
 //!   `title`, `goal`, `hints`, [`Exercise::check`]`(&Diagram) -> `[`Verdict`] and
@@ -38,6 +39,6 @@ mod verdict;
 pub use exercises::{exercise, exercises, AsyncApiCode, Exercise, FanoutCode, MicroservicesCode, PipelineCode, SagaCode};
 pub use patterns::{pattern, patterns, Pattern};
 pub use quiz::{quiz, Question};
-pub use steps::{Act, Step};
+pub use steps::{Act, LiveTarget, Step};
 pub use text::{Lang, Message, Text};
 pub use verdict::{Finding, FindingCode, Verdict};

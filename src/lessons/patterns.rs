@@ -673,7 +673,7 @@ pub(crate) fn saga_orchestration(b: &mut Builder, row: f64) {
     b.link(app, sm);
     // The hotel's one Lambda function serves both its Task states (reserve and
     // cancel), as a service often does; the flight's steps are two functions.
-    let hotel = b.function("Hotel service", 2.0, row, 150, 10);
+    let hotel = b.function("Hotel bookings", 2.0, row, 150, 10);
     b.task(sm, hotel, "ReserveHotel");
     b.task(sm, hotel, "CancelHotel");
     let steps = [("Book flight", "BookFlight", 2.0, 1.0), ("Charge payment", "ChargePayment", 2.0, 2.0), ("Cancel flight", "CancelFlight", 3.0, 1.0)];

@@ -58,9 +58,10 @@ impl Step {
         Step { text, acts }
     }
 
-    /// Applies the step to a running simulation (the page's "Do it" button).
-    /// Returns the names it could not find.
-    pub fn apply_live(&self, diagram: &Diagram, sim: &mut Simulation) -> Vec<&'static str> {
+    /// Applies the step to a running simulation, or to anything that forwards the
+    /// live what-if calls to one (the page's player, which also shows them on the
+    /// boxes): each act is done once, by `target`. Returns the names it could not find.
+    pub fn apply_live(&self, diagram: &Diagram, target: &mut impl LiveTarget) -> Vec<&'static str> {
         let mut missing = Vec::new();
         for act in self.acts {
             let Some(id) = act.target_in(diagram) else {
@@ -68,13 +69,13 @@ impl Step {
                 continue;
             };
             let done = match *act {
-                Act::Down(_) => sim.set_down(id, true),
-                Act::Up(_) => sim.set_down(id, false),
-                Act::Slow(_, m) => sim.set_latency_multiplier(id, m),
-                Act::ErrorRate(_, r) => sim.set_error_rate(id, r),
-                Act::Spike { factor, for_s, .. } => sim.spike(id, factor, for_s),
-                Act::Poison(_) => sim.inject_poison(id),
-                Act::Replay(_) => sim.replay_archive(id),
+                Act::Down(_) => target.set_down(id, true),
+                Act::Up(_) => target.set_down(id, false),
+                Act::Slow(_, m) => target.set_latency_multiplier(id, m),
+                Act::ErrorRate(_, r) => target.set_error_rate(id, r),
+                Act::Spike { factor, for_s, .. } => target.spike(id, factor, for_s),
+                Act::Poison(_) => target.inject_poison(id),
+                Act::Replay(_) => target.replay_archive(id),
             };
             if !done {
                 missing.push(act.target());
@@ -122,5 +123,37 @@ impl Step {
             }
         }
         missing
+    }
+}
+
+/// The live what-if calls a step makes (see [`Simulation`]'s methods of the same names):
+/// each returns false when the component is unknown or cannot take it.
+pub trait LiveTarget {
+    fn set_down(&mut self, id: ComponentId, down: bool) -> bool;
+    fn set_error_rate(&mut self, id: ComponentId, rate: f64) -> bool;
+    fn set_latency_multiplier(&mut self, id: ComponentId, multiplier: f64) -> bool;
+    fn spike(&mut self, client: ComponentId, factor: f64, duration_s: f64) -> bool;
+    fn inject_poison(&mut self, source: ComponentId) -> bool;
+    fn replay_archive(&mut self, bus: ComponentId) -> bool;
+}
+
+impl LiveTarget for Simulation {
+    fn set_down(&mut self, id: ComponentId, down: bool) -> bool {
+        Simulation::set_down(self, id, down)
+    }
+    fn set_error_rate(&mut self, id: ComponentId, rate: f64) -> bool {
+        Simulation::set_error_rate(self, id, rate)
+    }
+    fn set_latency_multiplier(&mut self, id: ComponentId, multiplier: f64) -> bool {
+        Simulation::set_latency_multiplier(self, id, multiplier)
+    }
+    fn spike(&mut self, client: ComponentId, factor: f64, duration_s: f64) -> bool {
+        Simulation::spike(self, client, factor, duration_s)
+    }
+    fn inject_poison(&mut self, source: ComponentId) -> bool {
+        Simulation::inject_poison(self, source)
+    }
+    fn replay_archive(&mut self, bus: ComponentId) -> bool {
+        Simulation::replay_archive(self, bus)
     }
 }

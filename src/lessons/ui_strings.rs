@@ -353,8 +353,16 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
         let mut missing = Vec::new();
         let mut seen = 0;
-        for entry in std::fs::read_dir(dir).expect("src/ui") {
-            let path = entry.expect("entry").path();
+        // The folder and its subfolders (src/ui/hooks).
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(dir)];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).expect("src/ui") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() { dirs.push(path) } else { files.push(path) }
+            }
+        }
+        for path in files {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             for (at, _) in text.match_indices("t(\"") {
                 // `t(` on its own, not the end of another name such as `set(`.

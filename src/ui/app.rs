@@ -1,43 +1,30 @@
 //! The page's frame: header, toolbar, palette, canvas, inspector and footer, around
-//! one editor store. Keyboard shortcuts and autosave live here.
+//! one editor store and one player. What is not drawing (language, autosave, the
+//! keyboard, opening links and files) is in `hooks`.
 
-use super::i18n::t;
-use super::browser;
-use super::i18n::{self, Lang};
 use super::canvas::{canvas_size, Canvas};
-use super::dialog::Dialog;
+use super::hooks::{language_switch, offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_shortcuts, Pending, Source};
+use super::i18n::{self, t};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
+use super::library_dialog::LibraryDialog;
 use super::palette::Palette;
 use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
-use super::library_dialog::LibraryDialog;
 use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
-use crate::model::Diagram;
-use crate::share;
-use crate::editor::geometry::GRID;
-use crate::editor::{Action, EditorState, Notice, NoticeLevel};
+use crate::editor::{Action, EditorState, NoticeLevel};
 use crate::model::ComponentKind;
-use crate::text::{Message, Text};
+use crate::share;
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let player = use_player(editor.clone());
-    let lang = use_state(i18n::initial);
-    // Set before the children render, so every `t(...)` below speaks this language.
-    i18n::set_current(*lang);
-    // The editor names new components in it; the change also re-renders every panel
-    // that reads the editor.
-    {
-        let editor = editor.clone();
-        use_effect_with(*lang, move |lang| editor.dispatch(Action::SetLanguage(*lang)));
-    }
+    let lang = use_language(&editor);
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -45,95 +32,10 @@ pub fn app() -> Html {
     let exercises_open = use_state(|| false);
     // A diagram from a link or file waiting for the learner to agree to replace theirs.
     let pending = use_state(|| None::<Pending>);
-
-    // Open a diagram from the link: at start, and when the fragment changes in an open tab.
-    {
-        let editor = editor.clone();
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            let open = move || {
-                if let Some(fragment) = browser::diagram_fragment() {
-                    browser::clear_fragment();
-                    offer(&editor, &pending, share::from_link(&fragment), Source::Link);
-                }
-            };
-            open();
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| open());
-            move || drop(listener)
-        });
-    }
-
-    // Autosave on every change to the diagram, but not on each step of a drag (its end
-    // saves); a refusal is said once, and the work stays in memory.
-    {
-        let editor = editor.clone();
-        let warned = use_mut_ref(|| false);
-        use_effect_with(editor.revision, move |revision| {
-            if *revision > 0 && !editor.is_dragging() {
-                match store::save(&editor) {
-                    Ok(()) => *warned.borrow_mut() = false,
-                    Err(why) if !*warned.borrow() => {
-                        *warned.borrow_mut() = true;
-                        let (en, vi) = (why.en, why.vi);
-                        editor.dispatch(Action::Notify(Notice::warning(msg!(
-                            "{en}: your work stays in this tab, but it is not saved.",
-                            "{vi}: bài của bạn vẫn còn trong tab này, nhưng chưa được lưu."
-                        ))));
-                    }
-                    Err(_) => {}
-                }
-            }
-        });
-    }
-
-    // Information fades after a few seconds; warnings and errors stay until dismissed.
-    {
-        let editor = editor.clone();
-        use_effect_with(editor.notice.clone(), move |notice| {
-            let timer = notice.as_ref().filter(|n| n.level == NoticeLevel::Info).map(|_| {
-                gloo::timers::callback::Timeout::new(6_000, move || editor.dispatch(Action::DismissNotice))
-            });
-            move || drop(timer)
-        });
-    }
-
-    // Keyboard shortcuts, unless the learner is typing in a field.
-    {
-        let editor = editor.clone();
-        let show_help = show_help.clone();
-        let placing = placing.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if typing_in_field(e) {
-                    return;
-                }
-                if let Some(action) = shortcut(e) {
-                    e.prevent_default();
-                    editor.dispatch(action);
-                } else if e.key() == " " {
-                    e.prevent_default();
-                    // The play button is found by its label, in the page's language.
-                    let selector = format!(".tool-group [aria-label='{}'], .tool-group [aria-label='{}']", t("Play (Space)"), t("Pause (Space)"));
-                    if let Some(button) = gloo::utils::document().query_selector(&selector).ok().flatten() {
-                        if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
-                            button.click();
-                        }
-                    }
-                } else if e.key() == "?" {
-                    show_help.set(!*show_help);
-                } else if e.key() == "Escape" {
-                    show_help.set(false);
-                    placing.set(None);
-                    editor.dispatch(Action::ClearSelection);
-                } else if e.key() == "f" && !(e.ctrl_key() || e.meta_key()) {
-                    let (width, height) = canvas_size();
-                    editor.dispatch(Action::FitToView { width, height });
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    use_open_link(&editor, &pending);
+    use_autosave(&editor);
+    use_notice_fade(&editor);
+    use_shortcuts(&editor, &player, &show_help, &placing);
 
     // A palette drag released anywhere but the canvas places nothing.
     {
@@ -217,22 +119,7 @@ pub fn app() -> Html {
                                        })
                                    }} />
                         </label>
-                        <div class="lang-switch" role="group" aria-label="Language / Ngôn ngữ">
-                            { for Lang::ALL.into_iter().map(|l| {
-                                let active = *lang == l;
-                                let setter = lang.setter();
-                                let onclick = Callback::from(move |_: MouseEvent| {
-                                    i18n::remember(l);
-                                    setter.set(l);
-                                });
-                                html! {
-                                    <button type="button" class={classes!("lang-button", active.then_some("active"))}
-                                            aria-pressed={active.to_string()} lang={l.code()} {onclick}>
-                                        { l.code().to_uppercase() }
-                                    </button>
-                                }
-                            }) }
-                        </div>
+                        { language_switch(&lang) }
                         <button type="button" class="header-button primary" data-action="share"
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
                     </nav>
@@ -298,174 +185,6 @@ enum Overlay {
     Library,
 }
 
-/// Where a diagram to open came from.
-#[derive(Clone, Copy, PartialEq)]
-enum Source {
-    Link,
-    File,
-    Saved,
-}
-
-impl Source {
-    fn opened(self) -> Text {
-        match self {
-            Source::Link => Text::new("Opened the diagram from the link.", "Đã mở sơ đồ từ liên kết."),
-            Source::File => Text::new("Opened the diagram from the file.", "Đã mở sơ đồ từ tệp."),
-            Source::Saved => Text::new("Opened the saved diagram.", "Đã mở sơ đồ đã lưu."),
-        }
-    }
-    fn opened_over_work(self) -> Text {
-        match self {
-            Source::Link => Text::new(
-                "Opened the diagram from the link. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ từ liên kết. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
-            Source::File => Text::new(
-                "Opened the diagram from the file. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ từ tệp. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
-            Source::Saved => Text::new(
-                "Opened the saved diagram. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ đã lưu. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
-        }
-    }
-    fn question(self) -> Text {
-        match self {
-            Source::Link => Text::new("Open the diagram from this link?", "Mở sơ đồ từ liên kết này?"),
-            Source::File => Text::new("Open the diagram from this file?", "Mở sơ đồ từ tệp này?"),
-            Source::Saved => Text::new("Open this saved diagram?", "Mở sơ đồ đã lưu này?"),
-        }
-    }
-    fn refused(self, why: &share::ShareError) -> Message {
-        let Message { en, vi } = why.message();
-        match self {
-            Source::Link => msg!(
-                "This link could not be opened: {en} Your diagram is unchanged.",
-                "Không mở được liên kết này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
-            ),
-            Source::File => msg!(
-                "This file could not be opened: {en} Your diagram is unchanged.",
-                "Không mở được tệp này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
-            ),
-            Source::Saved => msg!(
-                "This saved diagram could not be opened: {en} Your diagram is unchanged.",
-                "Không mở được sơ đồ đã lưu này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
-            ),
-        }
-    }
-}
-
-/// A diagram read from a link or a file, with where it came from.
-#[derive(Clone, PartialEq)]
-struct Pending {
-    diagram: Box<Diagram>,
-    source: Source,
-}
-
-/// Opens a diagram from a link or file: at once on an empty canvas, after asking when
-/// there is work to replace; a broken one is refused in a sentence and changes nothing.
-fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: Source) {
-    match result {
-        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().into()),
-        Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
-        Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused(&why)))),
-    }
-}
-
-/// Replaces the diagram (one undo step) and frames it in the view.
-fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
-    editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
-    let (width, height) = canvas_size();
-    editor.dispatch(Action::FitToView { width, height });
-}
-
-fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
-    let file = gloo::file::File::from(file);
-    if file.size() > crate::share::MAX_JSON_BYTES as u64 {
-        editor.dispatch(Action::Notify(Notice::error(Text::new(
-            "This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.",
-            "Tệp này lớn hơn 1 MB, quá lớn đối với một sơ đồ. Sơ đồ của bạn vẫn giữ nguyên.",
-        ))));
-        return;
-    }
-    let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-        Ok(text) => offer(&editor, &pending, share::from_json(&text), Source::File),
-        Err(_) => editor.dispatch(Action::Notify(Notice::error(Text::new(
-            "The browser could not read this file. Your diagram is unchanged.",
-            "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.",
-        )))),
-    });
-    // The read finishes on its own; keep the reader alive until then.
-    std::mem::forget(reader);
-}
-
-fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) -> Html {
-    let Some(p) = (**pending).clone() else { return Html::default() };
-    let open = {
-        let editor = editor.clone();
-        let pending = pending.clone();
-        let p = p.clone();
-        Callback::from(move |_: MouseEvent| {
-            pending.set(None);
-            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().into());
-        })
-    };
-    let keep = {
-        let pending = pending.clone();
-        Callback::from(move |_: MouseEvent| pending.set(None))
-    };
-    html! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ p.source.question().get(i18n::current()) }</h2>
-                <p class="dialog-text">{ replace_question(p.diagram.component_count()) }</p>
-                <div class="inspector-actions">
-                    <button type="button" class="button primary" data-action="open-it" onclick={open}>{ t("Open it") }</button>
-                    <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
-                </div>
-            </div>
-        </div>
-    }
-}
-
-/// What opening a diagram over the learner's work does, written whole in each language.
-fn replace_question(components: usize) -> String {
-    match i18n::current() {
-        Lang::En => format!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back."),
-        Lang::Vi => format!("Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn."),
-    }
-}
-
-fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select") || el.has_attribute("contenteditable"))
-        .unwrap_or(false)
-}
-
-/// The editing shortcuts, the same on every platform (Ctrl or Cmd).
-fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
-    let command = e.ctrl_key() || e.meta_key();
-    let key = e.key();
-    let step = if e.shift_key() { 1.0 } else { GRID };
-    Some(match (command, key.as_str()) {
-        (true, "z" | "Z") if e.shift_key() => Action::Redo,
-        (true, "z" | "Z") => Action::Undo,
-        (true, "y" | "Y") => Action::Redo,
-        (true, "c" | "C") => Action::Copy,
-        (true, "v" | "V") => Action::Paste,
-        (true, "d" | "D") => Action::Duplicate,
-        (true, "a" | "A") => Action::SelectAll,
-        (false, "Delete" | "Backspace") => Action::DeleteSelection,
-        (false, "ArrowLeft") => Action::Nudge { dx: -step, dy: 0.0 },
-        (false, "ArrowRight") => Action::Nudge { dx: step, dy: 0.0 },
-        (false, "ArrowUp") => Action::Nudge { dx: 0.0, dy: -step },
-        (false, "ArrowDown") => Action::Nudge { dx: 0.0, dy: step },
-        _ => return None,
-    })
-}
-
 fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
     let Some(notice) = editor.notice.clone() else { return Html::default() };
     let dismiss = {
@@ -482,36 +201,6 @@ fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
             <span class="notice-text">{ notice.text.get(i18n::current()).to_string() }</span>
             <button type="button" class="notice-close" aria-label={t("Dismiss")} onclick={dismiss}>{ "×" }</button>
         </div>
-    }
-}
-
-fn shortcuts_dialog(close: Callback<()>) -> Html {
-    // Key names stay as printed on the keyboard; the rest is translated.
-    let rows = [
-        (t("Drag from the palette, or click"), t("Add a component")),
-        (t("Drag from a box's right dot to another box"), t("Connect")),
-        (t("Click, Shift+click, drag on empty canvas"), t("Select one, add to selection, box select")),
-        (t("Double-click a box"), t("Rename")),
-        (t("Delete or Backspace"), t("Delete the selection")),
-        ("Ctrl/Cmd+Z", t("Undo")),
-        (t("Ctrl/Cmd+Shift+Z or Ctrl+Y"), t("Redo")),
-        ("Ctrl/Cmd+C, Ctrl/Cmd+V", t("Copy, paste")),
-        ("Ctrl/Cmd+D", t("Duplicate")),
-        ("Ctrl/Cmd+A", t("Select everything")),
-        (t("Arrow keys (Shift: fine)"), t("Nudge the selection")),
-        (t("Wheel, Alt+drag or middle-drag"), t("Pan")),
-        (t("Ctrl+wheel or pinch"), t("Zoom")),
-        ("F", t("Fit the diagram to the view")),
-        ("Tab, Enter", t("Move between boxes, add from the palette")),
-        ("Escape", t("Clear the selection, close this")),
-        ("?", t("Show or hide these shortcuts")),
-    ];
-    html! {
-        <Dialog id="shortcuts-title" title={t("Keyboard shortcuts")} on_close={close}>
-            <table class="shortcuts">
-                { for rows.iter().map(|(keys, what)| html! { <tr><th>{ *keys }</th><td>{ *what }</td></tr> }) }
-            </table>
-        </Dialog>
     }
 }
 

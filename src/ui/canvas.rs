@@ -4,6 +4,7 @@
 use super::i18n::t;
 use super::diagram_view::{EdgeView, NodeView};
 use super::playback::DOTS_CANVAS_ID;
+use super::rename_box::rename_input;
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
@@ -341,44 +342,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         _ => None,
     };
 
-    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| {
-        let at = vp.to_screen(c.position);
-        let id = c.id;
-        let finish = {
-            let editor = editor.clone();
-            let renaming = renaming.clone();
-            move |input: web_sys::HtmlInputElement| {
-                renaming.set(None);
-                editor.dispatch(Action::Rename { id, name: input.value() });
-            }
-        };
-        let on_key = {
-            let finish = finish.clone();
-            let renaming = renaming.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                e.stop_propagation();
-                match e.key().as_str() {
-                    "Enter" => {
-                        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                            finish(input);
-                        }
-                    }
-                    "Escape" => renaming.set(None),
-                    _ => {}
-                }
-            })
-        };
-        let on_blur = Callback::from(move |e: FocusEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                finish(input);
-            }
-        });
-        html! {
-            <input class="rename-input" aria-label={t("Component name")} value={c.name.clone()} autofocus=true
-                   style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
-                   onkeydown={on_key} onblur={on_blur} />
-        }
-    });
+    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| rename_input(c, &editor, &renaming, &vp));
 
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {

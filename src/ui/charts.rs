@@ -3,11 +3,11 @@
 //! four charts first, so rows line up for comparison (waiting, throughput, errors and
 //! latency percentiles), then the kind's own (a queue's in-flight, oldest age and
 //! dead-letter depth; a worker group's instances…). The geometry lives in
-//! [`crate::editor::chart`]; titles and units go through `t(..)` at run time.
+//! [`crate::view::chart`]; titles and units go through `t(..)` at run time.
 
 use super::i18n::t;
-use crate::editor::chart::{chart, lines_chart, metrics_for, Axis, Chart, Metric, Unit};
-use crate::editor::run_log::{LatencyPoint, Measure};
+use crate::view::chart::{chart, lines_chart, metrics_for, Axis, Chart, Metric, Unit};
+use crate::playback::latency::{LatencyPoint, Measure};
 use crate::model::ComponentKind;
 use crate::sim::Sample;
 use std::rc::Rc;

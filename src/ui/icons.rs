@@ -1,7 +1,7 @@
 //! Inline SVG icons: one pictogram per component kind, coloured as AWS colours its
 //! service families, and the run controls.
 
-use crate::editor::look::{glyph, kind_colour};
+use crate::view::look::{glyph, kind_colour};
 use crate::model::ComponentKind;
 use yew::prelude::*;
 

@@ -5,17 +5,13 @@ use super::i18n::{current, t, Lang};
 use super::fields::{field_info, traffic_field, traffic_shapes};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
-use super::live_faults::LiveFaults;
+use super::connection_panel::{connection_fields, ConnectionPanel};
+use super::live_faults::{faults_editor, live_actions, LiveFaults};
 use super::run_details::RunDetails;
-use super::pattern_tester::{PatternTester, Tested};
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, EditorState, Item};
-use crate::model::{
-    allowed_kinds, check_component, check_connection, warnings, Component, ComponentId, ComponentKind, Connection, ConnectionKind,
-    ConnectionSettings, Diagram, Spec,
-};
-use crate::model::spec::StreamFlavour;
+use crate::model::{allowed_kinds, check_component, warnings, Component, ComponentId, ComponentKind, Connection, Diagram, Spec};
 use std::rc::Rc;
 use crate::text::Message;
 use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
@@ -114,7 +110,7 @@ fn counts(components: usize, connections: usize) -> String {
 }
 
 /// A button's click that dispatches one action.
-fn on_click(editor: &Dispatch, action: Action) -> Callback<MouseEvent> {
+pub(super) fn on_click(editor: &Dispatch, action: Action) -> Callback<MouseEvent> {
     let editor = editor.clone();
     Callback::from(move |_| editor.dispatch(action.clone()))
 }
@@ -142,7 +138,7 @@ enum Panel {
     Connection { connection: Connection, from: (ComponentKind, String), to: (ComponentKind, String), fields: &'static [&'static str] },
 }
 
-type Dispatch = UseReducerDispatcher<EditorState>;
+pub(super) type Dispatch = UseReducerDispatcher<EditorState>;
 
 #[derive(Properties, PartialEq)]
 struct ComponentProps {
@@ -256,7 +252,7 @@ fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callba
 }
 
 /// JSON texts are checked with the same parsers the simulation uses.
-fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
+pub(super) fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
     match key {
         "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.iter().map(|e| e.get(current())).collect::<Vec<_>>().join("; ")),
         "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.message().get(current()).to_string()),
@@ -324,60 +320,6 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
     }
 }
 
-/// Break it while it runs: these act on the running simulation, not on the diagram.
-fn live_actions(player: &Player, component: &Component) -> Html {
-    let id = component.id;
-    let act = |label: &'static str, action: fn(&Player, ComponentId) -> bool| {
-        let player = player.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            action(&player, id);
-        });
-        html! { <button type="button" class="button" {onclick}>{ t(label) }</button> }
-    };
-    let is_source = matches!(component.kind(), ComponentKind::Client | ComponentKind::EventSource);
-    html! {
-        <section class="inspector-section live">
-            <h3>{ t("While it runs") }</h3>
-            <div class="live-actions">
-                { act("Take down now", |p, id| p.set_down(id, true)) }
-                { act("Bring back", |p, id| p.set_down(id, false)) }
-                if component.kind() == ComponentKind::Client {
-                    { act("Send a spike (10× for 10 s)", |p, id| p.spike(id)) }
-                }
-                if is_source {
-                    { act("Inject a poison message", |p, id| p.poison(id)) }
-                }
-            </div>
-        </section>
-    }
-}
-
-fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
-    let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
-    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), t("share (0–1)")), ("latency_multiplier", t("Latency multiplier"), "×")];
-    html! {
-        <section class="inspector-section faults">
-            <h3>{ t("Break it") }</h3>
-            { for rows.into_iter().map(|(key, label, unit)| {
-                let editor = editor.clone();
-                let component = component.clone();
-                let on_commit = Callback::from(move |edit: Edit| {
-                    let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
-                    json[key] = edit.value.clone();
-                    let faults = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-                    let mut candidate = component.clone();
-                    candidate.faults = faults;
-                    if let Some(error) = check_component(&candidate).into_iter().next() {
-                        return Err(error.message.get(current()).to_string());
-                    }
-                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
-                });
-                html! { <SettingInput name={format!("fault-{key}")} {label} {unit} value={faults.get(key).cloned().unwrap_or(Value::Null)} {on_commit} /> }
-            }) }
-        </section>
-    }
-}
-
 /// Components `from` may connect to, by the rule table, and not connected yet.
 fn connect_targets(diagram: &Diagram, from: ComponentId) -> Vec<(ComponentId, String)> {
     let Ok(from_kind) = diagram.kind_of(from) else { return Vec::new() };
@@ -411,108 +353,5 @@ fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, S
                 { for targets.iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label.clone() }</option> }) }
             </select>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ConnectionProps {
-    connection: Connection,
-    /// The two ends' kinds and names.
-    from: (ComponentKind, String),
-    to: (ComponentKind, String),
-    /// The settings shown, from `connection_fields`.
-    fields: &'static [&'static str],
-    dispatch: Dispatch,
-    /// Re-renders the panel when the page's language changes.
-    lang: Lang,
-}
-
-/// The settings that mean something for a connection of this kind between these two
-/// (the engine reads every one of them; a setting it ignored would mislead).
-fn connection_fields(kind: ConnectionKind, from: &Component, to: &Component) -> &'static [&'static str] {
-    let kafka = matches!(&from.spec, Spec::Stream(s) if s.flavour == StreamFlavour::Kafka);
-    match kind {
-        ConnectionKind::Subscription if to.kind() == ComponentKind::Service => {
-            &["filter_policy", "filter_policy_scope", "http_retries", "http_retry_delay_s"]
-        }
-        ConnectionKind::Subscription => &["filter_policy", "filter_policy_scope"],
-        ConnectionKind::Rule => &["pattern", "max_retry_attempts", "max_event_age_s"],
-        // Lambda's Kafka mappings have no bisect or partial batch responses.
-        ConnectionKind::EventSourceMapping | ConnectionKind::Poll if kafka => &["batch_size", "consumer_group"],
-        ConnectionKind::EventSourceMapping if from.kind() == ComponentKind::Stream => &["batch_size", "bisect_on_error", "report_batch_item_failures"],
-        ConnectionKind::EventSourceMapping => &["batch_size", "batch_window_s", "report_batch_item_failures"],
-        ConnectionKind::Poll if from.kind() == ComponentKind::Stream => &["batch_size"],
-        _ => &[],
-    }
-}
-
-#[function_component(ConnectionPanel)]
-fn connection_panel(props: &ConnectionProps) -> Html {
-    let editor = &props.dispatch;
-    let c = &props.connection;
-    let ((from_kind, from_name), (to_kind, to_name)) = (&props.from, &props.to);
-    let kinds = allowed_kinds(*from_kind, *to_kind).unwrap_or(&[]);
-    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label_in(props.lang))).collect();
-    let kind_commit = {
-        let editor = editor.clone();
-        let id = c.id;
-        let kinds = kinds.to_vec();
-        Callback::from(move |edit: Edit| {
-            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or(t("Not a kind this connection can take."))?;
-            edit.then_commit(|| editor.dispatch(Action::SetConnectionKind { id, kind }))
-        })
-    };
-    let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
-    let fields = props.fields.iter().map(|key| {
-        let info = field_info(key);
-        let editor = editor.clone();
-        let connection = c.clone();
-        let from_kind = *from_kind;
-        let field = key.to_string();
-        let on_commit = Callback::from(move |edit: Edit| {
-            if let Some(text) = edit.value.as_str() {
-                validate_text(&field, text, Some(connection.settings.filter_policy_scope))?;
-            }
-            let mut json = serde_json::to_value(&connection.settings).map_err(|e| e.to_string())?;
-            json[field.as_str()] = edit.value.clone();
-            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-            if let Some(error) = check_connection(connection.kind, from_kind, &settings).into_iter().next() {
-                return Err(error.message.get(current()).to_string());
-            }
-            edit.then_commit(|| editor.dispatch(Action::SetConnectionSettings { id: connection.id, settings }))
-        });
-        html! {
-            <SettingInput name={*key} label={info.label} unit={info.unit} choices={info.choices} multiline={info.multiline}
-                          value={settings.get(*key).cloned().unwrap_or(Value::Null)} {on_commit} />
-        }
-    });
-    let delete = on_click(editor, Action::DeleteSelection);
-    html! {
-        <div class="inspector-body" data-inspecting="connection">
-            <div class="inspector-heading">
-                <div>
-                    <div class="inspector-kind">{ t("Connection") }</div>
-                    <div class="inspector-aws">{ format!("{from_name} → {to_name}") }</div>
-                </div>
-            </div>
-            if kinds.len() > 1 {
-                <SettingInput name="kind" label={t("Kind")} choices={kind_choices}
-                              value={Value::String(c.kind.label().to_string())} on_commit={kind_commit} />
-            } else {
-                <p class="inspector-summary">{ format!("{}: {}", t("Kind"), c.kind.label_in(props.lang)) }</p>
-            }
-            <p class="inspector-hint">{ c.kind.help().get(props.lang) }</p>
-            { for fields }
-            { match c.kind {
-                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} lang={props.lang} /> },
-                ConnectionKind::Subscription => html! {
-                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} lang={props.lang} />
-                },
-                _ => Html::default(),
-            } }
-            <div class="inspector-actions">
-                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
-            </div>
-        </div>
     }
 }

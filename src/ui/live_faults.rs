@@ -1,11 +1,16 @@
-//! Live error rate and added latency for the selected component, in the inspector:
-//! they act on the running simulation at once (the next piece of work the component
-//! finishes or starts), never on the diagram. Only compute components (functions,
-//! services, worker groups) do work that can fail or slow down, so only they get them.
+//! Breaking things, in the inspector. Live: take down, spike, poison, and an error rate
+//! and added latency that act on the running simulation at once (the next piece of
+//! work the component finishes or starts), never on the diagram; only compute
+//! components (functions, services, worker groups) do work that can fail or slow down,
+//! so only they get those. And the diagram's own faults, for the whole run.
 
-use super::i18n::t;
+use super::i18n::{current, t};
+use super::inspector::Dispatch;
 use super::playback::{LiveFault, Player};
-use crate::model::{Component, ComponentKind};
+use super::setting_input::{Edit, SettingInput};
+use crate::editor::Action;
+use crate::model::{check_component, Component, ComponentId, ComponentKind};
+use serde_json::Value;
 use yew::prelude::*;
 
 /// Error rates offered, in percent.
@@ -83,6 +88,60 @@ pub fn live_faults(props: &LiveFaultsProps) -> Html {
                     <button type="button" class="text-button" onclick={restore}>{ t("Back to the diagram's settings") }</button>
                 }
             </div>
+        </section>
+    }
+}
+
+/// Break it while it runs: these act on the running simulation, not on the diagram.
+pub fn live_actions(player: &Player, component: &Component) -> Html {
+    let id = component.id;
+    let act = |label: &'static str, action: fn(&Player, ComponentId) -> bool| {
+        let player = player.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            action(&player, id);
+        });
+        html! { <button type="button" class="button" {onclick}>{ t(label) }</button> }
+    };
+    let is_source = matches!(component.kind(), ComponentKind::Client | ComponentKind::EventSource);
+    html! {
+        <section class="inspector-section live">
+            <h3>{ t("While it runs") }</h3>
+            <div class="live-actions">
+                { act("Take down now", |p, id| p.set_down(id, true)) }
+                { act("Bring back", |p, id| p.set_down(id, false)) }
+                if component.kind() == ComponentKind::Client {
+                    { act("Send a spike (10× for 10 s)", |p, id| p.spike(id)) }
+                }
+                if is_source {
+                    { act("Inject a poison message", |p, id| p.poison(id)) }
+                }
+            </div>
+        </section>
+    }
+}
+
+pub fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
+    let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
+    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), t("share (0–1)")), ("latency_multiplier", t("Latency multiplier"), "×")];
+    html! {
+        <section class="inspector-section faults">
+            <h3>{ t("Break it") }</h3>
+            { for rows.into_iter().map(|(key, label, unit)| {
+                let editor = editor.clone();
+                let component = component.clone();
+                let on_commit = Callback::from(move |edit: Edit| {
+                    let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
+                    json[key] = edit.value.clone();
+                    let faults = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
+                    let mut candidate = component.clone();
+                    candidate.faults = faults;
+                    if let Some(error) = check_component(&candidate).into_iter().next() {
+                        return Err(error.message.get(current()).to_string());
+                    }
+                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
+                });
+                html! { <SettingInput name={format!("fault-{key}")} {label} {unit} value={faults.get(key).cloned().unwrap_or(Value::Null)} {on_commit} /> }
+            }) }
         </section>
     }
 }

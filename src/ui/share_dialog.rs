@@ -47,7 +47,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     let export_svg = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
-            let svg = crate::editor::export::to_svg(editor.diagram());
+            let svg = crate::view::export::to_svg(editor.diagram());
             if let Err(why) = browser::download("diagram.svg", "image/svg+xml", &svg) {
                 editor.dispatch(Action::Notify(Notice::error(why)));
             }
@@ -56,7 +56,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     let export_png = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
-            let svg = crate::editor::export::to_svg(editor.diagram());
+            let svg = crate::view::export::to_svg(editor.diagram());
             if let Err(why) = browser::download_svg_as_png(&svg, "diagram.png") {
                 editor.dispatch(Action::Notify(Notice::error(why)));
             }

@@ -1,7 +1,7 @@
 //! The diagram as a standalone SVG picture, drawn as the canvas draws it (boxes,
 //! pictograms, arrows and their labels), without the toolbar or panels.
 
-use super::geometry::{bounds, edge_point, node_rect, NODE_HEIGHT, NODE_WIDTH};
+use crate::editor::geometry::{bounds, edge_point, node_rect, NODE_HEIGHT, NODE_WIDTH};
 use super::look::{glyph, kind_colour};
 use crate::model::Diagram;
 use std::fmt::Write;
@@ -20,7 +20,7 @@ const STYLE: &str = "text{font-family:system-ui,-apple-system,'Segoe UI',Roboto,
 /// The whole diagram with a margin, or a small empty picture.
 pub fn to_svg(diagram: &Diagram) -> String {
     let margin = 40.0;
-    let area = bounds(diagram).unwrap_or(super::geometry::Rect { x: 0.0, y: 0.0, width: 200.0, height: 100.0 });
+    let area = bounds(diagram).unwrap_or(crate::editor::geometry::Rect { x: 0.0, y: 0.0, width: 200.0, height: 100.0 });
     let (x0, y0) = (area.x - margin, area.y - margin);
     let (w, h) = (area.width + 2.0 * margin, area.height + 2.0 * margin);
     let mut out = String::new();

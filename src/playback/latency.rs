@@ -1,29 +1,19 @@
-//! What the page keeps of a run's trace, pure Rust and bounded whatever the run's
-//! length: the latest hops (the event log), the hops of each recent message (the message
-//! inspector) and per-second latency percentiles of each component (the charts). It is
-//! fed the hops the engine's trace gives, oldest first; all of its memory is reserved
-//! when the run starts or reaches a fixed ceiling soon after, so a long run at 100×
-//! does not grow the page.
+//! Per-second latency percentiles of each component, for the charts, bounded to the
+//! last [`CHART_SECONDS`] seconds and a sample of each busy second.
 //!
 //! Latency comes from the hops, two ways per component (the chart shows the first that
 //! has data): the time a message spent here, from arriving to being sent on (a queue's
 //! wait, a function's work), and for components that send nothing on, the message's age
 //! when it arrived. Clients' response times come from the engine's histograms instead
-//! ([`RunLog::push_point`]), and means from the engine's counters ([`RunLog::push_mean`]:
-//! a queue's wait, a compute component's work per message) while the engine records no
-//! hop when a consumer polls a message out of a queue or stream (which leaves the
-//! queue's departure and the consumer's arrival untimed).
+//! ([`LatencyTracks::push_point`]), and means from the engine's counters
+//! ([`LatencyTracks::push_mean`]: a queue's wait, a compute component's work per
+//! message) while the engine records no hop when a consumer polls a message out of a
+//! queue or stream (which leaves the queue's departure and the consumer's arrival untimed).
 
-use crate::model::{ComponentId, ComponentKind};
+use crate::model::ComponentId;
 use crate::sim::{Hop, HopOutcome};
 use std::collections::VecDeque;
 
-/// Hops the event log keeps.
-pub const LOG_HOPS: usize = 10_000;
-/// Messages whose hops are kept for the message inspector (the newest ids).
-pub const MESSAGES: usize = 4_096;
-/// Hops kept per message (the engine refuses a message past 64 hops anyway).
-pub const HOPS_PER_MESSAGE: usize = 64;
 /// Seconds the charts show: the latency percentiles kept per component (and the
 /// engine's samples the page keeps).
 pub const CHART_SECONDS: usize = 600;
@@ -32,42 +22,6 @@ const FOLLOWED: usize = 65_536;
 /// Values kept per component per second; past this, a sample of them.
 const VALUES_PER_SECOND: usize = 2_048;
 const NOWHERE: u32 = u32::MAX;
-
-/// Every outcome, in the order the page lists them.
-pub const OUTCOMES: [HopOutcome; 5] =
-    [HopOutcome::Delivered, HopOutcome::Throttled, HopOutcome::Failed, HopOutcome::Rejected, HopOutcome::DeadLettered];
-
-/// A bit per outcome, for filters.
-pub fn outcome_bit(o: HopOutcome) -> u8 {
-    match o {
-        HopOutcome::Delivered => 1,
-        HopOutcome::Throttled => 2,
-        HopOutcome::Failed => 4,
-        HopOutcome::Rejected => 8,
-        HopOutcome::DeadLettered => 16,
-    }
-}
-
-/// Which hops the event log shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LogFilter {
-    /// Hops from or to this component only.
-    pub component: Option<ComponentId>,
-    /// Outcomes shown, as [`outcome_bit`]s.
-    pub outcomes: u8,
-}
-
-impl Default for LogFilter {
-    fn default() -> Self {
-        LogFilter { component: None, outcomes: 0x1f }
-    }
-}
-
-impl LogFilter {
-    pub fn accepts(&self, h: &Hop) -> bool {
-        self.outcomes & outcome_bit(h.outcome) != 0 && self.component.is_none_or(|c| h.from == c || h.to == c)
-    }
-}
 
 /// One second's latency percentiles, in microseconds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,11 +46,6 @@ pub enum Measure {
     MeanWait,
     /// A compute component's mean busy time per message, failed ones included.
     MeanWork,
-}
-
-struct MessageSlot {
-    id: u64,
-    hops: Vec<Hop>,
 }
 
 /// Where a followed message is, for latency.
@@ -154,11 +103,8 @@ impl Track {
     }
 }
 
-/// The run's trace as the page keeps it.
-pub struct RunLog {
-    log: VecDeque<Hop>,
-    taken: u64,
-    messages: Vec<MessageSlot>,
+/// Every component's latency tracks.
+pub struct LatencyTracks {
     /// The run's components, sorted: a component's place here indexes the tracks.
     components: Vec<ComponentId>,
     followed: Vec<Followed>,
@@ -171,16 +117,13 @@ pub struct RunLog {
     open_s: u32,
 }
 
-impl RunLog {
-    pub fn new(components: impl IntoIterator<Item = ComponentId>) -> RunLog {
+impl LatencyTracks {
+    pub fn new(components: impl IntoIterator<Item = ComponentId>) -> LatencyTracks {
         let mut components: Vec<ComponentId> = components.into_iter().collect();
         components.sort_unstable();
         components.dedup();
         let n = components.len();
-        RunLog {
-            log: VecDeque::with_capacity(LOG_HOPS),
-            taken: 0,
-            messages: (0..MESSAGES).map(|_| MessageSlot { id: 0, hops: Vec::new() }).collect(),
+        LatencyTracks {
             components,
             followed: vec![Followed::default(); FOLLOWED],
             time_here: (0..n).map(|_| Track::new()).collect(),
@@ -195,40 +138,9 @@ impl RunLog {
         self.components.binary_search(&id).map_or(NOWHERE, |i| i as u32)
     }
 
-    /// Hops taken since the run started.
-    pub fn hops_taken(&self) -> u64 {
-        self.taken
-    }
-
-    /// Takes the hops the engine recorded, oldest first.
-    pub fn take(&mut self, hops: &[Hop]) {
-        for h in hops {
-            self.taken += 1;
-            if self.log.len() >= LOG_HOPS {
-                self.log.pop_front();
-            }
-            self.log.push_back(*h);
-            self.remember(h);
-            self.follow(h);
-        }
-    }
-
-    fn remember(&mut self, h: &Hop) {
-        let slot = &mut self.messages[(h.message % MESSAGES as u64) as usize];
-        if slot.id != h.message {
-            if h.message < slot.id {
-                return; // an old message whose place a newer one took
-            }
-            slot.id = h.message;
-            slot.hops.clear();
-        }
-        if slot.hops.len() >= HOPS_PER_MESSAGE {
-            slot.hops.remove(0);
-        }
-        slot.hops.push(*h);
-    }
-
-    fn follow(&mut self, h: &Hop) {
+    /// Follows a message through a hop, recording the time it spent where it left and
+    /// its age where it arrived.
+    pub fn follow(&mut self, h: &Hop) {
         let (from, to) = (self.index(h.from), self.index(h.to));
         let f = &mut self.followed[(h.message % FOLLOWED as u64) as usize];
         if f.id != h.message {
@@ -329,17 +241,6 @@ impl RunLog {
         }
         some(self.age.get(i)).map(|t| (Measure::AgeOnArrival, points(t)))
     }
-
-    /// The newest hops the filter accepts, newest first.
-    pub fn recent(&self, filter: &LogFilter, limit: usize) -> Vec<Hop> {
-        self.log.iter().rev().filter(|h| filter.accepts(h)).take(limit).copied().collect()
-    }
-
-    /// A recent message's hops, oldest first (None once newer messages took its place).
-    pub fn message(&self, id: u64) -> Option<&[Hop]> {
-        let slot = &self.messages[(id % MESSAGES as u64) as usize];
-        (slot.id == id && id != 0).then_some(slot.hops.as_slice())
-    }
 }
 
 /// The second a time falls in, counted as the engine's samples count: the sample at
@@ -348,129 +249,36 @@ fn second_of(us: u64) -> u32 {
     us.div_ceil(1_000_000).min(u64::from(u32::MAX)) as u32
 }
 
-/// Why a message's story ends where it does, from its last hop and whether the engine
-/// still holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ending {
-    /// Still alive at this component: waiting there or being worked on.
-    At(ComponentId),
-    /// In this dead-letter queue.
-    DeadLettered(ComponentId),
-    /// Refused or failed here, and the engine still holds it: a retry is coming.
-    RetryPending(ComponentId, HopOutcome),
-    Failed(ComponentId),
-    Throttled(ComponentId),
-    Rejected(ComponentId),
-    /// Landed in a store or sink: the journey is complete.
-    Stored(ComponentId),
-    /// Gone after arriving here: consumed (nowhere further to send it), or failed while
-    /// this component worked on it with no retry left.
-    EndedAt(ComponentId),
-}
-
-/// A message's hops told as a story: which hops were retries, and how it ended.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Story {
-    pub hops: Vec<Hop>,
-    /// Per hop: it repeats an earlier hop between the same two components.
-    pub retry: Vec<bool>,
-    pub retries: u32,
-    pub ending: Option<Ending>,
-}
-
-pub fn story(hops: &[Hop], alive: bool, kind_of: impl Fn(ComponentId) -> Option<ComponentKind>) -> Story {
-    let hops = in_causal_order(hops);
-    let hops = hops.as_slice();
-    let retry: Vec<bool> = hops.iter().enumerate().map(|(i, h)| hops[..i].iter().any(|e| (e.from, e.to) == (h.from, h.to))).collect();
-    let retries = retry.iter().filter(|r| **r).count() as u32;
-    let ending = hops.last().map(|last| {
-        let at = last.to;
-        match (last.outcome, alive) {
-            (HopOutcome::DeadLettered, _) => Ending::DeadLettered(at),
-            (HopOutcome::Delivered, true) => Ending::At(at),
-            (outcome, true) => Ending::RetryPending(at, outcome),
-            (HopOutcome::Failed, false) => Ending::Failed(at),
-            (HopOutcome::Throttled, false) => Ending::Throttled(at),
-            (HopOutcome::Rejected, false) => Ending::Rejected(at),
-            (HopOutcome::Delivered, false) if kind_of(at).is_some_and(is_store) => Ending::Stored(at),
-            (HopOutcome::Delivered, false) => Ending::EndedAt(at),
-        }
-    });
-    Story { hops: hops.to_vec(), retry, retries, ending }
-}
-
-/// The engine records a hop once its target has taken the message in, so a hop the
-/// target makes at the same instant (a topic's first delivery) comes first in the
-/// trace. Within one instant, a hop into a component goes before the hops out of it.
-fn in_causal_order(hops: &[Hop]) -> Vec<Hop> {
-    let mut out = Vec::with_capacity(hops.len());
-    let mut start = 0;
-    while start < hops.len() {
-        let end = start + hops[start..].iter().take_while(|h| h.arrive_us == hops[start].arrive_us).count();
-        let mut group: Vec<Hop> = hops[start..end].to_vec();
-        while !group.is_empty() {
-            // The first hop whose source no other hop of the instant leads into.
-            let next = group.iter().position(|h| !group.iter().any(|o| o.to == h.from && o.from != h.from)).unwrap_or(0);
-            out.push(group.remove(next));
-        }
-        start = end;
-    }
-    out
-}
-
-fn is_store(kind: ComponentKind) -> bool {
-    use ComponentKind::*;
-    matches!(kind, Database | ObjectStorage | SearchIndex | Analytics | Notification)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn hop(message: u64, from: u32, to: u32, at_ms: u64, outcome: HopOutcome) -> Hop {
-        let us = at_ms * 1000;
-        Hop { message, from: ComponentId(from), to: ComponentId(to), depart_us: us, arrive_us: us, outcome }
+    use crate::playback::test_hop as hop;
+
+    fn log() -> Log {
+        Log(LatencyTracks::new((0..4).map(ComponentId)))
     }
 
-    fn log() -> RunLog {
-        RunLog::new((0..4).map(ComponentId))
+    /// The tracks, fed hops as the run feeds them.
+    struct Log(LatencyTracks);
+
+    impl Log {
+        fn take(&mut self, hops: &[Hop]) {
+            hops.iter().for_each(|h| self.0.follow(h));
+        }
     }
 
-    #[test]
-    fn the_event_log_keeps_the_latest_hops_and_filters_them() {
-        let mut l = log();
-        let hops: Vec<Hop> = (1..=LOG_HOPS as u64 + 10).map(|m| hop(m, 0, 1, m, HopOutcome::Delivered)).collect();
-        l.take(&hops);
-        l.take(&[hop(99_999, 1, 2, 20_000, HopOutcome::Failed)]);
-        assert_eq!(l.hops_taken(), LOG_HOPS as u64 + 11);
-        let all = l.recent(&LogFilter::default(), usize::MAX);
-        assert_eq!(all.len(), LOG_HOPS, "bounded");
-        assert_eq!(all[0].message, 99_999, "newest first");
-        let failed = LogFilter { outcomes: outcome_bit(HopOutcome::Failed), ..LogFilter::default() };
-        assert_eq!(l.recent(&failed, 10).len(), 1);
-        let at_two = LogFilter { component: Some(ComponentId(2)), ..LogFilter::default() };
-        assert_eq!(l.recent(&at_two, 10).iter().map(|h| h.message).collect::<Vec<_>>(), vec![99_999]);
-        let none = LogFilter { outcomes: 0, ..LogFilter::default() };
-        assert!(l.recent(&none, 10).is_empty());
+    impl std::ops::Deref for Log {
+        type Target = LatencyTracks;
+        fn deref(&self) -> &LatencyTracks {
+            &self.0
+        }
     }
 
-    #[test]
-    fn a_message_keeps_its_hops_until_newer_messages_take_its_place() {
-        let mut l = log();
-        l.take(&[hop(5, 0, 1, 0, HopOutcome::Delivered), hop(5, 1, 2, 100, HopOutcome::Delivered)]);
-        assert_eq!(l.message(5).map(<[Hop]>::len), Some(2));
-        assert_eq!(l.message(6), None);
-        let newer = 5 + MESSAGES as u64;
-        l.take(&[hop(newer, 0, 1, 200, HopOutcome::Delivered)]);
-        assert_eq!(l.message(5), None, "its slot went to a newer message");
-        // A late hop of the old message does not disturb the newer one.
-        l.take(&[hop(5, 2, 3, 300, HopOutcome::Delivered)]);
-        assert_eq!(l.message(newer).map(<[Hop]>::len), Some(1));
-        // A message that loops keeps only its latest hops.
-        let looping: Vec<Hop> = (0..100).map(|i| hop(7, 1, 2, 400 + i, HopOutcome::Delivered)).collect();
-        l.take(&looping);
-        assert_eq!(l.message(7).map(<[Hop]>::len), Some(HOPS_PER_MESSAGE));
-        assert_eq!(l.message(7).and_then(|h| h.last()).map(|h| h.arrive_us), Some(499_000));
+    impl std::ops::DerefMut for Log {
+        fn deref_mut(&mut self) -> &mut LatencyTracks {
+            &mut self.0
+        }
     }
 
     #[test]
@@ -547,32 +355,5 @@ mod tests {
         let p = points[0];
         assert!(p.p50_us <= p.p95_us && p.p95_us <= p.p99_us && p.p99_us <= 99_000, "{p:?}");
         assert!((40_000..=60_000).contains(&p.p50_us), "{p:?}");
-    }
-
-    #[test]
-    fn stories_say_which_hops_were_retries_and_how_it_ended() {
-        let kinds = |id: ComponentId| Some([ComponentKind::Client, ComponentKind::Queue, ComponentKind::Function, ComponentKind::Database][id.0 as usize % 4]);
-        let retried = [hop(1, 0, 1, 0, HopOutcome::Delivered), hop(1, 1, 2, 10, HopOutcome::Delivered), hop(1, 1, 2, 40, HopOutcome::Delivered)];
-        let s = story(&retried, true, kinds);
-        assert_eq!((s.retry.clone(), s.retries), (vec![false, false, true], 1));
-        assert_eq!(s.ending, Some(Ending::At(ComponentId(2))));
-        assert_eq!(story(&retried, false, kinds).ending, Some(Ending::EndedAt(ComponentId(2))));
-        let stored = [hop(2, 2, 3, 0, HopOutcome::Delivered)];
-        assert_eq!(story(&stored, false, kinds).ending, Some(Ending::Stored(ComponentId(3))));
-        let dlq = [hop(3, 1, 3, 0, HopOutcome::DeadLettered)];
-        assert_eq!(story(&dlq, true, kinds).ending, Some(Ending::DeadLettered(ComponentId(3))));
-        let failed = [hop(4, 0, 2, 0, HopOutcome::Failed)];
-        assert_eq!(story(&failed, false, kinds).ending, Some(Ending::Failed(ComponentId(2))));
-        assert_eq!(story(&failed, true, kinds).ending, Some(Ending::RetryPending(ComponentId(2), HopOutcome::Failed)));
-        // A topic's first delivery is traced before the hop that brought the message.
-        let traced = [hop(7, 1, 2, 5, HopOutcome::Failed), hop(7, 0, 1, 5, HopOutcome::Delivered), hop(7, 1, 2, 5, HopOutcome::Failed)];
-        let s = story(&traced, true, kinds);
-        assert_eq!(s.hops.iter().map(|h| (h.from.0, h.to.0)).collect::<Vec<_>>(), vec![(0, 1), (1, 2), (1, 2)]);
-        assert_eq!(s.retry, vec![false, false, true]);
-        let throttled = [hop(5, 0, 2, 0, HopOutcome::Throttled)];
-        assert_eq!(story(&throttled, false, kinds).ending, Some(Ending::Throttled(ComponentId(2))));
-        let rejected = [hop(6, 0, 1, 0, HopOutcome::Rejected)];
-        assert_eq!(story(&rejected, false, kinds).ending, Some(Ending::Rejected(ComponentId(1))));
-        assert_eq!(story(&[], false, kinds).ending, None);
     }
 }

@@ -1,0 +1,173 @@
+//! Opening a diagram from a link, a file or the saved library: at once on an empty
+//! canvas, after asking when there is work to replace; a broken one is refused in one
+//! sentence and the learner's diagram is never destroyed.
+
+use crate::editor::{Action, Notice};
+use crate::model::Diagram;
+use crate::share;
+use crate::text::{Message, Text};
+use crate::ui::browser;
+use crate::ui::canvas::canvas_size;
+use crate::ui::i18n::{self, t, Lang};
+use crate::ui::store::Editor;
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+/// Opens a diagram from the link: at start, and when the fragment changes in an open tab.
+#[hook]
+pub fn use_open_link(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) {
+    {
+        let editor = editor.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let open = move || {
+                if let Some(fragment) = browser::diagram_fragment() {
+                    browser::clear_fragment();
+                    offer(&editor, &pending, share::from_link(&fragment), Source::Link);
+                }
+            };
+            open();
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| open());
+            move || drop(listener)
+        });
+    }
+}
+
+/// Where a diagram to open came from.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Source {
+    Link,
+    File,
+    Saved,
+}
+
+impl Source {
+    fn opened(self) -> Text {
+        match self {
+            Source::Link => Text::new("Opened the diagram from the link.", "Đã mở sơ đồ từ liên kết."),
+            Source::File => Text::new("Opened the diagram from the file.", "Đã mở sơ đồ từ tệp."),
+            Source::Saved => Text::new("Opened the saved diagram.", "Đã mở sơ đồ đã lưu."),
+        }
+    }
+    fn opened_over_work(self) -> Text {
+        match self {
+            Source::Link => Text::new(
+                "Opened the diagram from the link. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ từ liên kết. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
+            Source::File => Text::new(
+                "Opened the diagram from the file. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ từ tệp. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
+            Source::Saved => Text::new(
+                "Opened the saved diagram. Undo brings back your previous diagram.",
+                "Đã mở sơ đồ đã lưu. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
+            ),
+        }
+    }
+    fn question(self) -> Text {
+        match self {
+            Source::Link => Text::new("Open the diagram from this link?", "Mở sơ đồ từ liên kết này?"),
+            Source::File => Text::new("Open the diagram from this file?", "Mở sơ đồ từ tệp này?"),
+            Source::Saved => Text::new("Open this saved diagram?", "Mở sơ đồ đã lưu này?"),
+        }
+    }
+    fn refused(self, why: &share::ShareError) -> Message {
+        let Message { en, vi } = why.message();
+        match self {
+            Source::Link => msg!(
+                "This link could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được liên kết này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+            Source::File => msg!(
+                "This file could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được tệp này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+            Source::Saved => msg!(
+                "This saved diagram could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được sơ đồ đã lưu này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+        }
+    }
+}
+
+/// A diagram read from a link or a file, with where it came from.
+#[derive(Clone, PartialEq)]
+pub struct Pending {
+    diagram: Box<Diagram>,
+    source: Source,
+}
+
+/// Opens a diagram from a link or file: at once on an empty canvas, after asking when
+/// there is work to replace; a broken one is refused in a sentence and changes nothing.
+pub fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: Source) {
+    match result {
+        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().into()),
+        Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
+        Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused(&why)))),
+    }
+}
+
+/// Replaces the diagram (one undo step) and frames it in the view.
+fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
+    editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
+    let (width, height) = canvas_size();
+    editor.dispatch(Action::FitToView { width, height });
+}
+
+pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
+    let file = gloo::file::File::from(file);
+    if file.size() > crate::share::MAX_JSON_BYTES as u64 {
+        editor.dispatch(Action::Notify(Notice::error(Text::new(
+            "This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.",
+            "Tệp này lớn hơn 1 MB, quá lớn đối với một sơ đồ. Sơ đồ của bạn vẫn giữ nguyên.",
+        ))));
+        return;
+    }
+    let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
+        Ok(text) => offer(&editor, &pending, share::from_json(&text), Source::File),
+        Err(_) => editor.dispatch(Action::Notify(Notice::error(Text::new(
+            "The browser could not read this file. Your diagram is unchanged.",
+            "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.",
+        )))),
+    });
+    // The read finishes on its own; keep the reader alive until then.
+    std::mem::forget(reader);
+}
+
+pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) -> Html {
+    let Some(p) = (**pending).clone() else { return Html::default() };
+    let open = {
+        let editor = editor.clone();
+        let pending = pending.clone();
+        let p = p.clone();
+        Callback::from(move |_: MouseEvent| {
+            pending.set(None);
+            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().into());
+        })
+    };
+    let keep = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
+                <h2 id="replace-title">{ p.source.question().get(i18n::current()) }</h2>
+                <p class="dialog-text">{ replace_question(p.diagram.component_count()) }</p>
+                <div class="inspector-actions">
+                    <button type="button" class="button primary" data-action="open-it" onclick={open}>{ t("Open it") }</button>
+                    <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// What opening a diagram over the learner's work does, written whole in each language.
+fn replace_question(components: usize) -> String {
+    match i18n::current() {
+        Lang::En => format!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back."),
+        Lang::Vi => format!("Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn."),
+    }
+}

@@ -1,0 +1,48 @@
+//! Renaming a box in place: a text field over the box, Enter or leaving it renames,
+//! Escape cancels.
+
+use super::i18n::t;
+use super::store::Editor;
+use crate::editor::{Action, Viewport};
+use crate::model::{Component, ComponentId};
+use yew::prelude::*;
+
+/// The field over component `c`, at the view's zoom.
+pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Option<ComponentId>>, vp: &Viewport) -> Html {
+    let at = vp.to_screen(c.position);
+    let id = c.id;
+    let finish = {
+        let editor = editor.clone();
+        let renaming = renaming.clone();
+        move |input: web_sys::HtmlInputElement| {
+            renaming.set(None);
+            editor.dispatch(Action::Rename { id, name: input.value() });
+        }
+    };
+    let on_key = {
+        let finish = finish.clone();
+        let renaming = renaming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            e.stop_propagation();
+            match e.key().as_str() {
+                "Enter" => {
+                    if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                        finish(input);
+                    }
+                }
+                "Escape" => renaming.set(None),
+                _ => {}
+            }
+        })
+    };
+    let on_blur = Callback::from(move |e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            finish(input);
+        }
+    });
+    html! {
+        <input class="rename-input" aria-label={t("Component name")} value={c.name.clone()} autofocus=true
+               style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
+               onkeydown={on_key} onblur={on_blur} />
+    }
+}
