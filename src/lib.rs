@@ -4,6 +4,7 @@
 //! - `ui`: Yew components and canvas drawing (wasm32 only)
 //! - `editor`: editor state, actions, reducer, undo
 //! - `lessons`: ready-made patterns, exercises and their checks, quiz
+//! - `iac`: SAM and CloudFormation templates in and out
 //! - `share`: diagram <-> JSON file and URL
 //! - `sim`: the discrete-event engine
 //! - `routing`: EventBridge patterns, SNS filter policies, Amazon States Language
@@ -26,6 +27,7 @@ pub mod model;
 pub mod routing;
 pub mod editor;
 pub mod lessons;
+pub mod iac;
 pub mod share;
 pub mod sim;
 
