@@ -72,7 +72,7 @@ pub fn export(diagram: &Diagram) -> String {
     if let Some(Value::Object(resources)) = template.get_mut("Resources") {
         for (logical, extra) in per_resource {
             if let Some(Value::Object(resource)) = resources.get_mut(&logical) {
-                resource.insert("Metadata".into(), json!({ METADATA_KEY: extra }));
+                resource.insert("Metadata".into(), json!({ METADATA_KEY: as_text(&Value::Object(extra)) }));
             }
         }
     }
@@ -81,12 +81,19 @@ pub fn export(diagram: &Diagram) -> String {
         for (k, v) in std::mem::take(&mut template) {
             top.insert(k.clone(), v);
             if k == "Description" {
-                top.insert("Metadata".into(), json!({ METADATA_KEY: metadata.clone() }));
+                top.insert("Metadata".into(), json!({ METADATA_KEY: as_text(&Value::Object(metadata.clone())) }));
             }
         }
         template = top;
     }
     to_yaml(&Value::Object(template))
+}
+
+/// Metadata travels as JSON text: CloudFormation's Metadata takes no fractional
+/// numbers (cfn-lint E4002), and text keeps every value exactly.
+/// `${` is written `$\u007b` so that no linter takes the text for a `Fn::Sub` placeholder.
+fn as_text(value: &Value) -> Value {
+    Value::String(serde_json::to_string_pretty(value).map(|t| t.replace("${", "$\\u007b") + "\n").unwrap_or_default())
 }
 
 /// A logical id from a name: its ASCII letters and digits, words capitalised, unique.
@@ -163,6 +170,9 @@ fn build(diagram: &Diagram) -> Map<String, Value> {
     }
     for c in diagram.connections() {
         out.connection(c);
+    }
+    for c in diagram.components() {
+        out.remaining_placeholders(c);
     }
     out.queue_and_topic_policies();
     let mut t = Map::new();
@@ -519,6 +529,37 @@ impl Out<'_> {
         }
     }
 
+    /// Every `${Name}` in a definition needs a substitution: a component of that logical
+    /// id, or else a parameter the learner fills in at deployment.
+    fn remaining_placeholders(&mut self, c: &Component) {
+        let Spec::StateMachine(spec) = &c.spec else { return };
+        let definition: Value = serde_json::from_str(&spec.definition).unwrap_or(Value::Null);
+        let mut texts = Vec::new();
+        super::import::strings(&definition, &mut texts, 0);
+        let mut names: Vec<String> = texts.iter().flat_map(|t| placeholders(t).into_iter().map(str::to_string).collect::<Vec<_>>()).collect();
+        names.dedup();
+        let logical: HashMap<String, ComponentId> = self.ids.iter().map(|(id, l)| (l.clone(), *id)).collect();
+        for name in names {
+            let taken = self.props(c.id).and_then(|p| p.get("DefinitionSubstitutions")).and_then(|s| s.get(&name)).is_some();
+            if taken || name.starts_with("AWS::") {
+                continue;
+            }
+            let value = match logical.get(name.split('.').next().unwrap_or("")).and_then(|id| self.component(*id)) {
+                Some(target) if has_resource(target) => if target.kind() == K::Function { arn(&self.id(target.id)) } else { r(&self.id(target.id)) },
+                _ => {
+                    let param: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+                    let param = format!("Substitution{param}");
+                    let text = format!("What ${{{name}}} stands for in the state machine's definition");
+                    self.parameters.insert(param.clone(), json!({"Type": "String", "Description": text.replace("${", "$")}));
+                    r(&param)
+                }
+            };
+            if let Some(Value::Object(subs)) = self.props(c.id).map(|p| p.entry("DefinitionSubstitutions").or_insert_with(|| json!({}))) {
+                subs.insert(name, value);
+            }
+        }
+    }
+
     /// An API that stores requests straight into a queue, topic, bus or stream.
     fn api_integration(&mut self, api: &str, to: &Component) {
         let tl = self.id(to.id);
@@ -642,9 +683,18 @@ fn request_template(kind: K, target: &str) -> String {
     }
 }
 
-/// A pattern or policy as JSON in the template (text that is not JSON stays text).
+/// A pattern or policy as JSON in the template (text that is not JSON stays text);
+/// values holding `${Name}` (a reference the import turned into text) are `Fn::Sub` again.
 fn pattern(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
+    fn subs(value: Value) -> Value {
+        match value {
+            Value::String(s) if !placeholders(&s).is_empty() => json!({"Fn::Sub": s}),
+            Value::Array(items) => Value::Array(items.into_iter().map(subs).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, subs(v))).collect()),
+            other => other,
+        }
+    }
+    serde_json::from_str(text).map(subs).unwrap_or_else(|_| Value::String(text.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ impl Template {
         }
         let globals = top.get("Globals").and_then(|g| g.get("Function")).and_then(Value::as_object).cloned().unwrap_or_default();
         let metadata = match top.remove("Metadata") {
-            Some(Value::Object(m)) => m,
+            Some(Value::Object(m)) => lab_metadata(m),
             _ => Map::new(),
         };
         let mut list = Vec::with_capacity(resources.len());
@@ -64,7 +64,7 @@ impl Template {
                 }
             }
             let metadata = match body.remove("Metadata") {
-                Some(Value::Object(m)) => m,
+                Some(Value::Object(m)) => lab_metadata(m),
                 _ => Map::new(),
             };
             let depends_on = match body.remove("DependsOn") {
@@ -108,6 +108,15 @@ impl Template {
             None => Ok(()),
         }
     }
+}
+
+/// Metadata with the lab's own entry (JSON text, as the exporter writes it) parsed.
+fn lab_metadata(mut metadata: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::String(text)) = metadata.get(super::import::METADATA_KEY) {
+        let parsed = serde_json::from_str(text).unwrap_or(Value::Null);
+        metadata.insert(super::import::METADATA_KEY.to_string(), parsed);
+    }
+    metadata
 }
 
 /// The logical ids `value` refers to, in order of appearance: `Ref`, `Fn::GetAtt`, and
