@@ -11,13 +11,13 @@ pub enum IacError {
     Empty,
     /// Over [`super::value::MAX_TEMPLATE_BYTES`].
     TooLarge { bytes: usize },
-    /// Neither YAML nor JSON; the parser's own words and where.
+    /// Neither YAML nor JSON; the parser's own words and the line (from 1).
     Syntax { detail: String, line: usize },
     /// Nested deeper than [`super::value::MAX_NESTING`].
     TooDeep,
     /// Aliases expand past [`super::value::MAX_NODES`] values.
     AliasBomb,
-    /// A `!Tag` or `Fn::` function CloudFormation does not have.
+    /// A `!Tag` or `Fn::` function CloudFormation does not have (YAML: its line, from 1).
     UnknownFunction { name: String, line: Option<usize> },
     /// YAML or JSON, but no `Resources` mapping of typed resources.
     NotATemplate,
@@ -39,7 +39,6 @@ impl IacError {
                 )
             }
             IacError::Syntax { detail, line } => {
-                let line = line + 1;
                 msg!(
                     "This is neither YAML nor JSON (line {line}: {detail}).",
                     "Đây không phải YAML hay JSON (dòng {line}: {detail})."
@@ -54,7 +53,6 @@ impl IacError {
                 "Các alias YAML trong template nở ra hơn 500.000 giá trị (một “alias bomb”) nên template không được mở."
             ),
             IacError::UnknownFunction { name, line: Some(line) } => {
-                let line = line + 1;
                 msg!(
                     "Line {line} uses {name}, which is not a CloudFormation intrinsic function.",
                     "Dòng {line} dùng {name}, đây không phải hàm intrinsic của CloudFormation."

@@ -61,7 +61,13 @@ fn parse_json(text: &str) -> Result<Value, IacError> {
     if crate::share::format::nests_deeper_than(text, MAX_NESTING) {
         return Err(IacError::TooDeep);
     }
-    serde_json::from_str(text).map_err(|e| IacError::Syntax { detail: e.to_string().split(" at line ").next().unwrap_or("").to_string(), line: e.line() })
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            IacError::TooDeep
+        } else {
+            IacError::Syntax { detail: e.to_string().split(" at line ").next().unwrap_or("").to_string(), line: e.line() }
+        }
+    })
 }
 
 /// A container being built while its events arrive.
@@ -78,7 +84,13 @@ fn parse_yaml(text: &str) -> Result<Value, IacError> {
     let mut root: Option<Value> = None;
     let mut documents = 0;
     while let Some(event) = parser.next_event() {
-        let (event, span) = event.map_err(|e| IacError::Syntax { detail: e.info().to_string(), line: e.marker().line() })?;
+        let (event, span) = event.map_err(|e| {
+            if e.info().contains("recursion limit") {
+                IacError::TooDeep
+            } else {
+                IacError::Syntax { detail: e.info().to_string(), line: e.marker().line() }
+            }
+        })?;
         let line = span.start.line();
         let done: Option<(Value, usize)> = match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => None,
