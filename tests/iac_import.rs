@@ -8,6 +8,9 @@ use decouple_lab::lessons::patterns;
 use decouple_lab::model::spec::{Spec, WorkflowType};
 use decouple_lab::model::{Component, ConnectionKind, Diagram, FilterPolicyScope};
 use std::path::PathBuf;
+
+#[path = "support/random_diagram.rs"]
+mod random_diagram;
 use std::process::Command;
 
 fn fixture(name: &str) -> String {
@@ -133,4 +136,17 @@ fn cfn_lint_catches_a_broken_template() {
     let broken = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      NoSuchProperty: 1\n".to_string();
     let result = std::panic::catch_unwind(|| lint("broken", &[("broken".into(), broken)]));
     assert!(result.is_err(), "cfn-lint must report the unknown property");
+}
+
+#[test]
+fn cfn_lint_finds_no_error_in_the_export_of_random_diagrams() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let templates: Vec<(String, String)> = (0..40)
+        .map(|n| {
+            let d = random_diagram::build(&random_diagram::diagram_seed().new_tree(&mut runner).unwrap().current());
+            (format!("random-{n}"), iac::export(&d))
+        })
+        .collect();
+    lint("random", &templates);
 }

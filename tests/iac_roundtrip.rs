@@ -5,7 +5,12 @@
 use decouple_lab::iac;
 use decouple_lab::lessons::patterns;
 use decouple_lab::model::Diagram;
+use proptest::prelude::*;
 use serde_json::{json, Value};
+
+#[path = "support/random_diagram.rs"]
+mod random_diagram;
+use random_diagram::{build, diagram_seed};
 
 /// The diagram with ids and positions replaced by names, sorted: what a round trip keeps.
 fn canonical(d: &Diagram) -> Value {
@@ -25,6 +30,17 @@ fn canonical(d: &Diagram) -> Value {
         .collect();
     connections.sort();
     json!({"components": components, "connections": connections, "run": d.run, "exercise": d.exercise})
+}
+
+/// What one canonical form has that the other lacks, for a short failure message.
+fn difference(want: &Value, got: &Value) -> String {
+    let lines = |v: &Value| -> Vec<String> {
+        ["components", "connections"].iter().flat_map(|k| v[k].as_array().cloned().unwrap_or_default()).map(|x| x.to_string()).collect()
+    };
+    let (w, g) = (lines(want), lines(got));
+    let missing: Vec<&String> = w.iter().filter(|x| !g.contains(x)).collect();
+    let extra: Vec<&String> = g.iter().filter(|x| !w.contains(x)).collect();
+    format!("missing {missing:?}, extra {extra:?}, run/exercise {} vs {}", json!([want["run"], want["exercise"]]), json!([got["run"], got["exercise"]]))
 }
 
 fn round_trip(d: &Diagram) -> Result<Diagram, String> {
@@ -58,4 +74,20 @@ fn a_round_trip_keeps_what_only_the_lab_knows_in_metadata() {
     let back = iac::import(&template).unwrap().diagram;
     assert_eq!(canonical(&back), canonical(&d));
     assert!(back.components().any(|c| c.faults.down));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Random diagrams (every kind, random settings, faults and names, any connection the
+    /// rule table allows) come back from their SAM template unchanged but for positions and ids.
+    #[test]
+    fn random_diagrams_survive_export_then_import(seed in diagram_seed()) {
+        let d = build(&seed);
+        let template = iac::export(&d);
+        let back = iac::import(&template);
+        prop_assert!(back.is_ok(), "{:?}\n{}", back.err(), template);
+        let (want, got) = (canonical(&d), canonical(&back.unwrap().diagram));
+        prop_assert!(want == got, "differs: {}\n{}", difference(&want, &got), template);
+    }
 }

@@ -169,7 +169,15 @@ fn build(diagram: &Diagram) -> Map<String, Value> {
         }
     }
     for c in diagram.connections() {
+        // A connection whose references would close a circle (a queue that is its own
+        // DLQ, two functions calling each other) stays in Metadata: CloudFormation
+        // refuses circular dependencies.
+        let (resources, parameters) = (out.resources.clone(), out.parameters.clone());
         out.connection(c);
+        if out.circular() {
+            out.resources = resources;
+            out.parameters = parameters;
+        }
     }
     for c in diagram.components() {
         out.remaining_placeholders(c);
@@ -184,7 +192,7 @@ fn build(diagram: &Diagram) -> Map<String, Value> {
     }
     if out.resources.is_empty() {
         // A template needs a resource; an empty diagram gets a harmless one.
-        out.resources.insert("Placeholder".into(), json!({"Type": "AWS::SQS::Queue"}));
+        out.resources.insert("Placeholder".into(), json!({"Type": "AWS::CloudFormation::WaitConditionHandle"}));
     }
     t.insert("Resources".into(), Value::Object(out.resources));
     t
@@ -197,6 +205,15 @@ impl Out<'_> {
 
     fn component(&self, id: ComponentId) -> Option<&Component> {
         self.diagram.component(id)
+    }
+
+    fn circular(&self) -> bool {
+        let list: Vec<(&str, Vec<String>)> = self
+            .resources
+            .iter()
+            .map(|(id, body)| (id.as_str(), body.get("Properties").map(super::template::references).unwrap_or_default()))
+            .collect();
+        super::template::first_cycle(&list).is_some()
     }
 
     /// The properties of the resource written for `id`.
@@ -239,7 +256,11 @@ impl Out<'_> {
                 ("AWS::Serverless::Function", p)
             }
             Spec::StateMachine(s) => {
-                let definition: Value = serde_json::from_str(&s.definition).unwrap_or_else(|_| json!({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}));
+                // Text that is no definition at all travels in Metadata; AWS gets a valid one.
+                let definition = serde_json::from_str::<Value>(&s.definition)
+                    .ok()
+                    .filter(Value::is_object)
+                    .unwrap_or_else(|| json!({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}));
                 let kind = if s.workflow == WorkflowType::Express { "EXPRESS" } else { "STANDARD" };
                 ("AWS::Serverless::StateMachine", json!({"Type": kind, "Definition": definition, "Policies": []}))
             }
@@ -731,7 +752,8 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
             extra.insert("name".into(), c.name.clone().into());
         }
         let mut settings = settings_diff(&b.spec, &c.spec);
-        if let (Spec::StateMachine(s), Some(Value::String(_))) = (&c.spec, settings.get("definition")) {
+        let parses = matches!(&c.spec, Spec::StateMachine(s) if serde_json::from_str::<Value>(&s.definition).is_ok_and(|v| v.is_object()));
+        if let (Spec::StateMachine(s), Some(Value::String(_)), true) = (&c.spec, settings.get("definition"), parses) {
             // The definition is in the template; only its own formatting travels here.
             settings.remove("definition");
             extra.insert("definition".into(), s.definition.clone().into());
@@ -770,6 +792,12 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
         connections.push(Value::Object(entry));
     }
     let mut out = Map::new();
+    if diagram.run != crate::model::RunSettings::default() {
+        out.insert("run".into(), serde_json::to_value(&diagram.run).unwrap_or_default());
+    }
+    if let Some(exercise) = &diagram.exercise {
+        out.insert("exercise".into(), exercise.clone().into());
+    }
     if !components.is_empty() {
         out.insert("components".into(), Value::Object(components));
     }

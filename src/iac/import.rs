@@ -13,7 +13,7 @@ use super::template::{placeholders, references, Resource, Template};
 use crate::model::spec::{EventSourceType, Integration, NotificationChannel, StreamFlavour, WorkflowType};
 use crate::model::{
     allowed_kinds, check_component, check_connection, default_settings, Component, ComponentId, ComponentKind as K, Connection,
-    ConnectionId, ConnectionKind as C, ConnectionSettings, Diagram, Faults, Point, Spec,
+    ConnectionId, ConnectionKind as C, ConnectionSettings, Diagram, Faults, Point, RunSettings, Spec,
 };
 use crate::text::Message;
 use serde_json::{json, Map, Value};
@@ -87,6 +87,8 @@ struct Importer<'t> {
     /// Parameters that name a resource (`TableName: !Ref TableNameParam`): a reference
     /// to the parameter elsewhere is a reference to that resource.
     named_by: HashMap<String, ComponentId>,
+    /// APIs whose integration the lab's Metadata sets (the exporter's word wins).
+    integration_given: Vec<ComponentId>,
     links: Vec<Link>,
     summary: Summary,
 }
@@ -98,7 +100,7 @@ pub fn import_template(template: &Template) -> Imported {
 
 /// The same, with the component each logical id became (the exporter checks itself with it).
 pub(crate) fn import_with_ids(template: &Template) -> (Imported, HashMap<String, ComponentId>) {
-    let mut im = Importer { template, diagram: Diagram::new(), ids: HashMap::new(), named_by: HashMap::new(), links: Vec::new(), summary: Summary::default() };
+    let mut im = Importer { template, diagram: Diagram::new(), ids: HashMap::new(), named_by: HashMap::new(), integration_given: Vec::new(), links: Vec::new(), summary: Summary::default() };
     for resource in &template.resources {
         im.component_for(resource);
     }
@@ -108,6 +110,7 @@ pub(crate) fn import_with_ids(template: &Template) -> (Imported, HashMap<String,
     }
     im.connect_all();
     im.settle_api_integrations();
+    im.run_settings();
     layout::arrange(&mut im.diagram);
     im.summary.components = im.diagram.component_count();
     im.summary.connections = im.diagram.connection_count();
@@ -367,7 +370,10 @@ impl Importer<'_> {
             }
             "AWS::S3::Bucket" => {
                 let n = r.prop("NotificationConfiguration");
-                let emits = n.is_some_and(|n| n.as_object().is_some_and(|m| !m.is_empty()));
+                // Notifications of its own, or a SAM function's S3 event on it.
+                let s3_event = |e: &Value| e.get("Type").and_then(Value::as_str) == Some("S3") && references(e).contains(&r.id);
+                let emits = n.is_some_and(|n| n.as_object().is_some_and(|m| !m.is_empty()))
+                    || self.template.resources.iter().any(|f| f.prop("Events").and_then(Value::as_object).is_some_and(|e| e.values().any(s3_event)));
                 s.insert("emit_events".into(), emits.into());
             }
             "AWS::AutoScaling::AutoScalingGroup" => {
@@ -383,7 +389,11 @@ impl Importer<'_> {
             }
         }
         let name = meta.and_then(|m| m.get("name")).and_then(Value::as_str).unwrap_or(&r.id).to_string();
+        let given = meta.and_then(|m| m.get("settings")).is_some_and(|s| s.get("integration").is_some());
         let id = self.add(&r.id, &name, kind, s, meta.and_then(|m| m.get("faults")));
+        if given {
+            self.integration_given.push(id);
+        }
         for key in NAME_PROPERTIES {
             if let Some(Value::String(param)) = r.prop(key).and_then(|v| v.get("Ref")) {
                 self.named_by.entry(param.clone()).or_insert(id);
@@ -750,9 +760,6 @@ impl Importer<'_> {
                 }
                 "S3" => {
                     if let Some(bucket) = self.target(p.get("Bucket")) {
-                        if let Some(Spec::ObjectStorage(s)) = self.diagram.component_mut(bucket).map(|c| &mut c.spec) {
-                            s.emit_events = true;
-                        }
                         self.link(bucket, me, None, Map::new());
                     }
                 }
@@ -957,9 +964,23 @@ impl Importer<'_> {
         }
     }
 
+    /// The run's seed and length, and the exercise, as the exporter keeps them.
+    fn run_settings(&mut self) {
+        let Some(meta) = self.template.metadata.get(METADATA_KEY) else { return };
+        if let Some(run) = meta.get("run").and_then(|r| serde_json::from_value::<RunSettings>(r.clone()).ok()) {
+            if run.duration_s.is_finite() && run.duration_s > 0.0 && run.duration_s <= crate::share::MAX_DURATION_S {
+                self.diagram.run = run;
+            }
+        }
+        if let Some(exercise) = meta.get("exercise").and_then(Value::as_str) {
+            self.diagram.exercise = Some(exercise.chars().take(crate::share::MAX_EXERCISE_CHARS).collect());
+        }
+    }
+
     /// An API that stores requests in a queue, topic, bus or stream answers 202 at once.
     fn settle_api_integrations(&mut self) {
-        let apis: Vec<ComponentId> = self.diagram.components().filter(|c| c.kind() == K::ApiGateway).map(|c| c.id).collect();
+        let apis: Vec<ComponentId> =
+            self.diagram.components().filter(|c| c.kind() == K::ApiGateway && !self.integration_given.contains(&c.id)).map(|c| c.id).collect();
         for api in apis {
             let stores = self.diagram.outgoing(api).any(|c| matches!(c.kind, C::Send | C::Publish | C::PutEvent | C::PutRecord));
             if stores {

@@ -81,33 +81,46 @@ impl Template {
 
     /// CloudFormation refuses a template whose resources depend on each other in a circle.
     fn refuse_cycles(&self) -> Result<(), IacError> {
-        let index: HashMap<&str, usize> = self.resources.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-        let mut graph = DiGraph::<usize, ()>::new();
-        let nodes: Vec<_> = (0..self.resources.len()).map(|i| graph.add_node(i)).collect();
-        for (i, r) in self.resources.iter().enumerate() {
-            let mut targets = references(&Value::Object(r.properties.clone()));
-            targets.extend(r.depends_on.iter().cloned());
-            for target in targets {
-                if let Some(&j) = index.get(target.as_str()) {
-                    graph.update_edge(nodes[i], nodes[j], ());
-                }
-            }
-        }
-        let mut circles: Vec<Vec<String>> = petgraph::algo::tarjan_scc(&graph)
-            .into_iter()
-            .filter(|scc| scc.len() > 1 || graph.contains_edge(scc[0], scc[0]))
-            .map(|scc| {
-                let mut names: Vec<String> = scc.iter().map(|&n| self.resources[graph[n]].id.clone()).collect();
-                names.sort();
-                names
+        let list: Vec<(&str, Vec<String>)> = self
+            .resources
+            .iter()
+            .map(|r| {
+                let mut targets = references(&Value::Object(r.properties.clone()));
+                targets.extend(r.depends_on.iter().cloned());
+                (r.id.as_str(), targets)
             })
             .collect();
-        circles.sort();
-        match circles.into_iter().next() {
+        match first_cycle(&list) {
             Some(resources) => Err(IacError::Cycle { resources }),
             None => Ok(()),
         }
     }
+}
+
+/// The first set of resources (sorted names) that refer to each other in a circle, given
+/// each resource's logical id and the ids it refers to.
+pub(crate) fn first_cycle(resources: &[(&str, Vec<String>)]) -> Option<Vec<String>> {
+    let index: HashMap<&str, usize> = resources.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let mut graph = DiGraph::<usize, ()>::new();
+    let nodes: Vec<_> = (0..resources.len()).map(|i| graph.add_node(i)).collect();
+    for (i, (_, targets)) in resources.iter().enumerate() {
+        for target in targets {
+            if let Some(&j) = index.get(target.as_str()) {
+                graph.update_edge(nodes[i], nodes[j], ());
+            }
+        }
+    }
+    let mut circles: Vec<Vec<String>> = petgraph::algo::tarjan_scc(&graph)
+        .into_iter()
+        .filter(|scc| scc.len() > 1 || graph.contains_edge(scc[0], scc[0]))
+        .map(|scc| {
+            let mut names: Vec<String> = scc.iter().map(|&n| resources[graph[n]].0.to_string()).collect();
+            names.sort();
+            names
+        })
+        .collect();
+    circles.sort();
+    circles.into_iter().next()
 }
 
 /// Metadata with the lab's own entry (JSON text, as the exporter writes it) parsed.

@@ -123,6 +123,13 @@ fn block_worthy(s: &str) -> bool {
         && !s.contains('\t')
         && !s.contains('\r')
         && s.lines().all(|l| !l.ends_with(' '))
+        && !s.chars().any(unprintable)
+}
+
+/// Characters YAML does not allow as they are in a stream (or reads as line breaks or a
+/// byte order mark): written as `\u` escapes in double quotes.
+fn unprintable(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Text as a plain scalar when YAML reads it back as the same text, else double-quoted.
@@ -134,10 +141,13 @@ fn scalar_text(s: &str) -> String {
         && !s.ends_with(':')
         && !matches!(s.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n");
     if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
+        return s.to_string();
     }
+    let quoted = serde_json::to_string(s).unwrap_or_default();
+    if !quoted.chars().any(unprintable) {
+        return quoted;
+    }
+    quoted.chars().map(|c| if unprintable(c) { format!("\\u{:04x}", u32::from(c)) } else { c.to_string() }).collect()
 }
 
 #[cfg(test)]
@@ -148,7 +158,7 @@ mod tests {
     #[test]
     fn written_yaml_reads_back_the_same() {
         let v = json!({"A": {"Ref": "Q"}, "B": {"Fn::GetAtt": ["Q", "Arn"]}, "C": ["x", {"K": 1, "L": "yes"}, []],
-                       "D": "line 1\n  line 2\n", "E": {"Fn::Join": ["", ["a", {"Ref": "Q"}]]}, "F": "", "G": "a: b"});
+                       "D": "line 1\n  line 2\n", "H": "bom\u{feff} nel\u{85} del\u{7f}", "E": {"Fn::Join": ["", ["a", {"Ref": "Q"}]]}, "F": "", "G": "a: b"});
         assert_eq!(crate::iac::value::parse(&to_yaml(&v)).unwrap(), v, "{}", to_yaml(&v));
     }
 }
