@@ -31,7 +31,10 @@ fn link(d: &Diagram, from: &str, to: &str) -> decouple_lab::model::Connection {
 fn the_orders_template_imports_with_its_settings_and_references() {
     let imported = iac::import(&fixture("orders.yaml")).unwrap();
     let d = &imported.diagram;
-    assert_eq!((d.component_count(), d.connection_count()), (10, 10));
+    // Ten resources, and a client so that the diagram plays: it sends to the only entry point.
+    assert_eq!((d.component_count(), d.connection_count()), (11, 11));
+    assert_eq!(link(d, "Test traffic", "OrdersQueue").kind, ConnectionKind::Send);
+    assert_eq!(d.outgoing(by_name(d, "Test traffic").id).count(), 1);
     let Spec::Queue(q) = &by_name(d, "OrdersQueue").spec else { panic!("a queue") };
     assert_eq!((q.visibility_timeout_s, q.delay_s, q.max_receive_count), (120, 5, 4));
     let Spec::Function(f) = &by_name(d, "OrderWorker").spec else { panic!("a function") };
@@ -71,7 +74,8 @@ fn the_orders_template_imports_with_its_settings_and_references() {
 fn a_json_template_imports_the_same_way() {
     let imported = iac::import(&fixture("fanout.json")).unwrap();
     let d = &imported.diagram;
-    assert_eq!((d.component_count(), d.connection_count()), (3, 2));
+    assert_eq!((d.component_count(), d.connection_count()), (4, 3));
+    assert_eq!(link(d, "Test traffic", "Orders").kind, ConnectionKind::Publish);
     assert_eq!(link(d, "Orders", "Billing").settings.filter_policy, r#"{"country":["FR"]}"#);
     assert_eq!(link(d, "Orders", "Billing").settings.filter_policy_scope, FilterPolicyScope::MessageAttributes, "SNS's default scope");
     assert_eq!(link(d, "Orders", "Shipping").kind, ConnectionKind::Subscription, "an ARN built with Fn::Sub is a reference");

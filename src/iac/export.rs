@@ -76,7 +76,7 @@ pub fn export(diagram: &Diagram) -> String {
             }
         }
     }
-    if !metadata.is_empty() {
+    {
         let mut top = Map::new();
         for (k, v) in std::mem::take(&mut template) {
             top.insert(k.clone(), v);
@@ -791,7 +791,9 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
         }
         connections.push(Value::Object(entry));
     }
+    // Always present: it marks a lab export, whose diagram needs no added traffic.
     let mut out = Map::new();
+    out.insert("format".into(), "decouple-lab".into());
     if diagram.run != crate::model::RunSettings::default() {
         out.insert("run".into(), serde_json::to_value(&diagram.run).unwrap_or_default());
     }

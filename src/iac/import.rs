@@ -109,6 +109,9 @@ pub(crate) fn import_with_ids(template: &Template) -> (Imported, HashMap<String,
         im.links_of(resource);
     }
     im.connect_all();
+    if !template.metadata.contains_key(METADATA_KEY) {
+        im.add_traffic();
+    }
     im.settle_api_integrations();
     im.run_settings();
     layout::arrange(&mut im.diagram);
@@ -962,6 +965,28 @@ impl Importer<'_> {
             let why = e.message().en;
             self.summary.not_drawn.push(format!("{a} → {b} ({})", why.trim_end_matches('.')));
         }
+    }
+
+    /// A template has no users: so that it plays, a client sends to every entry point
+    /// (what nothing else feeds and a client can reach). A lab export has its own clients.
+    fn add_traffic(&mut self) {
+        let dead_letter: Vec<ComponentId> = self.diagram.connections().filter_map(|c| c.settings.dead_letter_queue).collect();
+        let entries: Vec<ComponentId> = self
+            .diagram
+            .components()
+            .filter(|c| self.diagram.incoming(c.id).next().is_none() && !dead_letter.contains(&c.id))
+            .filter(|c| allowed_kinds(K::Client, c.kind()).is_ok())
+            .filter(|c| c.kind() != K::Queue || self.diagram.outgoing(c.id).any(|o| o.kind != C::Redrive))
+            .map(|c| c.id)
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        let client = self.add("DecoupleLabTraffic", "Test traffic", K::Client, Map::new(), None);
+        for entry in entries {
+            self.connect(client, entry, None, &Map::new());
+        }
+        self.note("a client (Test traffic) sends to the entry points so the diagram plays");
     }
 
     /// The run's seed and length, and the exercise, as the exporter keeps them.
