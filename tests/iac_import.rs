@@ -154,3 +154,19 @@ fn cfn_lint_finds_no_error_in_the_export_of_random_diagrams() {
         .collect();
     lint("random", &templates);
 }
+
+#[test]
+fn the_page_opens_diagram_files_and_templates_through_one_function() {
+    let pattern = patterns()[0].diagram();
+    let file = decouple_lab::share::to_json(&pattern);
+    let (d, summary) = iac::open_text(&file).unwrap();
+    assert_eq!(d, pattern);
+    assert!(summary.is_none(), "a diagram file needs no summary");
+    let (d, summary) = iac::open_text(&fixture("fanout.json")).unwrap();
+    assert_eq!(d.component_count(), 4);
+    assert!(summary.unwrap().message().en.contains("AWS::SQS::QueuePolicy"));
+    // A broken diagram file keeps the file format's own sentence.
+    let broken = iac::open_text(r#"{"format": "decouple-lab", "version": "x"}"#).unwrap_err();
+    assert!(broken.en.contains("version"), "{}", broken.en);
+    assert!(iac::open_text(r#"{"components": 3}"#).unwrap_err().en.contains("Decouple Lab"), "not a template either");
+}

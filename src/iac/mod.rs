@@ -33,11 +33,13 @@ pub fn import(text: &str) -> Result<Imported, IacError> {
     Ok(import::import_template(&template))
 }
 
-/// Opens text dropped or chosen in the page: a Decouple Lab diagram file opens as it is
-/// (no summary), anything else is read as a template.
+/// Opens text dropped or chosen in the page: a Decouple Lab diagram file (JSON that is
+/// not a template) opens as it is, with no summary and the file format's own refusals;
+/// anything else is read as a template.
 pub fn open_text(text: &str) -> Result<(Diagram, Option<Summary>), Message> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('{') && trimmed.contains("\"decouple-lab\"") {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let json = trimmed.starts_with('{');
+    if json && (trimmed.contains("\"decouple-lab\"") || !trimmed.contains("\"Resources\"")) {
         return crate::share::from_json(text).map(|d| (d, None)).map_err(|e| e.message());
     }
     import(text).map(|i| (i.diagram, Some(i.summary))).map_err(|e| e.message())
