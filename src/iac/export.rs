@@ -11,6 +11,7 @@
 use super::import::{import_with_ids, ENDPOINT_SUFFIX, METADATA_KEY};
 use super::template::{placeholders, Template};
 use super::yaml_out::to_yaml;
+use crate::share::format::spec_settings;
 use crate::model::spec::{DatabaseEngine, NotificationChannel, StreamFlavour, WorkflowType};
 use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, Diagram, Faults, Spec};
 use serde_json::{json, Map, Value};
@@ -809,19 +810,9 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
     (out, per_resource)
 }
 
-fn settings_of(spec: &Spec) -> Map<String, Value> {
-    match serde_json::to_value(spec) {
-        Ok(Value::Object(mut o)) => match o.remove("settings") {
-            Some(Value::Object(s)) => s,
-            _ => Map::new(),
-        },
-        _ => Map::new(),
-    }
-}
-
 /// The settings of `want` that differ from `got`'s.
 fn settings_diff(got: &Spec, want: &Spec) -> Map<String, Value> {
-    let (g, w) = (settings_of(got), settings_of(want));
+    let (g, w) = (spec_settings(got), spec_settings(want));
     w.into_iter().filter(|(k, v)| g.get(k) != Some(v)).collect()
 }
 

@@ -617,20 +617,25 @@ impl Importer<'_> {
             _ => self.target(sub.get("Endpoint")),
         };
         let Some(endpoint) = endpoint else { return };
+        let s = self.subscription_settings(sub);
+        if protocol == "sqs" && truthy(sub.get("RawMessageDelivery")) {
+            self.note("raw message delivery as a label");
+        }
+        self.link(topic, endpoint, Some(C::Subscription), s);
+    }
+
+    /// A subscription's filter policy (SNS's default scope is MessageAttributes) and DLQ.
+    fn subscription_settings(&self, sub: &Value) -> Map<String, Value> {
         let mut s = Map::new();
         if let Some(policy) = json_text(sub.get("FilterPolicy")) {
             s.insert("filter_policy".into(), policy.into());
-            // SNS's default scope is MessageAttributes.
             let scope = sub.get("FilterPolicyScope").and_then(Value::as_str).unwrap_or("MessageAttributes");
             s.insert("filter_policy_scope".into(), scope.into());
         }
         if let Some(dlq) = self.target(redrive_policy(sub.get("RedrivePolicy")).as_ref().and_then(|p| p.get("deadLetterTargetArn"))) {
             s.insert("dead_letter_queue".into(), json!(dlq));
         }
-        if protocol == "sqs" && truthy(sub.get("RawMessageDelivery")) {
-            self.note("raw message delivery as a label");
-        }
-        self.link(topic, endpoint, Some(C::Subscription), s);
+        s
     }
 
     fn rule(&mut self, r: &Resource) {
@@ -704,19 +709,9 @@ impl Importer<'_> {
                     }
                 }
                 "SNS" => {
-                    let mut sub = p.clone();
-                    sub.insert("Protocol".into(), "lambda".into());
                     let topic = self.target(p.get("Topic"));
                     if let Some(topic) = topic {
-                        let mut s = Map::new();
-                        if let Some(policy) = json_text(p.get("FilterPolicy")) {
-                            s.insert("filter_policy".into(), policy.into());
-                            let scope = p.get("FilterPolicyScope").and_then(Value::as_str).unwrap_or("MessageAttributes");
-                            s.insert("filter_policy_scope".into(), scope.into());
-                        }
-                        if let Some(dlq) = self.target(redrive_policy(p.get("RedrivePolicy")).as_ref().and_then(|r| r.get("deadLetterTargetArn"))) {
-                            s.insert("dead_letter_queue".into(), json!(dlq));
-                        }
+                        let s = self.subscription_settings(&Value::Object(p.clone()));
                         self.link(topic, me, Some(C::Subscription), s);
                     }
                 }
