@@ -347,7 +347,7 @@ impl Out<'_> {
     /// `Metadata` (found by the exporter's own import).
     fn connection(&mut self, c: &Connection) {
         let (Some(from), Some(to)) = (self.component(c.from).cloned(), self.component(c.to).cloned()) else { return };
-        if !has_resource(&from) && !(from.kind() == K::EventBus && is_default_bus(&from)) {
+        if !has_resource(&from) && !is_default_bus(&from) {
             return;
         }
         let s = &c.settings;
@@ -722,10 +722,13 @@ fn pattern(text: &str) -> Value {
 // ---------------------------------------------------------------------------------------
 // What the template misses goes in Metadata.
 
+/// Metadata for each resource, by logical id.
+type PerResource = Vec<(String, Map<String, Value>)>;
+
 /// The `Metadata.DecoupleLab` content: per resource (put straight into the template's
 /// resources) and for the template (components without a resource, connections the
 /// template does not say, or says with other settings).
-fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<String, Value>, Vec<(String, Map<String, Value>)>) {
+fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<String, Value>, PerResource) {
     let ids = logical_ids(diagram);
     let parsed = match Template::from_value(Value::Object(template.clone())) {
         Ok(t) => t,
@@ -733,7 +736,7 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
     };
     let (back, back_ids) = import_with_ids(&parsed);
     let back_id = |c: ComponentId| ids.get(&c).and_then(|l| back_ids.get(l)).copied();
-    let mut per_resource: Vec<(String, Map<String, Value>)> = Vec::new();
+    let mut per_resource: PerResource = Vec::new();
     let mut components = Map::new();
     for c in diagram.components() {
         let logical = ids.get(&c.id).cloned().unwrap_or_default();

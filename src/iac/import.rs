@@ -315,10 +315,8 @@ impl Importer<'_> {
                 let redrive = redrive_policy(r.prop("RedrivePolicy"));
                 put_num(&mut s, "max_receive_count", redrive.as_ref().and_then(|p| p.get("maxReceiveCount")));
             }
-            "AWS::SNS::Topic" => {
-                if truthy(r.prop("FifoTopic")) {
-                    s.insert("fifo".into(), true.into());
-                }
+            "AWS::SNS::Topic" if truthy(r.prop("FifoTopic")) => {
+                s.insert("fifo".into(), true.into());
             }
             "AWS::Kinesis::Stream" => {
                 let on_demand = r.path(&["StreamModeDetails", "StreamMode"]).and_then(Value::as_str) == Some("ON_DEMAND");
