@@ -43,7 +43,8 @@ pub fn import(command: ImportCommand) -> i32 {
 pub fn export(command: ExportCommand) -> i32 {
     let ExportCommand::Cfn { diagram } = command;
     let path = Path::new(&diagram);
-    let text = if diagram == "-" || path.exists() {
+    // A path, `-`, or else a link (which has a `#`) or the JSON itself.
+    let text = if diagram == "-" || path.exists() || !(diagram.contains('#') || diagram.trim_start().starts_with('{')) {
         match read_input(path) {
             Ok(text) => text,
             Err(message) => return fail(&message),
