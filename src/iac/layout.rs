@@ -147,4 +147,20 @@ mod tests {
         let x = |id| d.component(id).unwrap().position.x;
         assert!(x(a) < x(q) && x(q) < x(f), "{p:?}");
     }
+
+    #[test]
+    fn barycentre_sweeps_remove_avoidable_crossings() {
+        // Added in an order that crosses every pair: c0 -> q2, c1 -> q1, c2 -> q0.
+        let mut d = Diagram::new();
+        let c: Vec<_> = (0..3).map(|i| d.add_component(K::Client, format!("c{i}"), Point::default())).collect();
+        let q: Vec<_> = (0..3).map(|i| d.add_component(K::Queue, format!("q{i}"), Point::default())).collect();
+        for i in 0..3 {
+            d.connect(c[i], q[2 - i]).unwrap();
+        }
+        arrange(&mut d);
+        let y = |id| d.component(id).unwrap().position.y;
+        let mut pairs: Vec<(f64, f64)> = (0..3).map(|i| (y(c[i]), y(q[2 - i]))).collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(pairs.windows(2).all(|w| w[0].1 < w[1].1), "edges cross: {pairs:?}");
+    }
 }
