@@ -636,6 +636,24 @@ impl Importer<'_> {
         s
     }
 
+    /// A rule target's pattern, retry policy and DLQ (a rule's `Targets` entry or a SAM
+    /// `EventBridgeRule` event's properties, which name them alike).
+    fn rule_target_settings(&mut self, pattern: Option<String>, target: &Value) -> Map<String, Value> {
+        let mut s = Map::new();
+        if let Some(p) = pattern {
+            s.insert("pattern".into(), p.into());
+        }
+        put_num(&mut s, "max_retry_attempts", target.get("RetryPolicy").and_then(|p| p.get("MaximumRetryAttempts")));
+        put_num(&mut s, "max_event_age_s", target.get("RetryPolicy").and_then(|p| p.get("MaximumEventAgeInSeconds")));
+        if let Some(dlq) = self.target(target.get("DeadLetterConfig").and_then(|d| d.get("Arn"))) {
+            s.insert("dead_letter_queue".into(), json!(dlq));
+        }
+        if target.get("InputTransformer").is_some() || target.get("InputPath").is_some() || target.get("Input").is_some() {
+            self.note("rule input transformers (targets get the whole event)");
+        }
+        s
+    }
+
     fn rule(&mut self, r: &Resource) {
         let schedule = r.prop("ScheduleExpression").and_then(Value::as_str).map(str::to_string);
         let from = match &schedule {
@@ -653,18 +671,7 @@ impl Importer<'_> {
         let Some(Value::Array(targets)) = r.prop("Targets") else { return };
         for target in targets {
             let Some(to) = self.target(target.get("Arn")) else { continue };
-            let mut s = Map::new();
-            if let Some(p) = &pattern {
-                s.insert("pattern".into(), p.clone().into());
-            }
-            put_num(&mut s, "max_retry_attempts", target.get("RetryPolicy").and_then(|p| p.get("MaximumRetryAttempts")));
-            put_num(&mut s, "max_event_age_s", target.get("RetryPolicy").and_then(|p| p.get("MaximumEventAgeInSeconds")));
-            if let Some(dlq) = self.target(target.get("DeadLetterConfig").and_then(|d| d.get("Arn"))) {
-                s.insert("dead_letter_queue".into(), json!(dlq));
-            }
-            if target.get("InputTransformer").is_some() || target.get("InputPath").is_some() || target.get("Input").is_some() {
-                self.note("rule input transformers (targets get the whole event)");
-            }
+            let s = self.rule_target_settings(pattern.clone(), target);
             let kind = if schedule.is_some() { None } else { Some(C::Rule) };
             self.link(from, to, kind, s);
         }
@@ -715,18 +722,7 @@ impl Importer<'_> {
                 }
                 "EventBridgeRule" | "CloudWatchEvent" => {
                     let bus = self.bus_of(p.get("EventBusName"));
-                    let mut s = Map::new();
-                    if let Some(pattern) = json_text(p.get("Pattern")) {
-                        s.insert("pattern".into(), pattern.into());
-                    }
-                    put_num(&mut s, "max_retry_attempts", p.get("RetryPolicy").and_then(|r| r.get("MaximumRetryAttempts")));
-                    put_num(&mut s, "max_event_age_s", p.get("RetryPolicy").and_then(|r| r.get("MaximumEventAgeInSeconds")));
-                    if let Some(dlq) = self.target(p.get("DeadLetterConfig").and_then(|d| d.get("Arn"))) {
-                        s.insert("dead_letter_queue".into(), json!(dlq));
-                    }
-                    if p.get("InputTransformer").is_some() || p.get("Input").is_some() || p.get("InputPath").is_some() {
-                        self.note("rule input transformers (targets get the whole event)");
-                    }
+                    let s = self.rule_target_settings(json_text(p.get("Pattern")), &Value::Object(p.clone()));
                     self.link(bus, me, Some(C::Rule), s);
                 }
                 "Schedule" | "ScheduleV2" => {
