@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 WASM := source scripts/env.sh &&
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size bench bench-wasm conformance
+.PHONY: setup serve build test test-native test-wasm test-e2e size bench bench-wasm conformance iac
 
 setup:
 	@scripts/setup.sh
@@ -43,3 +43,9 @@ bench-wasm: setup
 conformance:
 	cargo build --locked --release --bin dlab
 	python3 ../shared/conformance/run.py --dlab target/release/dlab
+
+# The public SAM and CloudFormation templates live beside the project in ../shared:
+# import, export checked by cfn-lint, and round trip, for each.
+iac:
+	cargo build --locked --release --bin dlab
+	python3 scripts/iac_corpus.py

@@ -8,10 +8,12 @@
 #     standard library built from source (see scripts/env.sh)
 #   - trunk 0.21.14, wasm-bindgen-cli at exactly the version in Cargo.lock
 #   - wasm-opt (npm binaryen, under .tools/), Chromium and chromedriver
+#   - cfn-lint (PyPI), which checks the SAM templates `dlab export cfn` writes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 TRUNK_VERSION=0.21.14
+CFN_LINT_VERSION=1.51.0
 BINARYEN_VERSION=132
 mkdir -p .tools
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -83,6 +85,17 @@ if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 
     fi
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) under .tools/"
     npm install --silent --no-audit --no-fund --prefix "$ROOT/.tools" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# --- cfn-lint (PyPI): the iac tests lint every exported template ----------------------
+if ! cfn-lint --version 2>/dev/null | grep -q "cfn-lint $CFN_LINT_VERSION"; then
+    if ! command -v python3 >/dev/null || ! python3 -m pip --version >/dev/null 2>&1; then
+        say "installing Python's pip for cfn-lint"
+        apt_install python3-pip
+    fi
+    say "installing cfn-lint $CFN_LINT_VERSION from PyPI"
+    python3 -m pip install --quiet "cfn-lint==$CFN_LINT_VERSION" \
+        || python3 -m pip install --quiet --break-system-packages "cfn-lint==$CFN_LINT_VERSION"
 fi
 
 say "ready (wasm32 route: $(cat .tools/wasm-route))"

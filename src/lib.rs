@@ -6,6 +6,7 @@
 //! - `playback`: a run as the page plays it (clock, speed, live faults, badges)
 //! - `editor`: editor state, actions, reducer, undo
 //! - `lessons`: ready-made patterns, exercises and their checks, quiz
+//! - `iac`: SAM and CloudFormation templates in and out
 //! - `share`: diagram <-> JSON file and URL
 //! - `sim`: the discrete-event engine
 //! - `routing`: EventBridge patterns, SNS filter policies, Amazon States Language
@@ -30,6 +31,7 @@ pub mod editor;
 pub mod playback;
 pub mod view;
 pub mod lessons;
+pub mod iac;
 pub mod share;
 pub mod sim;
 

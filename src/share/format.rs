@@ -134,7 +134,7 @@ fn component_entry(component: &Component) -> ComponentEntry {
 }
 
 /// The settings object of a spec (`{"kind": ..., "settings": {...}}` -> `{...}`).
-fn spec_settings(spec: &Spec) -> Map<String, Value> {
+pub(crate) fn spec_settings(spec: &Spec) -> Map<String, Value> {
     match serde_json::to_value(spec) {
         Ok(Value::Object(mut object)) => match object.remove("settings") {
             Some(Value::Object(settings)) => settings,

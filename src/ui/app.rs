@@ -106,7 +106,7 @@ pub fn app() -> Html {
                                 onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ t("My diagrams") }</button>
                         <label class="header-button file-button">
                             { t("Open file") }
-                            <input type="file" accept=".json,application/json" class="visually-hidden"
+                            <input type="file" accept=".json,application/json,.yaml,.yml,.template" class="visually-hidden"
                                    onchange={{
                                        let on_file = on_file.clone();
                                        Callback::from(move |e: Event| {

@@ -4,6 +4,8 @@
 //! JSON line per input, the contract the conformance runner uses.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod iac;
+#[cfg(not(target_arch = "wasm32"))]
 mod lessons;
 #[cfg(not(target_arch = "wasm32"))]
 mod routing;
@@ -52,6 +54,16 @@ mod cli {
         Exercises,
         /// Check a diagram (file or share link) against an exercise; exit 0 on pass, 1 on fail.
         Check(super::lessons::CheckArgs),
+        /// Import a template as a diagram (`dlab import cfn TEMPLATE`).
+        Import {
+            #[command(subcommand)]
+            format: super::iac::ImportCommand,
+        },
+        /// Export a diagram as a template (`dlab export cfn FILE|LINK`).
+        Export {
+            #[command(subcommand)]
+            format: super::iac::ExportCommand,
+        },
         /// Diagrams as share links.
         Share {
             #[command(subcommand)]
@@ -92,6 +104,8 @@ fn main() {
         Command::Mmc(args) => sim::mmc(args),
         Command::Bench(args) => sim::bench(args),
         Command::Share { command } => share::run(command),
+        Command::Import { format } => iac::import(format),
+        Command::Export { format } => iac::export(format),
         Command::Patterns(args) => lessons::list_patterns(args),
         Command::Exercises => lessons::list(),
         Command::Check(args) => lessons::check(args),

@@ -84,7 +84,7 @@ fn fail(message: &str) -> i32 {
 }
 
 /// A file's text, or standard input's for `-`, refusing anything over [`MAX_INPUT_BYTES`].
-fn read_input(path: &Path) -> Result<String, String> {
+pub fn read_input(path: &Path) -> Result<String, String> {
     let mut bytes = Vec::new();
     let result = if path == Path::new("-") {
         std::io::stdin().lock().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)

@@ -73,7 +73,10 @@ impl Source {
         }
     }
     fn refused(self, why: &share::ShareError) -> Message {
-        let Message { en, vi } = why.message();
+        self.refused_because(why.message())
+    }
+    fn refused_because(self, why: Message) -> Message {
+        let Message { en, vi } = why;
         match self {
             Source::Link => msg!(
                 "This link could not be opened: {en} Your diagram is unchanged.",
@@ -125,7 +128,16 @@ pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateH
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-        Ok(text) => offer(&editor, &pending, share::from_json(&text), Source::File),
+        // A diagram file, or a SAM/CloudFormation template with the sentence on what it left out.
+        Ok(text) => match crate::iac::open_text(&text) {
+            Ok((diagram, summary)) => {
+                offer(&editor, &pending, Ok(diagram), Source::File);
+                if let Some(summary) = summary {
+                    editor.dispatch(Action::Notify(Notice::info(summary.message())));
+                }
+            }
+            Err(why) => editor.dispatch(Action::Notify(Notice::error(Source::File.refused_because(why)))),
+        },
         Err(_) => editor.dispatch(Action::Notify(Notice::error(Text::new(
             "The browser could not read this file. Your diagram is unchanged.",
             "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.",
