@@ -301,6 +301,15 @@ impl Out<'_> {
     /// How a producer names a target in its environment, and the policy that lets it write.
     fn target_access(&mut self, to: &Component, kind: C) -> Option<(String, Value, Value)> {
         let l = self.id(to.id);
+        let dynamo = matches!(&to.spec, Spec::Database(s) if s.engine == DatabaseEngine::DynamoDb);
+        if kind == C::Read {
+            // A read is an environment variable naming the store and its read policy.
+            return match to.kind() {
+                K::Database if has_resource(to) && dynamo => Some((format!("READ_TABLE_{l}"), r(&l), json!({"DynamoDBReadPolicy": {"TableName": r(&l)}}))),
+                K::ObjectStorage => Some((format!("READ_BUCKET_{l}"), r(&l), json!({"S3ReadPolicy": {"BucketName": r(&l)}}))),
+                _ => None,
+            };
+        }
         Some(match to.kind() {
             K::Queue => (format!("SEND_{l}"), r(&l), json!({"SQSSendMessagePolicy": {"QueueName": {"Fn::GetAtt": [l, "QueueName"]}}})),
             K::Topic => (format!("PUBLISH_{l}"), r(&l), json!({"SNSPublishMessagePolicy": {"TopicName": {"Fn::GetAtt": [l, "TopicName"]}}})),
@@ -308,7 +317,7 @@ impl Out<'_> {
             K::EventBus => (format!("PUT_EVENTS_{l}"), r(&l), json!({"EventBridgePutEventsPolicy": {"EventBusName": r(&l)}})),
             K::Stream if has_resource(to) => (format!("PUT_RECORD_{l}"), r(&l), json!({"KinesisCrudPolicy": {"StreamName": r(&l)}})),
             K::DeliveryStream => (format!("FIREHOSE_{l}"), r(&l), json!({"FirehoseWritePolicy": {"DeliveryStreamName": r(&l)}})),
-            K::Database if has_resource(to) && matches!(&to.spec, Spec::Database(s) if s.engine == DatabaseEngine::DynamoDb) => {
+            K::Database if has_resource(to) && dynamo => {
                 (format!("WRITE_TABLE_{l}"), r(&l), json!({"DynamoDBWritePolicy": {"TableName": r(&l)}}))
             }
             K::ObjectStorage => (format!("WRITE_BUCKET_{l}"), r(&l), json!({"S3WritePolicy": {"BucketName": r(&l)}})),
@@ -776,7 +785,13 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
     for c in diagram.connections() {
         let (from, to) = (ids.get(&c.from).cloned().unwrap_or_default(), ids.get(&c.to).cloned().unwrap_or_default());
         let found = match (back_id(c.from), back_id(c.to)) {
-            (Some(f), Some(t)) => back.diagram.connections().find(|b| b.from == f && b.to == t).cloned(),
+            // The same connection, or one of the same kind, or any between the two: a
+            // pair may hold a write and a read, or several Task states.
+            (Some(f), Some(t)) => {
+                let between: Vec<_> = back.diagram.connections().filter(|b| b.from == f && b.to == t).collect();
+                let same_state = between.iter().find(|b| b.kind == c.kind && b.settings.task_state == c.settings.task_state);
+                same_state.or_else(|| between.iter().find(|b| b.kind == c.kind)).or(between.first()).map(|b| (*b).clone())
+            }
             _ => None,
         };
         let mut entry = Map::new();

@@ -777,8 +777,14 @@ impl Importer<'_> {
         if let Some(Value::Object(vars)) = env {
             for (name, value) in vars {
                 for t in self.targets(Some(value)) {
-                    // The exporter names a synchronous call `CALL_...`.
-                    let kind = if name.starts_with("CALL_") { Some(C::Call) } else { None };
+                    // The exporter names a synchronous call `CALL_...` and a read `READ_...`.
+                    let kind = if name.starts_with("CALL_") {
+                        Some(C::Call)
+                    } else if name.starts_with("READ_") {
+                        Some(C::Read)
+                    } else {
+                        None
+                    };
                     targets.push((t, kind));
                 }
             }
@@ -799,18 +805,21 @@ impl Importer<'_> {
                 }
             }
         }
+        // A read-only policy on a store is a read (unless an environment variable said so already).
         for t in reads {
-            if !targets.iter().any(|(x, _)| *x == t) && self.diagram.kind_of(t).ok() == Some(K::Database) {
-                let (a, b) = (self.name_of(me), self.name_of(t));
-                self.summary.not_drawn.push(format!("{a} reads {b} (reads wait on issue 13)"));
+            let store = matches!(self.diagram.kind_of(t).ok(), Some(K::Database | K::ObjectStorage | K::SearchIndex));
+            if store && !targets.contains(&(t, Some(C::Read))) {
+                targets.push((t, Some(C::Read)));
             }
         }
         let mut seen = Vec::new();
         for (t, kind) in targets {
-            if t == me || seen.contains(&t) {
+            // One connection per target and kind (a function may write a table and read it).
+            let read = kind == Some(C::Read);
+            if t == me || seen.contains(&(t, read)) {
                 continue;
             }
-            seen.push(t);
+            seen.push((t, read));
             // A function's own event source is polled, not written to.
             let source = self.links.iter().any(|l| l.from == t && l.to == me);
             if !source {
@@ -869,12 +878,8 @@ impl Importer<'_> {
                     continue;
                 }
                 done.push(to);
-                if let Some(first) = served.get(&to) {
-                    let f = self.name_of(to);
-                    self.summary.not_drawn.push(format!("{f} also serving {state_name} after {first} (one function for several Task states waits on issue 13)"));
-                    continue;
-                }
-                served.insert(to, state_name.clone());
+                // One function may serve several Task states, a connection for each.
+                served.entry(to).or_insert_with(|| state_name.clone());
                 let mut s = Map::new();
                 s.insert("task_state".into(), state_name.clone().into());
                 self.link(me, to, Some(C::Task), s);
@@ -909,7 +914,21 @@ impl Importer<'_> {
             if let Some(dlq) = settings.get("dead_letter_queue").and_then(Value::as_str).and_then(|l| self.ids.get(l).copied()) {
                 settings.insert("dead_letter_queue".into(), json!(dlq));
             }
-            let existing = self.diagram.connections().find(|c| c.from == from && c.to == to).map(|c| c.id);
+            // Two components may share several connections (a write and a read, Task
+            // states): the entry names its kind and, for a Task, its state.
+            let state = settings.get("task_state").and_then(Value::as_str).unwrap_or("").to_string();
+            let same = |c: &&crate::model::Connection| {
+                c.from == from && c.to == to && kind.is_none_or(|k| k == c.kind) && (c.kind != C::Task || c.settings.task_state == state)
+            };
+            let existing = self.diagram.connections().find(same).or_else(|| match kind {
+                // A Task the template drew without knowing its state takes this one.
+                Some(C::Task) => self.diagram.connections().find(|c| c.from == from && c.to == to && c.kind == C::Task && c.settings.task_state.is_empty()),
+                Some(C::Read) => None,
+                // Another kind between the two may be the same connection redrawn, but a
+                // read stays a read.
+                _ => self.diagram.connections().find(|c| c.from == from && c.to == to && c.kind != C::Read),
+            });
+            let existing = existing.map(|c| c.id);
             match existing {
                 Some(id) => {
                     if let Some(kind) = kind {
@@ -941,10 +960,13 @@ impl Importer<'_> {
             Some(k) if allowed.contains(&k) => k,
             _ => allowed[0],
         };
-        if self.diagram.connections().any(|c| c.from == from && c.to == to) {
+        let mut settings: ConnectionSettings = overlay(&default_settings(kind, from_kind), patch);
+        // Once per pair, but for a write beside a read and one Task per state (the
+        // model's own rule decides).
+        let twin = |c: &Connection| c.kind == kind && (kind != C::Task || c.settings.task_state == settings.task_state);
+        if self.diagram.connections().any(|c| c.from == from && c.to == to && (twin(c) || !matches!(kind, C::Read | C::Write | C::Task))) {
             return;
         }
-        let mut settings: ConnectionSettings = overlay(&default_settings(kind, from_kind), patch);
         if !check_connection(kind, from_kind, &settings).is_empty() {
             settings = default_settings(kind, from_kind);
             self.note(&format!("{a} → {b} settings outside the lab's range"));

@@ -327,11 +327,13 @@ impl Diagram {
                 "Kết nối “{kind_vi}” từ {from_vi} tới {to_vi} là không thể; nó chỉ có thể là: {list_vi}."
             )));
         }
-        // Two components may be joined once per kind (a function writes to a table and
-        // reads from it), and a state machine's Tasks once per state: one function may
-        // serve several Task states, each its own connection naming its state.
-        let distinct = |e: &Connection| {
-            e.kind != connection.kind || (e.kind == ConnectionKind::Task && e.settings.task_state != connection.settings.task_state)
+        // One connection per pair, except where AWS designs need two: a function writes
+        // to a table and reads from it, and one function serves several Task states of
+        // a state machine, each its own connection naming its state.
+        let distinct = |e: &Connection| match (e.kind, connection.kind) {
+            (ConnectionKind::Write, ConnectionKind::Read) | (ConnectionKind::Read, ConnectionKind::Write) => true,
+            (ConnectionKind::Task, ConnectionKind::Task) => e.settings.task_state != connection.settings.task_state,
+            _ => false,
         };
         if self.graph.edges_connecting(from, to).any(|e| !distinct(e.weight())) {
             let (a, b) = (&self.graph[from].name, &self.graph[to].name);
