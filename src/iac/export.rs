@@ -795,10 +795,20 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
             _ => None,
         };
         let mut entry = Map::new();
-        let settings = match &found {
+        let mut settings = match &found {
             Some(b) => connection_diff(&b.settings, &c.settings, &ids),
             None => connection_diff(&crate::model::default_settings(c.kind, diagram.kind_of(c.from).unwrap_or(K::Client)), &c.settings, &ids),
         };
+        // A Task is told apart from its twins by its state, even an empty one. The
+        // template alone draws a Task without a state; an entry takes that one over only
+        // when the diagram has no such Task of its own.
+        if c.kind == C::Task && found.as_ref().is_none_or(|b| b.settings.task_state != c.settings.task_state) {
+            settings.insert("task_state".into(), c.settings.task_state.clone().into());
+            let unnamed_is_real = diagram.connections().any(|o| o.from == c.from && o.to == c.to && o.kind == C::Task && o.settings.task_state.is_empty());
+            if !unnamed_is_real {
+                entry.insert("names_unnamed_task".into(), true.into());
+            }
+        }
         if found.as_ref().map(|b| b.kind) == Some(c.kind) && settings.is_empty() {
             continue;
         }

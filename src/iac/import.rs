@@ -920,9 +920,14 @@ impl Importer<'_> {
             let same = |c: &&crate::model::Connection| {
                 c.from == from && c.to == to && kind.is_none_or(|k| k == c.kind) && (c.kind != C::Task || c.settings.task_state == state)
             };
+            let names_unnamed = entry.get("names_unnamed_task").and_then(Value::as_bool).unwrap_or(false);
             let existing = self.diagram.connections().find(same).or_else(|| match kind {
-                // A Task the template drew without knowing its state takes this one.
-                Some(C::Task) => self.diagram.connections().find(|c| c.from == from && c.to == to && c.kind == C::Task && c.settings.task_state.is_empty()),
+                // A Task the template drew without knowing its state, when the export says
+                // this entry is that Task.
+                Some(C::Task) if names_unnamed => {
+                    self.diagram.connections().find(|c| c.from == from && c.to == to && c.kind == C::Task && c.settings.task_state.is_empty())
+                }
+                Some(C::Task) => None,
                 Some(C::Read) => None,
                 // Another kind between the two may be the same connection redrawn, but a
                 // read stays a read.
