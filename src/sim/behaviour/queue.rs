@@ -4,6 +4,9 @@
 //!
 //! Consumers (Lambda event source mappings, polling workers) are modelled as long
 //! polling with no gap: a visible message goes to a consumer with free capacity at once.
+//! A receive is still an API call: a message received with a zero visibility timeout
+//! is not handed out again before the next ReceiveMessage round trip, so no setting
+//! makes the engine receive one message many times within one instant.
 
 use crate::model::spec::{QueueSpec, Spec};
 use crate::model::{ComponentKind, ConnectionKind};
@@ -21,6 +24,10 @@ use std::collections::{HashMap, VecDeque};
 const NO_TIMER: Micros = Micros::MAX;
 /// FIFO deduplication interval.
 const DEDUP_WINDOW: Micros = 300_000_000;
+/// A ReceiveMessage round trip inside a region (AWS documents no figure; SQS calls
+/// typically answer in milliseconds to tens of milliseconds). The earliest another
+/// poller's call can get a message whose visibility timeout is 0 s.
+pub(crate) const RECEIVE_ROUND_TRIP: Micros = 20_000;
 
 #[derive(Debug, Default)]
 struct Group {
@@ -290,7 +297,7 @@ impl Simulation {
                 m.dead = false;
                 self.dead_live -= 1;
             }
-            let deadline = now.saturating_add(visibility);
+            let deadline = now.saturating_add(visibility.max(RECEIVE_ROUND_TRIP));
             let node = &mut self.nodes[q as usize];
             node.totals.wait_sum_us += u128::from(waited);
             node.totals.waits += 1;
