@@ -50,3 +50,130 @@ fn a_zero_visibility_timeout_does_not_spin() {
     assert!(workers.errors <= 28 * 50 * 30, "at most one receive per round trip: {}", workers.errors);
     assert!(sim.events_processed() < 10 * 28 * 50 * 30, "{} events", sim.events_processed());
 }
+
+/// Ten messages at once from a client that does not wait.
+fn ten_at_once(b: &mut Builder) -> ComponentId {
+    let c = b.client("producer", 0.0, 0.0, 1.0, false, "");
+    if let Spec::Client(s) = b.spec(c) {
+        s.traffic = decouple_lab::model::spec::Traffic::Burst { every_s: 10_000.0, size: 10 };
+    }
+    c
+}
+
+/// Client -> queue `in` (maxReceiveCount 3, DLQ `in-dlq`) -> function -> queue `out`
+/// that is down. Returns (function, in-dlq, out).
+fn into_a_queue_that_is_down(ignore: bool) -> (Diagram, ComponentId, ComponentId, ComponentId) {
+    let mut b = Builder::new();
+    let c = ten_at_once(&mut b);
+    let q = b.queue("in", 1.0, 0.0, 3);
+    let dlq = b.queue("in-dlq", 1.0, 1.0, 3);
+    let f = b.function("worker", 2.0, 0.0, 100, 3);
+    let out = b.queue("out", 3.0, 0.0, 3);
+    b.link(c, q);
+    b.redrive(q, dlq, 3);
+    b.link(q, f);
+    b.link(f, out);
+    if let Spec::Function(s) = b.spec(f) {
+        s.ignore_downstream_failures = ignore;
+    }
+    let mut d = b.finish().expect("diagram");
+    d.component_mut(out).expect("out").faults.down = true;
+    (d, f, dlq, out)
+}
+
+/// The function's SendMessage throws, the invocation fails, the message returns to
+/// `in` after its visibility timeout and reaches `in-dlq` after three receives.
+#[test]
+fn a_failed_send_fails_the_invocation_and_the_message_reaches_the_dlq() {
+    let (d, f, dlq, out) = into_a_queue_that_is_down(false);
+    let sim = run(&d, 200);
+    let function = report(&sim, f);
+    assert_eq!(function.errors, 30, "three failed invocations per message");
+    assert_eq!(function.processed, 0);
+    assert_eq!(report(&sim, dlq).depth, 10, "all ten reach the DLQ");
+    let books = sim.books();
+    assert_eq!(books.failed, 0, "nothing is lost: {books:?}");
+    assert_eq!(books.dead_lettered, 10);
+    assert_eq!(books.returned, 30, "each failed SendMessage went back to the function");
+    assert_eq!(report(&sim, out).errors, 30);
+}
+
+/// The same code with try/except around the send: the invocations succeed and the
+/// ten messages are lost at `out`; the DLQ stays empty.
+#[test]
+fn a_function_that_ignores_failed_sends_loses_the_messages() {
+    let (d, f, dlq, _out) = into_a_queue_that_is_down(true);
+    let sim = run(&d, 200);
+    assert_eq!(report(&sim, f).processed, 10);
+    assert_eq!(report(&sim, f).errors, 0);
+    assert_eq!(report(&sim, dlq).depth, 0);
+    assert_eq!(sim.books().failed, 10, "{:?}", sim.books());
+}
+
+/// A database over its write capacity throttles; after the SDK's retries the write
+/// fails, and so does the invocation: the message is received again, not dropped.
+#[test]
+fn a_throttled_write_fails_the_invocation() {
+    let mut b = Builder::new();
+    let c = b.client("producer", 0.0, 0.0, 40.0, false, "");
+    let q = b.queue("in", 1.0, 0.0, 3);
+    let f = b.function("writer", 2.0, 0.0, 20, 3);
+    let db = b.database("table", 3.0, 0.0, decouple_lab::model::spec::DatabaseEngine::DynamoDb, false);
+    b.link(c, q);
+    b.link(q, f);
+    b.link(f, db);
+    if let Spec::Database(s) = b.spec(db) {
+        s.write_capacity_per_s = 10;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 60);
+    let function = report(&sim, f);
+    assert!(function.errors > 100, "throttled writes fail invocations: {}", function.errors);
+    let books = sim.books();
+    assert_eq!(books.failed, 0, "{books:?}");
+    assert_eq!(books.throttled, 0, "the writes that ran out of retries went back to the function: {books:?}");
+    let waiting = report(&sim, q).depth + report(&sim, q).in_flight;
+    assert!(waiting > 500, "the backlog waits in the queue: {waiting}");
+}
+
+/// PutRecord over a shard's 1,000 records a second: after the SDK's retries the
+/// producer sees ProvisionedThroughputExceededException.
+#[test]
+fn a_kinesis_producer_sees_the_throttles() {
+    let mut b = Builder::new();
+    let c = b.client("devices", 0.0, 0.0, 2_000.0, false, "");
+    let s = b.add(decouple_lab::model::ComponentKind::Stream, "telemetry", 1.0, 0.0);
+    b.link(c, s);
+    if let Spec::Stream(st) = b.spec(s) {
+        st.shards = 1;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 10);
+    let client = report(&sim, c).client.expect("client stats");
+    let throttled = client.send_errors.iter().find(|e| e.error == "ProvisionedThroughputExceededException").map(|e| e.count);
+    let rejected = sim.books().throttled;
+    assert!(rejected > 5_000, "{rejected}");
+    assert_eq!(throttled, Some(rejected), "every record the stream refused was an error at the producer: {:?}", client.send_errors);
+}
+
+/// A Lambda throttle behind an API Gateway proxy integration reaches the client as
+/// 500 (AWS: "If the Lambda API rejects the invocation request, API Gateway returns
+/// a 500 error code"), not 429.
+#[test]
+fn a_lambda_throttle_behind_a_proxy_is_a_500() {
+    let mut b = Builder::new();
+    let c = b.client("users", 0.0, 0.0, 50.0, true, "");
+    let g = b.gateway("api", 1.0, 0.0, decouple_lab::model::spec::Integration::SyncProxy);
+    let f = b.function("handler", 2.0, 0.0, 500, 3);
+    b.link(c, g);
+    b.link(g, f);
+    if let Spec::Function(s) = b.spec(f) {
+        s.concurrency_limit = 2;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 20);
+    let client = report(&sim, c).client.expect("client stats");
+    assert_eq!(client.throttled_429, 0);
+    assert!(client.server_errors > 500, "{}", client.server_errors);
+    assert!(report(&sim, f).throttles > 500);
+}

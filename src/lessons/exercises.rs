@@ -303,7 +303,9 @@ fn simulate_pipeline(d: &Diagram, gateway: ComponentId, function: ComponentId, t
     let books = sim.books();
     let saved = sim.component_report(table).map(|r| r.processed).unwrap_or(0);
     let dead = books.dead_lettered;
-    let throttled = books.throttled;
+    // Throttled writes fail the function, so the orders go back to the queue: the
+    // table's own throttle count says why they are not saved yet.
+    let throttled = sim.component_report(table).map(|r| r.throttles).unwrap_or(0) + books.throttled;
     let lost = books.failed + books.rejected() + books.expired;
     let accepted = seen.accepted_202 + seen.ok;
     out.push(if lost == 0 && dead == 0 && saved + 5 >= accepted {
@@ -313,8 +315,8 @@ fn simulate_pipeline(d: &Diagram, gateway: ComponentId, function: ComponentId, t
         ))
     } else if throttled > 0 {
         fail("no-lost-orders", msg!(
-            "{throttled} orders were refused by {t} while the backlog drained: the table's write capacity is too low for the burst. Raise it, or cap the function's concurrency.",
-            "{throttled} đơn bị {t} từ chối khi backlog dồn về: write capacity của bảng quá thấp so với đợt ghi dồn dập đó. Hãy tăng nó lên, hoặc giới hạn concurrency của function."
+            "{t} throttled {throttled} writes while the backlog drained, so those orders went back to the queue and are not saved yet: the table's write capacity is too low for the burst. Raise it, or cap the function's concurrency.",
+            "{t} đã chặn (throttle) {throttled} lượt ghi khi backlog dồn về, nên các đơn đó quay lại queue và vẫn chưa được lưu: write capacity của bảng quá thấp so với đợt ghi dồn dập đó. Hãy tăng nó lên, hoặc giới hạn concurrency của function."
         ))
     } else if dead > 0 {
         fail("no-lost-orders", msg!(

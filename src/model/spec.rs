@@ -258,11 +258,14 @@ pub struct FunctionSpec {
     pub error_rate: f64,
     /// Lambda default 3 s; at most 900 s.
     pub timeout_s: u32,
+    /// The code catches a failed downstream call or send (try/except) and carries on:
+    /// the invocation succeeds and what the call carried is lost.
+    pub ignore_downstream_failures: bool,
 }
 
 impl Default for FunctionSpec {
     fn default() -> Self {
-        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3 }
+        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3, ignore_downstream_failures: false }
     }
 }
 

@@ -34,6 +34,6 @@ pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, Ste
 pub use behaviour::stream::{shard_for, PartitionReport, ShardReport, StreamConsumerReport};
 pub use engine::{FilterMatcher, Matcher, SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
-pub use report::{ClientReport, ComponentReport, RunReport};
+pub use report::{ClientReport, ComponentReport, RunReport, SendError};
 pub use routes::{interim_filter_matcher, interim_matcher};
 pub use trace::{Hop, HopOutcome};

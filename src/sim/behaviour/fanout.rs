@@ -100,10 +100,7 @@ impl Simulation {
     /// matching rule. With none, the message goes nowhere (counted as no route).
     pub(crate) fn fanout_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         }
         let mut payload = None;
         self.register(n, msg, &mut payload);
@@ -182,10 +179,7 @@ impl Simulation {
     /// write to its connected function, queue, topic or bus.
     pub(crate) fn object_storage_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         }
         self.nodes[n as usize].totals.processed += 1;
         let queries: Vec<u32> =
@@ -206,10 +200,7 @@ impl Simulation {
     /// records how far its read model lags the original write (including its refresh).
     pub(crate) fn sink_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         }
         let refresh = match &self.nodes[n as usize].spec {
             Spec::SearchIndex(s) => Some(ms(s.refresh_ms)),

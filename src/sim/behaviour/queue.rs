@@ -122,10 +122,7 @@ impl Simulation {
 
     pub(crate) fn queue_arrive(&mut self, q: u32, _link: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(q) {
-            self.nodes[q as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(q, msg, frame, Some(Reply::ServerError));
         }
         let fifo = matches!(&self.nodes[q as usize].spec, Spec::Queue(s) if s.fifo);
         if fifo {

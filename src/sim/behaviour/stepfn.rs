@@ -383,10 +383,7 @@ impl Simulation {
     /// parent's Task wait for the end.
     pub(crate) fn start_execution(&mut self, n: u32, kind: ConnectionKind, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         }
         let now = self.now;
         let message = self.message_id(msg);
@@ -395,7 +392,9 @@ impl Simulation {
             self.reply(frame, Reply::Ok);
             return HopOutcome::Delivered;
         };
-        let waits = kind == ConnectionKind::Task || m.workflow == WorkflowType::Express;
+        // StartSyncExecution (an Express workflow called synchronously) and a parent's
+        // Task wait for the end; StartExecution answers at once.
+        let waits = kind == ConnectionKind::Task || (m.workflow == WorkflowType::Express && kind.is_synchronous());
         let id = m.next_id;
         m.next_id += 1;
         m.counts.started += 1;

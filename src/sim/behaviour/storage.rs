@@ -35,10 +35,7 @@ const WRITE_BACKOFF: Micros = 50_000;
 impl Simulation {
     pub(crate) fn database_arrive(&mut self, d: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(d) {
-            self.nodes[d as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(d, msg, frame, Some(Reply::ServerError));
         }
         let capacity = match &self.nodes[d as usize].spec {
             Spec::Database(s) => f64::from(s.write_capacity_per_s),
@@ -64,10 +61,7 @@ impl Simulation {
 
     pub(crate) fn firehose_arrive(&mut self, f: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(f) {
-            self.nodes[f as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(f, msg, frame, Some(Reply::ServerError));
         }
         self.reply(frame, Reply::Ok);
         self.firehose_take(f, msg);
@@ -125,7 +119,7 @@ impl Simulation {
     pub(crate) fn retry_throttled_write(&mut self, link: u32, msg: Key, frame: Key, max_attempts: u8, backoff: Micros) -> bool {
         let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(max_attempts);
         if attempts >= max_attempts {
-            self.finish(msg, Fate::Rejected(Rejection::Throttled));
+            self.end_request(msg, frame, Fate::Rejected(Rejection::Throttled));
             self.reply(frame, Reply::Throttled);
             return false;
         }

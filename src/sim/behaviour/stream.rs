@@ -402,10 +402,7 @@ impl Simulation {
 
     pub(crate) fn stream_arrive(&mut self, s: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
         if self.is_down(s) {
-            self.nodes[s as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(s, msg, frame, Some(Reply::ServerError));
         }
         self.ensure_readers(s);
         let Some((flavour, shards, field)) = self.stream_ref(s).map(|st| (st.flavour, st.shards, st.key_field.clone())) else {
@@ -618,12 +615,8 @@ impl Simulation {
         if kafka && self.is_down(to) {
             // Its work stands (at-least-once) but the offsets were not committed.
             let mut back = Vec::with_capacity(items.len());
+            // (Its sends went out when the job ran.)
             for (i, item) in items.iter().enumerate() {
-                if !item.failed {
-                    if let Some(copy) = self.copy_message(item.msg) {
-                        self.forward(to, copy);
-                    }
-                }
                 back.push(record(i, item.msg));
             }
             if let Some(reader) = self.stream_state(s).and_then(|st| st.readers.get_mut(consumer as usize)) {
@@ -645,7 +638,7 @@ impl Simulation {
             (Some(_), false) => 0,
         };
         for item in &items[..keep_from] {
-            self.forward(to, item.msg);
+            self.done_with(to, item.msg);
         }
         let back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
         let failed = back.len();
