@@ -278,6 +278,17 @@ impl Simulation {
                 j.items[i].failed = failed;
             }
         }
+        // A stream batch is handled in order: the code stops at the first record that
+        // fails, so the records after it are not processed (they return with it).
+        if let Some(j) = self.jobs.get_mut(job) {
+            if matches!(j.origin, Origin::Stream { .. }) {
+                if let Some(first) = j.items.iter().position(|i| i.failed) {
+                    for i in &mut j.items[first..] {
+                        i.failed = true;
+                    }
+                }
+            }
+        }
         let calls = self.call_outputs(n);
         self.make_calls(job, &calls, false);
         if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
