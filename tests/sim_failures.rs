@@ -177,3 +177,54 @@ fn a_lambda_throttle_behind_a_proxy_is_a_500() {
     assert!(client.server_errors > 500, "{}", client.server_errors);
     assert!(report(&sim, f).throttles > 500);
 }
+
+/// An Express workflow stops at five minutes with States.Timeout: a Wait of 400 s
+/// never ends (AWS: Express workflows run for at most 5 minutes).
+#[test]
+fn an_express_workflow_stops_at_five_minutes() {
+    let mut b = Builder::new();
+    let c = b.client("trigger", 0.0, 0.0, 0.1, false, "");
+    let sm = b.state_machine(
+        "express",
+        1.0,
+        0.0,
+        r#"{"StartAt": "Long", "States": {"Long": {"Type": "Wait", "Seconds": 400, "End": true}}}"#,
+    );
+    b.link(c, sm);
+    if let Spec::StateMachine(s) = b.spec(sm) {
+        s.workflow = decouple_lab::model::spec::WorkflowType::Express;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 900);
+    let counts = report(&sim, sm).executions.expect("executions");
+    assert_eq!(counts.succeeded, 0, "{counts:?}");
+    assert!(counts.timed_out >= 50, "{counts:?}");
+}
+
+/// A Task on a function gets what the function returns: its result template.
+#[test]
+fn a_task_result_is_the_functions_result() {
+    let mut b = Builder::new();
+    let c = b.client("trigger", 0.0, 0.0, 1.0, false, r#"{"n": 1}"#);
+    let sm = b.state_machine(
+        "flow",
+        1.0,
+        0.0,
+        r#"{"StartAt": "Score", "States": {
+            "Score": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Score", "ResultPath": "$.score", "Next": "High"},
+            "High": {"Type": "Choice", "Choices": [{"Variable": "$.score.value", "NumericGreaterThan": 5, "Next": "Yes"}], "Default": "No"},
+            "Yes": {"Type": "Succeed"},
+            "No": {"Type": "Fail", "Error": "Low"}}}"#,
+    );
+    let f = b.function("score", 2.0, 0.0, 50, 3);
+    b.link(c, sm);
+    b.task(sm, f, "Score");
+    if let Spec::Function(s) = b.spec(f) {
+        s.result = r#"{"value": {{int 6 9}}}"#.into();
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 60);
+    let counts = report(&sim, sm).executions.expect("executions");
+    assert!(counts.succeeded >= 50, "{counts:?}");
+    assert_eq!(counts.failed, 0, "{counts:?}");
+}

@@ -261,11 +261,21 @@ pub struct FunctionSpec {
     /// The code catches a failed downstream call or send (try/except) and carries on:
     /// the invocation succeeds and what the call carried is lost.
     pub ignore_downstream_failures: bool,
+    /// What the function returns (a Step Functions Task's result): empty passes its
+    /// input through; else a JSON template with the client payload's placeholders.
+    pub result: String,
 }
 
 impl Default for FunctionSpec {
     fn default() -> Self {
-        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3, ignore_downstream_failures: false }
+        FunctionSpec {
+            concurrency_limit: 1_000,
+            duration_ms: 200,
+            error_rate: 0.0,
+            timeout_s: 3,
+            ignore_downstream_failures: false,
+            result: String::new(),
+        }
     }
 }
 
