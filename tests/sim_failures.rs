@@ -228,3 +228,32 @@ fn a_task_result_is_the_functions_result() {
     assert!(counts.succeeded >= 50, "{counts:?}");
     assert_eq!(counts.failed, 0, "{counts:?}");
 }
+
+/// 10,000 messages waiting, 10 s of work per batch: Lambda's SQS pollers start at
+/// five batches at once and add up to 300 a minute, so the queue drains in minutes,
+/// not in the 10 s that 1,000 concurrent batches would take.
+#[test]
+fn sqs_pollers_start_at_five_and_grow_by_300_a_minute() {
+    let mut b = Builder::new();
+    let c = b.client("backlog", 0.0, 0.0, 1.0, false, "");
+    if let Spec::Client(s) = b.spec(c) {
+        s.traffic = decouple_lab::model::spec::Traffic::Burst { every_s: 86_400.0, size: 10_000 };
+    }
+    let q = b.queue("jobs", 1.0, 0.0, 30);
+    let f = b.function("worker", 2.0, 0.0, 10_000, 30);
+    b.link(c, q);
+    let esm = b.link(q, f);
+    b.d.connection_mut(esm).expect("mapping").settings.batch_size = 10;
+    let d = b.finish().expect("diagram");
+    let mut sim = Simulation::with_options(&d, SimOptions { seed: 7, ..SimOptions::default() }).expect("a valid diagram");
+    sim.run_for(50_000_000);
+    let busy = sim.series(f).iter().map(|s| s.concurrency).max().unwrap_or(0);
+    assert!(busy <= 5, "five pollers in the first minute: {busy}");
+    assert!(report(&sim, f).processed <= 5 * 10 * 5, "{}", report(&sim, f).processed);
+    sim.run_for(130_000_000);
+    assert!(sim.books().balanced());
+    let left = report(&sim, q).depth + report(&sim, q).in_flight;
+    assert_eq!(left, 0, "drained within three minutes");
+    let peak = sim.series(f).iter().map(|s| s.concurrency).max().unwrap_or(0);
+    assert!((300..=1_000).contains(&peak), "300 more pollers after a minute: {peak}");
+}

@@ -388,6 +388,7 @@ impl Simulation {
         }
         match j.origin {
             Origin::Queue { queue, link } => {
+                self.poller_done(queue, link);
                 let partial = self.links.get(link as usize).is_some_and(|l| l.settings.report_batch_item_failures);
                 let any_failed = j.items.iter().any(|i| i.failed);
                 for item in &j.items {
