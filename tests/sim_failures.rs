@@ -257,3 +257,24 @@ fn sqs_pollers_start_at_five_and_grow_by_300_a_minute() {
     let peak = sim.series(f).iter().map(|s| s.concurrency).max().unwrap_or(0);
     assert!((300..=1_000).contains(&peak), "300 more pollers after a minute: {peak}");
 }
+
+/// Counters a learner reads: a function fed by a queue shows what it received, and
+/// Lambda's asynchronous retries (after 1 and 2 minutes) are counted as retries.
+#[test]
+fn counters_show_what_a_queue_fed_function_received_and_async_retries() {
+    let (d, f, _dlq, _out) = into_a_queue_that_is_down(false);
+    let sim = run(&d, 200);
+    assert_eq!(report(&sim, f).received, 30, "three receives of ten messages");
+
+    let mut b = Builder::new();
+    let c = ten_at_once(&mut b);
+    let f = b.function("handler", 1.0, 0.0, 100, 3);
+    b.link_as(c, f, decouple_lab::model::ConnectionKind::Invoke);
+    let mut d = b.finish().expect("diagram");
+    d.component_mut(f).expect("f").faults.error_rate = 1.0;
+    let sim = run(&d, 200);
+    let r = report(&sim, f);
+    assert_eq!(r.retries, 20, "two retries per event: {r:?}");
+    assert_eq!(r.errors, 30);
+    assert_eq!(sim.books().failed, 10, "no on-failure destination: lost");
+}

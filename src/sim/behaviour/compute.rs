@@ -245,6 +245,10 @@ impl Simulation {
             Origin::Stream { stream, .. } => Some(stream),
             _ => None,
         };
+        if receive_from.is_some() {
+            // What a consumer received is what its poller handed it (not a delivery).
+            self.nodes[n as usize].totals.received += items.len() as u64;
+        }
         if let Some(from) = receive_from.filter(|_| self.options.trace_capacity > 0) {
             let outcome = if down { HopOutcome::Failed } else { HopOutcome::Delivered };
             for i in &items {
@@ -458,6 +462,7 @@ impl Simulation {
             if let Some(m) = self.msgs.get_mut(msg) {
                 m.attempts += 1;
             }
+            self.nodes[n as usize].totals.retries += 1;
             let at = self.now + ASYNC_RETRY_DELAYS[attempts as usize];
             if link != u32::MAX && (link as usize) < self.links.len() {
                 self.events.push(at, Event::Deliver { link, msg, frame: Key::NONE });
