@@ -278,3 +278,55 @@ fn counters_show_what_a_queue_fed_function_received_and_async_retries() {
     assert_eq!(r.errors, 30);
     assert_eq!(sim.books().failed, 10, "no on-failure destination: lost");
 }
+
+/// A message moved to a standard queue's DLQ keeps its original enqueue time: with
+/// a 2-minute retention on both, it expires in the DLQ 2 minutes after it was first
+/// sent, not 2 minutes after the move.
+#[test]
+fn dlq_retention_counts_from_the_original_enqueue() {
+    let mut b = Builder::new();
+    let c = ten_at_once(&mut b);
+    let q = b.queue("in", 1.0, 0.0, 3);
+    let dlq = b.queue("in-dlq", 1.0, 1.0, 3);
+    let f = b.function("worker", 2.0, 0.0, 100, 3);
+    b.link(c, q);
+    b.redrive(q, dlq, 1);
+    b.link(q, f);
+    for id in [q, dlq] {
+        if let Spec::Queue(s) = b.spec(id) {
+            s.retention_s = 120;
+            s.visibility_timeout_s = 30;
+        }
+    }
+    let mut d = b.finish().expect("diagram");
+    d.component_mut(f).expect("f").faults.error_rate = 1.0;
+    // Received once at 0 s, back at 30 s, moved to the DLQ at the second receive.
+    let sim = run(&d, 100);
+    assert_eq!(report(&sim, dlq).depth, 10);
+    let sim = run(&d, 125);
+    assert_eq!(report(&sim, dlq).depth, 0, "expired 120 s after the first send");
+    assert_eq!(sim.books().expired, 10);
+}
+
+/// Asynchronous invocations wait in Lambda's queue while the function is at its
+/// concurrency limit; with a 60 s maximum event age the ones that waited longer go
+/// to the on-failure destination instead of running.
+#[test]
+fn async_events_past_their_maximum_age_go_to_the_on_failure_destination() {
+    let mut b = Builder::new();
+    let c = b.client("events", 0.0, 0.0, 10.0, false, "");
+    let f = b.function("slow", 1.0, 0.0, 2_000, 3);
+    let dest = b.queue("on-failure", 2.0, 1.0, 3);
+    b.link_as(c, f, decouple_lab::model::ConnectionKind::Invoke);
+    b.link_as(f, dest, decouple_lab::model::ConnectionKind::OnFailure);
+    if let Spec::Function(s) = b.spec(f) {
+        s.concurrency_limit = 1;
+        s.max_event_age_s = 60;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 180);
+    let r = report(&sim, f);
+    assert!(r.expired > 500, "{r:?}");
+    assert!(report(&sim, dest).depth as u64 >= r.expired - 5, "{}", report(&sim, dest).depth);
+    assert!(r.processed < 100, "one at a time, 2 s each: {}", r.processed);
+}

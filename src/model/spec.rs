@@ -261,6 +261,9 @@ pub struct FunctionSpec {
     /// The code catches a failed downstream call or send (try/except) and carries on:
     /// the invocation succeeds and what the call carried is lost.
     pub ignore_downstream_failures: bool,
+    /// Asynchronous invocations older than this go to the on-failure destination
+    /// (Lambda's maximum event age: 60 s to 6 h, 6 h by default).
+    pub max_event_age_s: u32,
     /// What the function returns (a Step Functions Task's result): empty passes its
     /// input through; else a JSON template with the client payload's placeholders.
     pub result: String,
@@ -274,6 +277,7 @@ impl Default for FunctionSpec {
             error_rate: 0.0,
             timeout_s: 3,
             ignore_downstream_failures: false,
+            max_event_age_s: 21_600,
             result: String::new(),
         }
     }

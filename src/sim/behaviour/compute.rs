@@ -157,8 +157,13 @@ impl Simulation {
             return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         }
         if node_kind == ComponentKind::Function && !sync {
-            // Lambda queues an asynchronous invocation and answers 202 at once.
+            // Lambda queues an asynchronous invocation and answers 202 at once; the
+            // event's age counts from this first arrival.
             self.reply(frame, Reply::Accepted);
+            let now = self.now;
+            if let Some(m) = self.msgs.get_mut(msg).filter(|m| m.attempts == 0) {
+                m.enqueued = now;
+            }
         }
         let room = self.consumer_room(n);
         let line_empty = self.compute(n).is_some_and(|c| c.waiting.is_empty());
@@ -458,7 +463,8 @@ impl Simulation {
     /// to the on-failure destination, or it is lost (failed).
     fn async_failed(&mut self, n: u32, link: u32, msg: Key) {
         let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(ASYNC_RETRIES);
-        if attempts < ASYNC_RETRIES {
+        let next = ASYNC_RETRY_DELAYS.get(attempts as usize).copied().unwrap_or(0);
+        if attempts < ASYNC_RETRIES && !self.too_old(n, msg, next) {
             if let Some(m) = self.msgs.get_mut(msg) {
                 m.attempts += 1;
             }
@@ -469,17 +475,42 @@ impl Simulation {
                 return;
             }
         }
+        self.to_on_failure(n, msg, Fate::Failed);
+    }
+
+    /// An asynchronous event Lambda gives up on goes to the on-failure destination,
+    /// or ends in `fate` without one.
+    fn to_on_failure(&mut self, n: u32, msg: Key, fate: Fate) {
         let on_failure = self.nodes[n as usize].out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure);
         match on_failure {
             Some(l) => self.fan_out(&[l], msg),
-            None => self.finish(msg, Fate::Failed),
+            None => self.finish(msg, fate),
         }
+    }
+
+    /// Would an asynchronous event be past the function's maximum event age `after`
+    /// from now?
+    fn too_old(&self, n: u32, msg: Key, after: Micros) -> bool {
+        let Some(Spec::Function(f)) = self.nodes.get(n as usize).map(|n| &n.spec) else { return false };
+        let age = self.msgs.get(msg).map(|m| (self.now + after).saturating_sub(m.enqueued)).unwrap_or(0);
+        age > secs(f.max_event_age_s)
+    }
+
+    /// An asynchronous event past its maximum age: Lambda discards it to the
+    /// on-failure destination (or it is lost).
+    fn async_expired(&mut self, n: u32, msg: Key) {
+        self.nodes[n as usize].totals.expired += 1;
+        self.to_on_failure(n, msg, Fate::Expired);
     }
 
     /// Capacity freed: take waiting requests, then poll sources.
     pub(crate) fn pump_compute(&mut self, n: u32) {
         while self.consumer_room(n) > 0 {
             let Some(w) = self.compute(n).and_then(|c| c.waiting.pop_front()) else { break };
+            if !w.sync && self.too_old(n, w.msg, 0) {
+                self.async_expired(n, w.msg);
+                continue;
+            }
             if w.sync && !self.frame_alive(w.frame) {
                 // The caller gave up while this request waited (it heard its timeout).
                 self.end_request(w.msg, w.frame, Fate::Failed);

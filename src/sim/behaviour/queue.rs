@@ -362,9 +362,16 @@ impl Simulation {
             self.dead_live += 1;
         }
         self.nodes[q as usize].totals.dead_lettered += 1;
+        let enqueued = m.enqueued;
         self.record_hop(id, q, d, HopOutcome::DeadLettered);
         self.nodes[d as usize].totals.received += 1;
         self.enqueue(d, msg);
+        // A standard DLQ keeps the original enqueue time, so retention counts from
+        // the first send (AWS, "Amazon SQS dead-letter queues"); a FIFO DLQ restarts it.
+        let fifo_dlq = matches!(&self.nodes[d as usize].spec, Spec::Queue(s) if s.fifo);
+        if let (false, Some(m)) = (fifo_dlq, self.msgs.get_mut(msg)) {
+            m.enqueued = enqueued;
+        }
         self.pump_queue(d);
     }
 
