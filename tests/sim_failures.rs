@@ -330,3 +330,34 @@ fn async_events_past_their_maximum_age_go_to_the_on_failure_destination() {
     assert!(report(&sim, dest).depth as u64 >= r.expired - 5, "{}", report(&sim, dest).depth);
     assert!(r.processed < 100, "one at a time, 2 s each: {}", r.processed);
 }
+
+/// A stream event source mapping honours its batch window: with 2 records a second,
+/// a batch size of 100 and a 10 s window, the function gets a batch about every
+/// 10 s, instead of one a second (Lambda's polling rate for a caught-up shard).
+#[test]
+fn a_stream_mapping_waits_out_its_batch_window() {
+    let batches = |window_s: u32| {
+        let mut b = Builder::new();
+        let c = b.client("devices", 0.0, 0.0, 2.0, false, r#"{"deviceId": "d1"}"#);
+        let s = b.add(decouple_lab::model::ComponentKind::Stream, "telemetry", 1.0, 0.0);
+        let f = b.function("reader", 2.0, 0.0, 50, 3);
+        b.link(c, s);
+        let esm = b.link(s, f);
+        if let Spec::Stream(st) = b.spec(s) {
+            st.shards = 1;
+        }
+        let settings = &mut b.d.connection_mut(esm).expect("mapping").settings;
+        settings.batch_size = 100;
+        settings.batch_window_s = window_s;
+        let d = b.finish().expect("diagram");
+        let mut sim = run(&d, 120);
+        let starts: std::collections::BTreeSet<u64> =
+            sim.drain_trace().iter().filter(|h| h.to == f).map(|h| h.arrive_us).collect();
+        (starts.len(), report(&sim, f).received)
+    };
+    let (without, received) = batches(0);
+    let (with, received_with) = batches(10);
+    assert!(without >= 100, "a batch a second without a window: {without}");
+    assert!((10..=13).contains(&with), "a batch every 10 s: {with}");
+    assert!(received >= 230 && received_with >= 220, "{received} {received_with}");
+}

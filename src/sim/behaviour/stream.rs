@@ -518,9 +518,10 @@ impl Simulation {
             return None;
         }
         let front = cur.records.front()?.at;
-        let (to, batch_size) = {
+        let (waiting, splitting) = (cur.records.len(), cur.split_left > 0);
+        let (to, batch_size, window) = {
             let l = self.links.get(link as usize)?;
-            (l.to, l.settings.batch_size.max(1))
+            (l.to, l.settings.batch_size.max(1), crate::sim::time::secs(l.settings.batch_window_s))
         };
         let firehose = self.nodes[to as usize].kind == ComponentKind::DeliveryStream;
         // A Kafka consumer that died polls nothing: its partitions wait for the group.
@@ -539,6 +540,11 @@ impl Simulation {
         let ready = if mode == Mode::Pushed { cur.next_read.max(front + EFO_PUSH_DELAY) } else { cur.next_read };
         if ready > now {
             return Some(ready);
+        }
+        // The mapping's batch window: gather records until the batch is full or the
+        // oldest has waited the window (MaximumBatchingWindowInSeconds).
+        if !firehose && !splitting && window > 0 && waiting < batch_size as usize && front + window > now {
+            return Some(front + window);
         }
         let next_second = (now / MICROS_PER_S + 1) * MICROS_PER_S;
         let st = self.stream_state(s)?;
