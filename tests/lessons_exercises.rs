@@ -114,14 +114,16 @@ fn pipeline_not_saving_orders() {
 }
 
 #[test]
-fn pipeline_with_a_table_too_small_for_the_backlog() {
+fn pipeline_with_a_table_too_small_for_the_backlog_loses_nothing() {
+    // A throttled write fails the invocation, so the order goes back to the queue and
+    // is written later: as in AWS, the queue absorbs the table's limit too.
     let mut d = solution("pipeline");
     if let Spec::Database(s) = spec_mut(&mut d, "Orders table") {
         s.write_capacity_per_s = 5;
     }
     let v = check("pipeline", &d);
-    let why = fails_on(&v, "no-lost-orders");
-    assert!(why.contains("“Write capacity”"), "{why}");
+    let f = v.finding("no-lost-orders").expect("checked");
+    assert!(f.passed, "{}", v.render(decouple_lab::lessons::Lang::En));
     assert!(v.finding("outage-users").expect("checked").passed, "users still see no error");
 }
 

@@ -310,3 +310,25 @@ fn event_sourcing_replay_rebuilds_the_read_model() {
     assert!(sim.books().balanced());
     sim.audit().expect("nothing leaks");
 }
+
+/// Each function returns its input (the default result), so `$.valid` reaches the
+/// Choice and every execution succeeds; with the validating function down, every
+/// one goes down the Catch to the error handler and fails.
+#[test]
+fn workflow_orchestration_succeeds_unless_a_fault_is_injected() {
+    let d = pattern("workflow-orchestration").expect("pattern").diagram();
+    let machine = id_of(&d, "Workflow (Step Functions)");
+    let counts = |d: &Diagram| {
+        let sim = simulate::run(d, 60.0).expect("runs");
+        sim.component_report(machine).and_then(|r| r.executions).expect("execution counts")
+    };
+    let healthy = counts(&d);
+    assert!(healthy.succeeded >= 50, "{healthy:?}");
+    assert_eq!(healthy.failed + healthy.timed_out, 0, "{healthy:?}");
+    let mut broken = d.clone();
+    let validate = id_of(&broken, "Lambda 1: validate");
+    broken.component_mut(validate).expect("validate").faults.down = true;
+    let faulty = counts(&broken);
+    assert_eq!(faulty.succeeded, 0, "{faulty:?}");
+    assert!(faulty.failed >= 50 && faulty.caught >= 50, "{faulty:?}");
+}

@@ -421,7 +421,10 @@ fn database_throttles_and_writers_retry() {
     let sim = run(&d, 13, 60);
     let report = sim.component_report(db).expect("db");
     assert!(report.throttles > 100, "{report:?}");
-    assert!(sim.books().throttled > 0, "some writes give up after retries");
+    // Writes that still fail after the SDK's retries fail the invocation: the
+    // message goes back to the queue (the failed request is booked as returned).
+    assert!(sim.books().returned > 0, "some writes give up after retries: {:?}", sim.books());
+    assert_eq!(sim.books().throttled, 0, "and none is lost: {:?}", sim.books());
     assert!(report.processed >= 550 && report.processed <= 620, "capacity holds: {}", report.processed);
 }
 

@@ -946,7 +946,9 @@ const WORKFLOW_ASL: &str = r#"{
 
 fn workflow_orchestration() -> Result<Diagram, String> {
     let mut b = Builder::new();
-    let trigger = b.client("Trigger", 0.0, 1.0, 1.0, false, r#"{"valid": {{pick true false}}, "id": "{{uuid}}"}"#);
+    // Valid input: every execution succeeds until a fault (a function down, a poison
+    // message) sends it down the Catch to the error handler.
+    let trigger = b.client("Trigger", 0.0, 1.0, 1.0, false, r#"{"valid": true, "id": "{{uuid}}"}"#);
     let sm = b.state_machine("Workflow (Step Functions)", 1.0, 1.0, WORKFLOW_ASL);
     b.link(trigger, sm);
     for (name, state, col, row) in [

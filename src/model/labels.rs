@@ -38,6 +38,8 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "buffer_interval_s" => ("Buffer interval", "Chu kỳ xả bộ đệm"),
         "concurrency_limit" => ("Concurrency limit", "Giới hạn đồng thời"),
         "duration_ms" => ("Duration", "Thời gian chạy"),
+        "result" => ("Result (empty: returns its input)", "Kết quả trả về (để trống: trả lại input)"),
+        "ignore_downstream_failures" => ("Ignore failed downstream calls", "Bỏ qua lỗi khi gọi dịch vụ phía sau"),
         "error_rate" => ("Error rate", "Tỉ lệ lỗi"),
         "platform" => ("Platform", "Nền tảng"),
         "min_instances" => ("Minimum instances", "Số instance tối thiểu"),

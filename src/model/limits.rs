@@ -137,6 +137,7 @@ pub fn check_component(component: &Component) -> Vec<SettingError> {
             c.range("duration_ms", s.duration_ms, 1, 900_000, MS);
             c.share("error_rate", s.error_rate);
             c.range("timeout_s", s.timeout_s, 1, 900, SECONDS);
+            c.range("max_event_age_s", s.max_event_age_s, 60, 21_600, SECONDS);
         }
         Spec::WorkerGroup(s) => {
             c.range("max_instances", s.max_instances, 1, 1_000, NONE);

@@ -264,11 +264,29 @@ pub struct FunctionSpec {
     pub timeout_s: u32,
     /// SNS message attributes the function sets on what it publishes, as a client's.
     pub attributes: String,
+    /// The code catches a failed downstream call or send (try/except) and carries on:
+    /// the invocation succeeds and what the call carried is lost.
+    pub ignore_downstream_failures: bool,
+    /// Asynchronous invocations older than this go to the on-failure destination
+    /// (Lambda's maximum event age: 60 s to 6 h, 6 h by default).
+    pub max_event_age_s: u32,
+    /// What the function returns (a Step Functions Task's result): empty passes its
+    /// input through; else a JSON template with the client payload's placeholders.
+    pub result: String,
 }
 
 impl Default for FunctionSpec {
     fn default() -> Self {
-        FunctionSpec { concurrency_limit: 1_000, duration_ms: 200, error_rate: 0.0, timeout_s: 3, attributes: String::new() }
+        FunctionSpec {
+            concurrency_limit: 1_000,
+            duration_ms: 200,
+            error_rate: 0.0,
+            timeout_s: 3,
+            attributes: String::new(),
+            ignore_downstream_failures: false,
+            max_event_age_s: 21_600,
+            result: String::new(),
+        }
     }
 }
 

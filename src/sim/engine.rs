@@ -147,8 +147,14 @@ pub(crate) struct Link {
 /// Who waits for the answer to a synchronous call.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Caller {
-    Client { node: u32, sent: Micros, waits: bool },
+    /// A client's request, or its send to a service of kind `send_to` (whose AWS
+    /// error name a failed send gets).
+    Client { node: u32, sent: Micros, waits: bool, send_to: Option<ComponentKind> },
+    /// API Gateway's proxy integration: relays the answer (a Lambda throttle is a 500).
     Gateway { parent: Key },
+    /// API Gateway's AWS service integration (SendMessage, PutRecord, ...): 202 once
+    /// the service took the request, 500 when it did not.
+    GatewayAsync { parent: Key },
     Job { job: Key, item: u32 },
     /// A Step Functions Task waits for its target.
     Execution { thread: Key },
@@ -524,6 +530,28 @@ impl Simulation {
         Some(key)
     }
 
+    /// The copy a component sends on in place of `msg` (same id and birth: the same
+    /// message travelling on); `retire` ends the original once the send is done.
+    pub(crate) fn hand_over(&mut self, msg: Key) -> Option<Key> {
+        let (id, born) = self.msgs.get(msg).map(|m| (m.id, m.born))?;
+        let copy = self.copy_message(msg)?;
+        if let Some(c) = self.msgs.get_mut(copy) {
+            c.id = id;
+            c.born = born;
+        }
+        self.next_message_id -= 1;
+        Some(copy)
+    }
+
+    /// The original of a hand-over whose work succeeded: it lives on as its copy.
+    pub(crate) fn retire(&mut self, msg: Key) {
+        let Some(m) = self.msgs.remove(msg) else { return };
+        if m.dead {
+            self.dead_live -= 1;
+        }
+        self.books.created -= 1;
+    }
+
     /// A copy of a message (fan-out, duplicate delivery, call request); None when too
     /// many are alive, in which case the refusal is counted.
     pub(crate) fn copy_message(&mut self, msg: Key) -> Option<Key> {
@@ -557,6 +585,7 @@ impl Simulation {
             Fate::Consumed => b.consumed += 1,
             Fate::Expired => b.expired += 1,
             Fate::Failed => b.failed += 1,
+            Fate::Returned => b.returned += 1,
             Fate::Rejected(Rejection::Throttled) => b.throttled += 1,
             Fate::Rejected(Rejection::NoRoute) => b.no_route += 1,
             Fate::Rejected(Rejection::Deduplicated) => b.deduplicated += 1,
@@ -603,7 +632,10 @@ impl Simulation {
         };
         let (from, to, kind) = (l.from, l.to, l.kind);
         let max_hops = self.options.max_hops;
-        let Some(m) = self.msgs.get_mut(msg) else { return };
+        let Some(m) = self.msgs.get_mut(msg) else {
+            self.reply(frame, Reply::ServerError);
+            return;
+        };
         m.hops = m.hops.saturating_add(1);
         let id = m.id;
         let outcome = if m.hops > max_hops {
@@ -670,9 +702,7 @@ impl Simulation {
         if !self.is_down(n) {
             return false;
         }
-        self.nodes[n as usize].totals.errors += 1;
-        self.finish(msg, Fate::Failed);
-        self.reply(frame, Reply::ServerError);
+        self.refuse_down(n, msg, frame, Some(Reply::ServerError));
         true
     }
 
@@ -748,7 +778,15 @@ impl Simulation {
     /// Calls over `link` with `msg`; the caller hears back through `reply`.
     pub(crate) fn call(&mut self, link: u32, msg: Key, caller: Caller, timeout: Micros) {
         let frame = self.frames.insert(Frame { caller });
-        self.events.push(self.now.saturating_add(timeout), Event::CallTimeout { frame });
+        // A send (SendMessage, PutRecord, an async Invoke, ...) is answered when the
+        // service takes it or refuses it, at most after the SDK's throttle retries:
+        // no timer needed. A service (HTTP) may never answer: its callers time out.
+        let answered_on_arrival = self.links.get(link as usize).is_some_and(|l| {
+            !l.kind.is_synchronous() && self.nodes[l.to as usize].kind != ComponentKind::Service
+        });
+        if !answered_on_arrival {
+            self.events.push(self.now.saturating_add(timeout), Event::CallTimeout { frame });
+        }
         self.send(link, msg, frame);
     }
 
@@ -759,31 +797,42 @@ impl Simulation {
         }
         let Some(f) = self.frames.remove(frame) else { return };
         match f.caller {
-            Caller::Client { node, sent, waits } => {
+            Caller::Client { node, sent, waits, send_to } => {
+                let now = self.now;
+                let Some(stats) = self.nodes.get_mut(node as usize).and_then(|n| n.client.as_deref_mut()) else { return };
+                if let Some(name) = send_to.and_then(|k| aws_send_error(k, reply)) {
+                    // The SDK call a producer makes fails with this error, waiting or not.
+                    stats.count_send_error(name);
+                }
                 if !waits {
                     return;
                 }
-                let now = self.now;
-                if let Some(stats) = self.nodes.get_mut(node as usize).and_then(|n| n.client.as_deref_mut()) {
-                    match reply {
-                        Reply::Ok => {
-                            stats.ok += 1;
-                            stats.latency_us.record(now.saturating_sub(sent));
-                        }
-                        Reply::Accepted => {
-                            stats.accepted_202 += 1;
-                            stats.latency_us.record(now.saturating_sub(sent));
-                        }
-                        Reply::Timeout => stats.timeouts += 1,
-                        Reply::ServerError => stats.server_errors += 1,
-                        Reply::Throttled => stats.throttled_429 += 1,
+                match reply {
+                    Reply::Ok => {
+                        stats.ok += 1;
+                        stats.latency_us.record(now.saturating_sub(sent));
                     }
+                    Reply::Accepted => {
+                        stats.accepted_202 += 1;
+                        stats.latency_us.record(now.saturating_sub(sent));
+                    }
+                    Reply::Timeout => stats.timeouts += 1,
+                    Reply::ServerError => stats.server_errors += 1,
+                    Reply::Throttled => stats.throttled_429 += 1,
                 }
             }
-            // API Gateway answers 504 when its integration times out.
+            // API Gateway answers 504 when its integration times out, and 500 when
+            // Lambda refuses the invocation (a throttle is not passed on as 429: AWS,
+            // "Handling Lambda errors with an API Gateway API").
             Caller::Gateway { parent } => {
-                let relayed = if reply == Reply::Timeout { Reply::ServerError } else { reply };
+                let relayed = match reply {
+                    Reply::Timeout | Reply::Throttled => Reply::ServerError,
+                    other => other,
+                };
                 self.reply(parent, relayed);
+            }
+            Caller::GatewayAsync { parent } => {
+                self.reply(parent, if reply.is_ok() { Reply::Accepted } else { Reply::ServerError });
             }
             Caller::Job { job, item } => self.call_answered(job, item, reply),
             Caller::Execution { thread } => self.exec_answer(thread, reply),
@@ -796,6 +845,38 @@ impl Simulation {
         !frame.is_none() && self.frames.get(frame).is_some()
     }
 
+    /// Does the caller waiting on `frame` hold the message and retry or report a
+    /// failure (a job, an execution's Task, a rule or subscription delivery)?
+    fn caller_handles_failure(&self, frame: Key) -> bool {
+        match self.frames.get(frame).map(|f| f.caller) {
+            // A function whose code ignores failed calls drops what the call carried.
+            Some(Caller::Job { job, .. }) => !self.jobs.get(job).is_some_and(|j| {
+                matches!(&self.nodes[j.node as usize].spec, Spec::Function(f) if f.ignore_downstream_failures)
+            }),
+            Some(Caller::Execution { .. } | Caller::Delivery { .. }) => true,
+            Some(_) => false,
+            // Its caller was already answered (timed out) and holds the message.
+            None => !frame.is_none(),
+        }
+    }
+
+    /// A request ends in `fate` where it failed, unless its caller learns of the
+    /// failure and keeps the message, in which case it was only an attempt.
+    pub(crate) fn end_request(&mut self, msg: Key, frame: Key, fate: Fate) {
+        let fate = if self.caller_handles_failure(frame) { Fate::Returned } else { fate };
+        self.finish(msg, fate);
+    }
+
+    /// The one refusal of a component that is down: the request fails and the caller
+    /// hears a 5xx (`None`: a server that never answers, the caller times out).
+    pub(crate) fn refuse_down(&mut self, n: u32, msg: Key, frame: Key, reply: Option<Reply>) -> HopOutcome {
+        self.nodes[n as usize].totals.errors += 1;
+        self.end_request(msg, frame, Fate::Failed);
+        if let Some(r) = reply {
+            self.reply(frame, r);
+        }
+        HopOutcome::Failed
+    }
     // ----- accounting -----
 
     /// The books: every message created, by where it is or ended.
@@ -915,5 +996,21 @@ impl Simulation {
             State::Firehose(f) => Gauges { depth: f.buffer.len() as u32, ..Gauges::default() },
             _ => Gauges::default(),
         }
+    }
+}
+
+/// The error an AWS SDK call gets from a service of this kind: throttles by the
+/// service's own exception name, an outage as the common `ServiceUnavailable` (503).
+pub(crate) fn aws_send_error(kind: ComponentKind, reply: Reply) -> Option<&'static str> {
+    match reply {
+        Reply::Ok | Reply::Accepted => None,
+        Reply::Throttled => Some(match kind {
+            ComponentKind::Stream | ComponentKind::Database => "ProvisionedThroughputExceededException",
+            ComponentKind::Function => "TooManyRequestsException",
+            ComponentKind::StateMachine => "ThrottlingException",
+            _ => "ThrottlingException",
+        }),
+        Reply::ServerError => Some("ServiceUnavailable"),
+        Reply::Timeout => Some("RequestTimeout"),
     }
 }

@@ -27,6 +27,9 @@ pub enum Fate {
     Expired,
     Rejected(Rejection),
     Failed,
+    /// A request whose failure went back to a caller that holds the message and
+    /// retries or reports it (a SendMessage that threw inside a function).
+    Returned,
 }
 
 /// Every message created is in exactly one of these states at every moment.
@@ -43,8 +46,12 @@ pub struct Books {
     pub no_route: u64,
     pub deduplicated: u64,
     pub loop_limit: u64,
-    /// Failed back to a caller (5xx, down, timeout inside a chain) or out of retries.
+    /// Lost: failed with nobody left to retry it (a client's request answered 5xx, an
+    /// async invocation out of retries with no destination).
     pub failed: u64,
+    /// Requests that failed back to a caller which still holds the message and
+    /// retries it or reports it (a function's SendMessage to a queue that is down).
+    pub returned: u64,
     /// Anywhere else: travelling, queued, being processed.
     pub in_flight: u64,
 }
@@ -55,7 +62,7 @@ impl Books {
     }
 
     pub fn ended(&self) -> u64 {
-        self.consumed + self.dead_lettered + self.expired + self.rejected() + self.failed
+        self.consumed + self.dead_lettered + self.expired + self.rejected() + self.failed + self.returned
     }
 
     /// Every created message is accounted for exactly once.
@@ -232,9 +239,19 @@ pub struct ClientStats {
     pub server_errors: u64,
     pub throttled_429: u64,
     pub latency_us: Histogram,
+    /// Sends (SendMessage, Publish, PutRecord, ...) that failed, by AWS's error name,
+    /// whether or not the client waits for an answer.
+    pub send_errors: Vec<(&'static str, u64)>,
 }
 
 impl ClientStats {
+    pub(crate) fn count_send_error(&mut self, name: &'static str) {
+        match self.send_errors.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => self.send_errors.push((name, 1)),
+        }
+    }
+
     pub fn errors(&self) -> u64 {
         self.timeouts + self.server_errors + self.throttled_429
     }

@@ -35,5 +35,5 @@ pub use behaviour::stepfn::{ExecutionCounts, ExecutionStatus, ExecutionView, Ste
 pub use behaviour::stream::{shard_for, PartitionReport, ShardReport, StreamConsumerReport};
 pub use engine::{SimError, SimOptions, Simulation};
 pub use metrics::{Books, Percentiles, Rejection, Sample};
-pub use report::{ClientReport, ComponentReport, RunReport};
+pub use report::{ClientReport, ComponentReport, RunReport, SendError};
 pub use trace::{Hop, HopOutcome};

@@ -75,6 +75,15 @@ pub struct ClientReport {
     pub server_errors: u64,
     pub throttled_429: u64,
     pub latency: Option<Percentiles>,
+    /// Sends that failed, by AWS's error name (ProvisionedThroughputExceededException, ...).
+    pub send_errors: Vec<SendError>,
+}
+
+/// How many of a producer's sends failed with one AWS error.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SendError {
+    pub error: &'static str,
+    pub count: u64,
 }
 
 /// The whole run.
@@ -118,6 +127,7 @@ impl Simulation {
             server_errors: c.server_errors,
             throttled_429: c.throttled_429,
             latency: Percentiles::of(&c.latency_us),
+            send_errors: c.send_errors.iter().map(|&(error, count)| SendError { error, count }).collect(),
         });
         Some(ComponentReport {
             id,

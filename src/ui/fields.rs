@@ -23,7 +23,7 @@ pub fn field_info(key: &str) -> FieldInfo {
     let text = || FieldInfo { label, unit: "", choices: Vec::new(), multiline: true };
     match key {
         "rate_per_s" | "throttle_rate_per_s" | "write_capacity_per_s" | "read_capacity_per_s" => plain(t("per second")),
-        "payload" | "attributes" | "schema" | "definition" | "filter_policy" | "pattern" => text(),
+        "payload" | "attributes" | "schema" | "definition" | "filter_policy" | "pattern" | "result" => text(),
         "timeout_ms" | "integration_timeout_ms" | "duration_ms" | "processing_ms" | "latency_ms" | "refresh_ms" => plain("ms"),
         "integration" => choice(vec![("sync_proxy", t("Sync proxy (waits for the backend)")), ("async", t("Async (stores, answers 202)"))]),
         "throttle_burst" => plain(t("requests")),

@@ -101,14 +101,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| editor.dispatch(Action::SetSeed((js_sys::Date::now() as u64) % 1_000_000)))
     };
     let summary = run.books.as_ref().map(|b| {
-        let (created, consumed, in_flight, failed, dead, rejected, expired) =
-            (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired);
+        let (created, consumed, in_flight, failed, dead, rejected, expired, returned) =
+            (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired, b.returned);
         match current() {
             Lang::En => format!(
-                "{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {dead} dead-lettered · {rejected} rejected · {expired} expired"
+                "{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired"
             ),
             Lang::Vi => format!(
-                "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn"
+                "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn"
             ),
         }
     });

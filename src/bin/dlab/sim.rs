@@ -140,7 +140,7 @@ pub fn simulate(args: SimulateArgs) -> i32 {
     let b = report.messages;
     println!("seed {}  simulated {:.1} s  events {}  wall {:.3} s", report.seed, report.duration_s, report.events, wall);
     println!(
-        "messages: created {}  consumed {}  dead-lettered {}  expired {}  rejected {} (throttled {}, no route {}, deduplicated {}, loop/overload {})  failed {}  in flight {}  balanced {}",
+        "messages: created {}  consumed {}  dead-lettered {}  expired {}  rejected {} (throttled {}, no route {}, deduplicated {}, loop/overload {})  failed {}  returned to caller {}  in flight {}  balanced {}",
         b.created,
         b.consumed,
         b.dead_lettered,
@@ -151,6 +151,7 @@ pub fn simulate(args: SimulateArgs) -> i32 {
         b.deduplicated,
         b.loop_limit,
         b.failed,
+        b.returned,
         b.in_flight,
         report.balanced
     );

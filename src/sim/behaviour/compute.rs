@@ -1,6 +1,12 @@
 //! Functions (Lambda), worker groups (Auto Scaling) and services: capacity, run
-//! times, errors, timeouts, synchronous calls they make, and what happens to the
+//! times, errors, timeouts, the calls and sends they make, and what happens to the
 //! work when it succeeds or fails.
+//!
+//! A job's sends (SendMessage, Publish, PutRecord, PutItem, async Invoke) are API
+//! calls its code makes after the synchronous calls: one that fails (target down,
+//! throttled, timed out) fails the job's message as the exception would, so the
+//! queue, stream, async retries or caller that gave it the message handle it, unless
+//! the function is set to catch and ignore failed downstream calls.
 
 use crate::model::spec::Spec;
 use crate::model::{ComponentKind, ConnectionKind};
@@ -77,6 +83,8 @@ pub(crate) struct Job {
     pub items: Vec<Item>,
     pub origin: Origin,
     pub pending_calls: u32,
+    /// The sends have gone out (after the synchronous calls answered).
+    pub sent: bool,
 }
 
 impl Job {
@@ -143,15 +151,19 @@ impl Simulation {
         let sync = kind.is_synchronous() || (node_kind == ComponentKind::Service && !frame.is_none());
         if node_kind == ComponentKind::Service && self.is_down(n) {
             // A service that is down never answers: its callers wait for their timeout.
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, None);
         }
         if node_kind == ComponentKind::Function && sync && self.is_down(n) {
-            self.nodes[n as usize].totals.errors += 1;
-            self.finish(msg, Fate::Failed);
-            self.reply(frame, Reply::ServerError);
-            return HopOutcome::Failed;
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
+        }
+        if node_kind == ComponentKind::Function && !sync {
+            // Lambda queues an asynchronous invocation and answers 202 at once; the
+            // event's age counts from this first arrival.
+            self.reply(frame, Reply::Accepted);
+            let now = self.now;
+            if let Some(m) = self.msgs.get_mut(msg).filter(|m| m.attempts == 0) {
+                m.enqueued = now;
+            }
         }
         let room = self.consumer_room(n);
         let line_empty = self.compute(n).is_some_and(|c| c.waiting.is_empty());
@@ -238,6 +250,10 @@ impl Simulation {
             Origin::Stream { stream, .. } => Some(stream),
             _ => None,
         };
+        if receive_from.is_some() {
+            // What a consumer received is what its poller handed it (not a delivery).
+            self.nodes[n as usize].totals.received += items.len() as u64;
+        }
         if let Some(from) = receive_from.filter(|_| self.options.trace_capacity > 0) {
             let outcome = if down { HopOutcome::Failed } else { HopOutcome::Delivered };
             for i in &items {
@@ -246,7 +262,7 @@ impl Simulation {
                 }
             }
         }
-        let job = self.jobs.insert(Job { node: n, items, origin, pending_calls: 0 });
+        let job = self.jobs.insert(Job { node: n, items, origin, pending_calls: 0, sent: false });
         self.events.push(now + duration, Event::JobDone { job });
     }
 
@@ -271,49 +287,97 @@ impl Simulation {
                 j.items[i].failed = failed;
             }
         }
-        let calls = self.call_outputs(n);
-        if !calls.is_empty() {
-            let timeout = match &self.nodes[n as usize].spec {
-                Spec::Service(s) => ms(s.timeout_ms),
-                Spec::Function(f) => secs(f.timeout_s),
-                _ => secs(30),
-            };
-            let items: Vec<Item> = self.jobs.get(job).map(|j| j.items.clone()).unwrap_or_default();
-            for (i, item) in items.iter().enumerate() {
-                if item.failed {
-                    continue;
-                }
-                for &link in calls.iter() {
-                    // Each call carries its own request message.
-                    let Some(child) = self.copy_message(item.msg) else {
-                        if let Some(j) = self.jobs.get_mut(job) {
-                            j.items[i].failed = true;
-                        }
-                        continue;
-                    };
-                    if let Some(j) = self.jobs.get_mut(job) {
-                        j.pending_calls += 1;
+        // A stream batch is handled in order: the code stops at the first record that
+        // fails, so the records after it are not processed (they return with it).
+        if let Some(j) = self.jobs.get_mut(job) {
+            if matches!(j.origin, Origin::Stream { .. }) {
+                if let Some(first) = j.items.iter().position(|i| i.failed) {
+                    for i in &mut j.items[first..] {
+                        i.failed = true;
                     }
-                    self.call(link, child, Caller::Job { job, item: i as u32 }, timeout);
                 }
             }
         }
+        let calls = self.call_outputs(n);
+        self.make_calls(job, &calls, false);
+        if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
+            self.send_outputs(job);
+        }
+    }
+
+    /// Calls every link in `links` for each item that has not failed, each with its
+    /// own request message (`hand_over`: the first link carries the message on).
+    fn make_calls(&mut self, job: Key, links: &[u32], hand_over: bool) {
+        if links.is_empty() {
+            return;
+        }
+        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
+        let timeout = match &self.nodes[n as usize].spec {
+            Spec::Service(s) => ms(s.timeout_ms),
+            Spec::Function(f) => secs(f.timeout_s),
+            _ => secs(30),
+        };
+        let count = self.jobs.get(job).map(|j| j.items.len()).unwrap_or(0);
+        for i in 0..count {
+            let Some(item) = self.jobs.get(job).map(|j| j.items[i]) else { return };
+            if item.failed {
+                continue;
+            }
+            for (k, &link) in links.iter().enumerate() {
+                let child = if hand_over && k == 0 { self.hand_over(item.msg) } else { self.copy_message(item.msg) };
+                let Some(child) = child else {
+                    if let Some(j) = self.jobs.get_mut(job) {
+                        j.items[i].failed = true;
+                    }
+                    continue;
+                };
+                if let Some(j) = self.jobs.get_mut(job) {
+                    j.pending_calls += 1;
+                }
+                self.call(link, child, Caller::Job { job, item: i as u32 }, timeout);
+            }
+        }
+    }
+
+    /// The synchronous calls answered: the code sends its outputs, then the job ends.
+    fn send_outputs(&mut self, job: Key) {
+        let Some(j) = self.jobs.get_mut(job) else { return };
+        j.sent = true;
+        let n = j.node;
+        let outs = self.async_outputs(n);
+        self.make_calls(job, &outs, true);
         if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
             self.finish_job(job);
         }
     }
 
+    /// Done with a message that succeeded at `n`: its outputs already went out as
+    /// copies (the first carries it on), so the original ends here.
+    pub(crate) fn done_with(&mut self, n: u32, msg: Key) {
+        if self.async_outputs(n).is_empty() {
+            self.finish(msg, Fate::Consumed);
+        } else {
+            self.retire(msg);
+        }
+    }
+
     /// A call the job made was answered (or timed out).
     pub(crate) fn call_answered(&mut self, job: Key, item: u32, reply: Reply) {
+        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
+        let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
         let Some(j) = self.jobs.get_mut(job) else { return };
         j.pending_calls = j.pending_calls.saturating_sub(1);
-        if !reply.is_ok() {
+        if !reply.is_ok() && !ignores {
             if let Some(i) = j.items.get_mut(item as usize) {
                 i.failed = true;
             }
         }
         if j.pending_calls == 0 {
-            self.finish_job(job);
+            if j.sent {
+                self.finish_job(job);
+            } else {
+                self.send_outputs(job);
+            }
         }
     }
 
@@ -333,6 +397,7 @@ impl Simulation {
         }
         match j.origin {
             Origin::Queue { queue, link } => {
+                self.poller_done(queue, link);
                 let partial = self.links.get(link as usize).is_some_and(|l| l.settings.report_batch_item_failures);
                 let any_failed = j.items.iter().any(|i| i.failed);
                 for item in &j.items {
@@ -342,15 +407,11 @@ impl Simulation {
                         continue;
                     }
                     if self.queue_delete(queue, item.msg, item.receipt) {
-                        self.forward(n, item.msg);
+                        self.done_with(n, item.msg);
                     } else {
-                        // Another consumer got it too: the work is done twice.
+                        // Another consumer got it too: the work (and its sends) was
+                        // done twice, and the message stays with the queue.
                         self.nodes[n as usize].totals.duplicates += 1;
-                        if !self.async_outputs(n).is_empty() {
-                            if let Some(copy) = self.copy_message(item.msg) {
-                                self.forward(n, copy);
-                            }
-                        }
                     }
                 }
                 self.pump_compute(n);
@@ -359,9 +420,9 @@ impl Simulation {
             Origin::Call { frame } => {
                 for item in &j.items {
                     if item.failed {
-                        self.finish(item.msg, Fate::Failed);
+                        self.end_request(item.msg, frame, Fate::Failed);
                     } else {
-                        self.forward(n, item.msg);
+                        self.done_with(n, item.msg);
                     }
                 }
                 let ok = j.items.iter().all(|i| !i.failed);
@@ -373,7 +434,7 @@ impl Simulation {
                     if item.failed {
                         self.finish(item.msg, Fate::Failed);
                     } else {
-                        self.forward(n, item.msg);
+                        self.done_with(n, item.msg);
                     }
                 }
                 self.pump_compute(n);
@@ -383,7 +444,7 @@ impl Simulation {
                     if item.failed {
                         self.async_failed(n, link, item.msg);
                     } else {
-                        self.forward(n, item.msg);
+                        self.done_with(n, item.msg);
                     }
                 }
                 self.pump_compute(n);
@@ -402,30 +463,57 @@ impl Simulation {
     /// to the on-failure destination, or it is lost (failed).
     fn async_failed(&mut self, n: u32, link: u32, msg: Key) {
         let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(ASYNC_RETRIES);
-        if attempts < ASYNC_RETRIES {
+        let next = ASYNC_RETRY_DELAYS.get(attempts as usize).copied().unwrap_or(0);
+        if attempts < ASYNC_RETRIES && !self.too_old(n, msg, next) {
             if let Some(m) = self.msgs.get_mut(msg) {
                 m.attempts += 1;
             }
+            self.nodes[n as usize].totals.retries += 1;
             let at = self.now + ASYNC_RETRY_DELAYS[attempts as usize];
             if link != u32::MAX && (link as usize) < self.links.len() {
                 self.events.push(at, Event::Deliver { link, msg, frame: Key::NONE });
                 return;
             }
         }
+        self.to_on_failure(n, msg, Fate::Failed);
+    }
+
+    /// An asynchronous event Lambda gives up on goes to the on-failure destination,
+    /// or ends in `fate` without one.
+    fn to_on_failure(&mut self, n: u32, msg: Key, fate: Fate) {
         let on_failure = self.nodes[n as usize].out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure);
         match on_failure {
             Some(l) => self.fan_out(&[l], msg),
-            None => self.finish(msg, Fate::Failed),
+            None => self.finish(msg, fate),
         }
+    }
+
+    /// Would an asynchronous event be past the function's maximum event age `after`
+    /// from now?
+    fn too_old(&self, n: u32, msg: Key, after: Micros) -> bool {
+        let Some(Spec::Function(f)) = self.nodes.get(n as usize).map(|n| &n.spec) else { return false };
+        let age = self.msgs.get(msg).map(|m| (self.now + after).saturating_sub(m.enqueued)).unwrap_or(0);
+        age > secs(f.max_event_age_s)
+    }
+
+    /// An asynchronous event past its maximum age: Lambda discards it to the
+    /// on-failure destination (or it is lost).
+    fn async_expired(&mut self, n: u32, msg: Key) {
+        self.nodes[n as usize].totals.expired += 1;
+        self.to_on_failure(n, msg, Fate::Expired);
     }
 
     /// Capacity freed: take waiting requests, then poll sources.
     pub(crate) fn pump_compute(&mut self, n: u32) {
         while self.consumer_room(n) > 0 {
             let Some(w) = self.compute(n).and_then(|c| c.waiting.pop_front()) else { break };
+            if !w.sync && self.too_old(n, w.msg, 0) {
+                self.async_expired(n, w.msg);
+                continue;
+            }
             if w.sync && !self.frame_alive(w.frame) {
-                // The caller gave up while this request waited.
-                self.finish(w.msg, Fate::Failed);
+                // The caller gave up while this request waited (it heard its timeout).
+                self.end_request(w.msg, w.frame, Fate::Failed);
                 continue;
             }
             let origin = if w.sync {

@@ -1,5 +1,6 @@
 //! API Gateway: a token bucket (429), then a synchronous proxy (29 s integration
-//! timeout, 504) or an asynchronous integration that stores the request and answers 202.
+//! timeout, 504; a Lambda throttle or error is a 5xx) or an asynchronous integration
+//! that stores the request and answers 202 (500 when the service refused it).
 
 use crate::model::spec::{ApiGatewaySpec, Integration, Spec};
 use crate::sim::engine::{Caller, Reply, Simulation, State};
@@ -55,8 +56,15 @@ impl Simulation {
             return HopOutcome::Rejected;
         }
         self.nodes[g as usize].totals.processed += 1;
-        self.fan_out(&outs, msg);
-        self.reply(frame, Reply::Accepted);
+        // The service integration's own call (SendMessage, PutRecord, ...) answers the
+        // client: 202 once the service took the request, 500 when it failed.
+        let (first, rest) = (outs[0], &outs[1..]);
+        for &l in rest {
+            if let Some(copy) = self.copy_message(msg) {
+                self.send(l, copy, Key::NONE);
+            }
+        }
+        self.call(first, msg, Caller::GatewayAsync { parent: frame }, ms(spec.integration_timeout_ms));
         HopOutcome::Delivered
     }
 }

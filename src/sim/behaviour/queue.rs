@@ -4,6 +4,13 @@
 //!
 //! Consumers (Lambda event source mappings, polling workers) are modelled as long
 //! polling with no gap: a visible message goes to a consumer with free capacity at once.
+//! Lambda's event source mapping polls with a number of pollers that grows with the
+//! backlog: five batches at once, up to 300 more each minute messages are still
+//! there, at most 1,000, back to five when the queue has been empty for a minute
+//! (AWS, "Configuring scaling behavior for SQS event source mappings").
+//! A receive is still an API call: a message received with a zero visibility timeout
+//! is not handed out again before the next ReceiveMessage round trip, so no setting
+//! makes the engine receive one message many times within one instant.
 
 use crate::model::spec::{QueueSpec, Spec};
 use crate::model::{ComponentKind, ConnectionKind};
@@ -21,6 +28,30 @@ use std::collections::{HashMap, VecDeque};
 const NO_TIMER: Micros = Micros::MAX;
 /// FIFO deduplication interval.
 const DEDUP_WINDOW: Micros = 300_000_000;
+/// A ReceiveMessage round trip inside a region (AWS documents no figure; SQS calls
+/// typically answer in milliseconds to tens of milliseconds). The earliest another
+/// poller's call can get a message whose visibility timeout is 0 s.
+pub(crate) const RECEIVE_ROUND_TRIP: Micros = 20_000;
+/// Lambda's SQS pollers: where they start, how many a minute adds, the most.
+const POLLERS_START: u32 = 5;
+const POLLERS_PER_MINUTE: u32 = 300;
+const POLLERS_MAX: u32 = 1_000;
+const MINUTE: Micros = 60_000_000;
+
+/// The pollers of one event source mapping from this queue to a function.
+#[derive(Clone, Copy, Debug)]
+struct Pollers {
+    link: u32,
+    count: u32,
+    /// Batches being processed now.
+    busy: u32,
+    /// When the next 300 may start, while messages wait.
+    grow_at: Micros,
+    /// A pump already asked for at `grow_at`.
+    woken: Micros,
+    /// Since when the queue has been empty (scale back after a minute).
+    idle_since: Option<Micros>,
+}
 
 #[derive(Debug, Default)]
 struct Group {
@@ -47,6 +78,7 @@ pub(crate) struct QueueState {
     dedup_order: VecDeque<(Micros, u64)>,
     next_consumer: u32,
     backlog_since: Micros,
+    pollers: Vec<Pollers>,
 }
 
 impl QueueState {
@@ -67,6 +99,7 @@ impl QueueState {
             dedup_order: VecDeque::new(),
             next_consumer: 0,
             backlog_since: 0,
+            pollers: Vec::new(),
         }
     }
 
@@ -284,7 +317,7 @@ impl Simulation {
                 m.dead = false;
                 self.dead_live -= 1;
             }
-            let deadline = now.saturating_add(visibility);
+            let deadline = now.saturating_add(visibility.max(RECEIVE_ROUND_TRIP));
             let node = &mut self.nodes[q as usize];
             node.totals.wait_sum_us += u128::from(waited);
             node.totals.waits += 1;
@@ -326,9 +359,16 @@ impl Simulation {
             self.dead_live += 1;
         }
         self.nodes[q as usize].totals.dead_lettered += 1;
+        let enqueued = m.enqueued;
         self.record_hop(id, q, d, HopOutcome::DeadLettered);
         self.nodes[d as usize].totals.received += 1;
         self.enqueue(d, msg);
+        // A standard DLQ keeps the original enqueue time, so retention counts from
+        // the first send (AWS, "Amazon SQS dead-letter queues"); a FIFO DLQ restarts it.
+        let fifo_dlq = matches!(&self.nodes[d as usize].spec, Spec::Queue(s) if s.fifo);
+        if let (false, Some(m)) = (fifo_dlq, self.msgs.get_mut(msg)) {
+            m.enqueued = enqueued;
+        }
         self.pump_queue(d);
     }
 
@@ -446,13 +486,12 @@ impl Simulation {
             }
             let n_visible = state.n_visible;
             let start = state.next_consumer;
-            let outs = &self.nodes[q as usize].out;
-            let count = outs.len() as u32;
+            let count = self.nodes[q as usize].out.len() as u32;
             let mut chosen = None;
             for i in 0..count {
-                let l = outs[((start + i) % count) as usize];
-                let link = &self.links[l as usize];
-                if matches!(link.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll) && self.consumer_room(link.to) > 0 {
+                let l = self.nodes[q as usize].out[((start + i) % count) as usize];
+                let (kind, to) = (self.links[l as usize].kind, self.links[l as usize].to);
+                if matches!(kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll) && self.consumer_room(to) > 0 && self.poller_free(q, l) {
                     chosen = Some((i, l));
                     break;
                 }
@@ -488,7 +527,60 @@ impl Simulation {
                 self.item_pool.push(items);
                 continue;
             }
+            if let Some(p) = self.queue_state(q).and_then(|s| s.pollers.iter_mut().find(|p| p.link == link)) {
+                p.busy += 1;
+            }
             self.start_job(to, items, Origin::Queue { queue: q, link });
+        }
+    }
+
+    /// May the event source mapping over `link` (to a function) start another batch?
+    /// Grows or shrinks its pollers first. Other consumers have no poller limit.
+    fn poller_free(&mut self, q: u32, link: u32) -> bool {
+        let to = self.links[link as usize].to;
+        if self.nodes[to as usize].kind != ComponentKind::Function {
+            return true;
+        }
+        let now = self.now;
+        let Some(state) = self.queue_state(q) else { return true };
+        let waiting = state.n_visible > 0;
+        let p = match state.pollers.iter().position(|p| p.link == link) {
+            Some(i) => &mut state.pollers[i],
+            None => {
+                state.pollers.push(Pollers { link, count: POLLERS_START, busy: 0, grow_at: now + MINUTE, woken: 0, idle_since: None });
+                let last = state.pollers.len() - 1;
+                &mut state.pollers[last]
+            }
+        };
+        if waiting {
+            p.idle_since = None;
+            if p.busy >= p.count && now >= p.grow_at {
+                p.count = (p.count + POLLERS_PER_MINUTE).min(POLLERS_MAX);
+                p.grow_at = now + MINUTE;
+            }
+        } else {
+            let since = *p.idle_since.get_or_insert(now);
+            if now.saturating_sub(since) >= MINUTE {
+                p.count = POLLERS_START;
+                p.grow_at = now + MINUTE;
+            }
+        }
+        if p.busy < p.count {
+            return true;
+        }
+        // Pollers all busy while messages wait: look again when 300 more may start.
+        let at = p.grow_at.max(now + 1);
+        if p.woken != at {
+            p.woken = at;
+            self.events.push(at, Event::Pump { node: q });
+        }
+        false
+    }
+
+    /// A batch from the mapping over `link` is done: its poller is free.
+    pub(crate) fn poller_done(&mut self, q: u32, link: u32) {
+        if let Some(p) = self.queue_state(q).and_then(|s| s.pollers.iter_mut().find(|p| p.link == link)) {
+            p.busy = p.busy.saturating_sub(1);
         }
     }
 }

@@ -5,7 +5,6 @@ use crate::model::ConnectionKind;
 use crate::sim::engine::{Caller, Simulation};
 use crate::sim::event::Event;
 use crate::sim::metrics::{Fate, Rejection};
-use crate::sim::slab::Key;
 use crate::sim::time::{ms, secs_f64, Micros};
 
 #[derive(Clone, Debug, Default)]
@@ -224,19 +223,14 @@ impl Simulation {
                     None => continue,
                 }
             };
-            if self.links[link as usize].kind == ConnectionKind::Call {
-                let caller = Caller::Client { node: n, sent: self.now, waits };
-                self.call(link, m, caller, timeout);
-            } else {
-                // SendMessage, Publish, PutEvents, PutRecord: the service acknowledges at once.
-                if waits {
-                    if let Some(stats) = self.nodes[n as usize].client.as_deref_mut() {
-                        stats.ok += 1;
-                        stats.latency_us.record(0);
-                    }
-                }
-                self.send(link, m, Key::NONE);
-            }
+            // SendMessage, Publish, PutEvents, PutRecord are API calls too: the service
+            // acknowledges (at once when it takes the message) or the SDK call fails
+            // with the service's error, which the producer sees whether or not it
+            // waits for an answer to its requests.
+            let l = &self.links[link as usize];
+            let send_to = (l.kind != ConnectionKind::Call).then(|| self.nodes[l.to as usize].kind);
+            let caller = Caller::Client { node: n, sent: self.now, waits, send_to };
+            self.call(link, m, caller, timeout);
         }
     }
 }

@@ -11,8 +11,10 @@
 //! interval, backoff rate, maximum delay and jitter; then the first matching catcher.
 //!
 //! Data flow is simplified: InputPath, Parameters (paths, not intrinsic functions),
-//! ResultSelector, ResultPath and OutputPath are applied; a Task's result is `{}` (the
-//! engine does not model what a function returns); JSONata states pass their input on.
+//! ResultSelector, ResultPath and OutputPath are applied; a Task on a function gets the
+//! function's result (its input passed through, or its result template), other
+//! Tasks `{}`; JSONata states pass their input on. Express executions stop at 5
+//! minutes with States.Timeout.
 
 use crate::model::spec::{Spec, WorkflowType};
 use crate::model::{ComponentKind, ConnectionKind};
@@ -22,6 +24,9 @@ use crate::sim::event::Event;
 use crate::sim::metrics::Fate;
 use crate::sim::slab::Key;
 use crate::sim::time::{Micros, MICROS_PER_S};
+
+/// The longest an Express execution runs.
+const EXPRESS_MAX: Micros = 300 * MICROS_PER_S;
 
 /// Whole seconds to microseconds, capped at a year.
 fn secs(s: u64) -> Micros {
@@ -152,6 +157,12 @@ impl MachineState {
             Ok(def) => {
                 collect_nested(&def.root, &mut nested, 0);
                 let timeout = def.timeout_seconds.map(secs);
+                // An Express workflow runs for at most five minutes (AWS, "Choosing
+                // workflow type": Express "maximum duration 5 minutes").
+                let timeout = match workflow {
+                    WorkflowType::Express => Some(timeout.map_or(EXPRESS_MAX, |t| t.min(EXPRESS_MAX))),
+                    WorkflowType::Standard => timeout,
+                };
                 (Ok(Rc::new(def.root)), timeout)
             }
             // The execution fails with States.Runtime and this cause, in English as AWS words it.
@@ -389,7 +400,9 @@ impl Simulation {
             self.reply(frame, Reply::Ok);
             return HopOutcome::Delivered;
         };
-        let waits = kind == ConnectionKind::Task || m.workflow == WorkflowType::Express;
+        // StartSyncExecution (an Express workflow called synchronously) and a parent's
+        // Task wait for the end; StartExecution answers at once.
+        let waits = kind == ConnectionKind::Task || (m.workflow == WorkflowType::Express && kind.is_synchronous());
         let id = m.next_id;
         m.next_id += 1;
         m.counts.started += 1;
@@ -868,7 +881,8 @@ impl Simulation {
             let branch = th.branch.clone();
             let input = th.input.clone();
             let Some(state) = branch.states.get(th.at as usize) else { return };
-            let out = state_output(&state.io, &input, Value::Object(Map::new()));
+            let result = self.task_result(to, &effective_input(&state.io, &input));
+            let out = state_output(&state.io, &input, result);
             if self.exec_advance(t, out) {
                 self.exec_run(t);
             }
@@ -884,6 +898,18 @@ impl Simulation {
         if self.exec_state_error(t, error, cause) {
             self.exec_run(t);
         }
+    }
+
+    /// What a Task's target returned: a function its result (its input passed through,
+    /// or its result template rendered); other services `{}` (their API answers,
+    /// such as a MessageId, are not modelled).
+    fn task_result(&mut self, to: u32, task_input: &Value) -> Value {
+        let Some(Spec::Function(f)) = self.nodes.get(to as usize).map(|n| &n.spec) else { return Value::Object(Map::new()) };
+        if f.result.trim().is_empty() {
+            return task_input.clone();
+        }
+        let text = crate::sim::payload::Template::parse(&f.result).render(self.next_message_id, self.rng.next_u64());
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
     }
 
     /// A timer of a thread: a branch starts, a Wait state ends, or a retry is due.

@@ -104,7 +104,7 @@ impl Simulation {
     pub(crate) fn retry_throttled_write(&mut self, link: u32, msg: Key, frame: Key, max_attempts: u8, backoff: Micros) -> bool {
         let attempts = self.msgs.get(msg).map(|m| m.attempts).unwrap_or(max_attempts);
         if attempts >= max_attempts {
-            self.finish(msg, Fate::Rejected(Rejection::Throttled));
+            self.end_request(msg, frame, Fate::Rejected(Rejection::Throttled));
             self.reply(frame, Reply::Throttled);
             return false;
         }

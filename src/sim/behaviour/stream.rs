@@ -515,9 +515,10 @@ impl Simulation {
             return None;
         }
         let front = cur.records.front()?.at;
-        let (to, batch_size) = {
+        let (waiting, splitting) = (cur.records.len(), cur.split_left > 0);
+        let (to, batch_size, window) = {
             let l = self.links.get(link as usize)?;
-            (l.to, l.settings.batch_size.max(1))
+            (l.to, l.settings.batch_size.max(1), crate::sim::time::secs(l.settings.batch_window_s))
         };
         let firehose = self.nodes[to as usize].kind == ComponentKind::DeliveryStream;
         // A Kafka consumer that died polls nothing: its partitions wait for the group.
@@ -536,6 +537,11 @@ impl Simulation {
         let ready = if mode == Mode::Pushed { cur.next_read.max(front + EFO_PUSH_DELAY) } else { cur.next_read };
         if ready > now {
             return Some(ready);
+        }
+        // The mapping's batch window: gather records until the batch is full or the
+        // oldest has waited the window (MaximumBatchingWindowInSeconds).
+        if !firehose && !splitting && window > 0 && waiting < batch_size as usize && front + window > now {
+            return Some(front + window);
         }
         let next_second = (now / MICROS_PER_S + 1) * MICROS_PER_S;
         let st = self.stream_state(s)?;
@@ -612,12 +618,8 @@ impl Simulation {
         if kafka && self.is_down(to) {
             // Its work stands (at-least-once) but the offsets were not committed.
             let mut back = Vec::with_capacity(items.len());
+            // (Its sends went out when the job ran.)
             for (i, item) in items.iter().enumerate() {
-                if !item.failed {
-                    if let Some(copy) = self.copy_message(item.msg) {
-                        self.forward(to, copy);
-                    }
-                }
                 back.push(record(i, item.msg));
             }
             if let Some(reader) = self.stream_state(s).and_then(|st| st.readers.get_mut(consumer as usize)) {
@@ -639,7 +641,7 @@ impl Simulation {
             (Some(_), false) => 0,
         };
         for item in &items[..keep_from] {
-            self.forward(to, item.msg);
+            self.done_with(to, item.msg);
         }
         let back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
         let failed = back.len();
