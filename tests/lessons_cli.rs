@@ -109,3 +109,22 @@ fn the_verdict_can_be_printed_in_vietnamese() {
     assert!(shown.contains("gọi thẳng function Save order"), "{shown}");
     assert!(shown.contains("Chưa đạt"), "{shown}");
 }
+
+/// `dlab patterns | head -1`: when the reader goes away, dlab ends quietly instead of
+/// panicking in the middle of its output.
+#[test]
+fn a_reader_that_goes_away_ends_dlab_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dlab"))
+        .args(["patterns", "--markdown", "--base", "http://127.0.0.1:8080/"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dlab runs");
+    // The reader goes away before dlab has written anything (the child is still
+    // starting), so its first line meets a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("dlab ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "dlab panicked on a closed pipe: {stderr}");
+}

@@ -93,6 +93,14 @@ fn main() {
     use clap::Parser;
     use cli::{AslVerb, Cli, Command, MatchOrValidate};
 
+    // Rust ignores SIGPIPE, so `dlab patterns | head` would panic in println! once the
+    // reader has gone; a command-line tool ends quietly there instead.
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+
     let code = match Cli::parse().command {
         Command::Events { verb: MatchOrValidate::Match } => routing::events_match(),
         Command::Events { verb: MatchOrValidate::Validate } => routing::events_validate(),
