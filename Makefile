@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 WASM := source scripts/env.sh &&
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size bench bench-wasm conformance iac
+.PHONY: setup serve build test test-native test-wasm test-e2e size lighthouse bench bench-wasm conformance iac
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,10 @@ test-e2e:
 size:
 	@for f in dist/*.wasm dist/*.js dist/*.css; do printf '%8d  %s\n' "$$(gzip -9c "$$f" | wc -c)" "$$f"; done
 	@cat dist/*.wasm dist/*.js dist/*.css | gzip -9c | wc -c | awk '{ printf "%8d  total gzipped bytes (%.1f KB)\n", $$1, $$1/1024 }'
+
+# Lighthouse 12's four scores (mobile defaults) for the empty page and a pattern link.
+lighthouse: build
+	scripts/lighthouse.sh
 
 bench:
 	cargo bench --locked

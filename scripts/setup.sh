@@ -7,7 +7,7 @@
 #     rustup cannot download) Debian's rustc-web, cargo-web and rust-web-src, with the
 #     standard library built from source (see scripts/env.sh)
 #   - trunk 0.21.14, wasm-bindgen-cli at exactly the version in Cargo.lock
-#   - wasm-opt (npm binaryen, under .tools/), Chromium and chromedriver
+#   - wasm-opt (npm binaryen), Lighthouse and axe-core, under .tools/; Chromium and chromedriver
 #   - cfn-lint (PyPI), which checks the SAM templates `dlab export cfn` writes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ ROOT=$PWD
 TRUNK_VERSION=0.21.14
 CFN_LINT_VERSION=1.51.0
 BINARYEN_VERSION=132
+LIGHTHOUSE_VERSION=12.8.2
+AXE_VERSION=4.11.0
 mkdir -p .tools
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -77,14 +79,24 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WBG_VERSION"; t
     cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# --- wasm-opt (binaryen from npm: Debian's is too old for what LLVM emits) -------------
-if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+# --- npm tools under .tools/: wasm-opt (binaryen: Debian's is too old for what LLVM
+# emits), Lighthouse 12 (`make lighthouse`) and axe-core (the accessibility e2e test) ---
+npm_installed() { # name version
+    node -e 'process.exit(require(process.argv[1]).version === process.argv[2] ? 0 : 1)' \
+        "$ROOT/.tools/node_modules/$1/package.json" "$2" 2>/dev/null
+}
+NPM_TOOLS=("binaryen@$BINARYEN_VERSION.0.0" "lighthouse@$LIGHTHOUSE_VERSION" "axe-core@$AXE_VERSION")
+missing=()
+for tool in "${NPM_TOOLS[@]}"; do
+    npm_installed "${tool%@*}" "${tool##*@}" || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
     if ! command -v npm >/dev/null; then
-        say "installing Node.js and npm for wasm-opt"
+        say "installing Node.js and npm for ${missing[*]}"
         apt_install nodejs npm
     fi
-    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) under .tools/"
-    npm install --silent --no-audit --no-fund --prefix "$ROOT/.tools" "binaryen@$BINARYEN_VERSION" >/dev/null
+    say "installing ${missing[*]} (npm) under .tools/"
+    npm install --silent --no-audit --no-fund --prefix "$ROOT/.tools" "${missing[@]}" >/dev/null
 fi
 
 # --- cfn-lint (PyPI): the iac tests lint every exported template ----------------------

@@ -8,6 +8,8 @@ use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -53,7 +55,7 @@ fn free_port() -> u16 {
     StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
 }
 
-fn dist_dir() -> PathBuf {
+pub fn dist_dir() -> PathBuf {
     let dir = PathBuf::from(std::env::var("DLAB_DIST").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into()));
     assert!(dir.join("index.html").is_file(), "no release build in {}: run `make build` first (`make test` does)", dir.display());
     dir
@@ -61,11 +63,26 @@ fn dist_dir() -> PathBuf {
 
 /// Serves `dist/` on a free loopback port for as long as the test runs.
 pub async fn serve_dist() -> String {
-    let dir = dist_dir();
+    serve_dist_until_offline().await.0
+}
+
+/// As [`serve_dist`], with a switch: once it is set, every connection is closed
+/// unanswered, as if the network were gone.
+pub async fn serve_dist_until_offline() -> (String, Arc<AtomicBool>) {
+    serve_folder_until_offline(dist_dir()).await
+}
+
+/// As [`serve_dist_until_offline`], for a copy of the build in `dir`.
+pub async fn serve_folder_until_offline(dir: PathBuf) -> (String, Arc<AtomicBool>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
     let addr: SocketAddr = listener.local_addr().expect("local address");
+    let offline = Arc::new(AtomicBool::new(false));
+    let switch = offline.clone();
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
+            if offline.load(Ordering::SeqCst) {
+                continue;
+            }
             let dir = dir.clone();
             tokio::spawn(async move {
                 let mut buffer = vec![0u8; 8192];
@@ -83,7 +100,7 @@ pub async fn serve_dist() -> String {
             });
         }
     });
-    format!("http://{addr}/")
+    (format!("http://{addr}/"), switch)
 }
 
 fn file_for(dir: &Path, path: &str) -> Option<(Vec<u8>, &'static str)> {
@@ -99,6 +116,7 @@ fn file_for(dir: &Path, path: &str) -> Option<(Vec<u8>, &'static str)> {
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     };
     std::fs::read(file).ok().map(|body| (body, kind))
