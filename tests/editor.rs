@@ -204,3 +204,82 @@ fn the_seed_is_part_of_the_diagram_and_undoable() {
     s.apply(Action::Undo);
     assert_eq!(s.diagram().run.seed, before);
 }
+
+#[test]
+fn an_opened_diagram_is_readable_on_a_phone_and_starts_where_its_flow_starts() {
+    let mut s = EditorState::default();
+    let first = add(&mut s, ComponentKind::Client, 40.0, 40.0);
+    add(&mut s, ComponentKind::Queue, 1300.0, 320.0);
+    // A phone's canvas: the whole diagram would need a zoom of about 0.2.
+    s.apply(Action::FitToView { width: 390.0, height: 500.0 });
+    assert!(s.viewport.zoom < 0.3, "fit shows everything: {}", s.viewport.zoom);
+
+    s.apply(Action::FitReadable { width: 390.0, height: 500.0 });
+    assert!((s.viewport.zoom - decouple_lab::editor::READABLE_ZOOM).abs() < 1e-9, "names readable: {}", s.viewport.zoom);
+    let start = s.viewport.to_screen(s.diagram().component(first).expect("the client").position);
+    // Too wide: it starts at the left margin; high enough to fit: centred vertically.
+    assert!((start.x - 48.0).abs() < 1e-9 && start.y > 48.0 && start.y < 500.0 / 2.0, "the first box at the left margin: {start:?}");
+
+    // A laptop's canvas fits a small diagram whole and centred, as before.
+    let mut small = EditorState::default();
+    add(&mut small, ComponentKind::Client, 0.0, 0.0);
+    add(&mut small, ComponentKind::Queue, 300.0, 0.0);
+    small.apply(Action::FitReadable { width: 900.0, height: 600.0 });
+    let mut fitted = small.clone();
+    fitted.apply(Action::FitToView { width: 900.0, height: 600.0 });
+    assert_eq!(small.viewport, fitted.viewport);
+}
+
+#[test]
+fn two_fingers_pan_and_pinch_about_their_midpoint() {
+    let mut s = EditorState::default();
+    let under = |s: &EditorState, at: Point| s.viewport.to_canvas(at);
+    // Pan: both fingers move 30 px right; the canvas moves with them, zoom unchanged.
+    let before = [p(100.0, 100.0), p(200.0, 100.0)];
+    let start = under(&s, p(150.0, 100.0));
+    s.apply(Action::Pinch { before, after: [p(130.0, 100.0), p(230.0, 100.0)] });
+    assert_eq!(s.viewport.zoom, 1.0);
+    let moved = under(&s, p(180.0, 100.0));
+    assert!((moved.x - start.x).abs() < 1e-9 && (moved.y - start.y).abs() < 1e-9, "{moved:?} vs {start:?}");
+
+    // Pinch out to twice the spread: twice the zoom, the midpoint's canvas point kept.
+    let mid = under(&s, p(180.0, 100.0));
+    s.apply(Action::Pinch { before: [p(130.0, 100.0), p(230.0, 100.0)], after: [p(80.0, 100.0), p(280.0, 100.0)] });
+    assert!((s.viewport.zoom - 2.0).abs() < 1e-9, "{}", s.viewport.zoom);
+    let kept = under(&s, p(180.0, 100.0));
+    assert!((kept.x - mid.x).abs() < 1e-9 && (kept.y - mid.y).abs() < 1e-9);
+
+    // Far beyond the limit, and two fingers on one spot: clamped, never NaN.
+    s.apply(Action::Pinch { before: [p(179.0, 100.0), p(181.0, 100.0)], after: [p(0.0, 100.0), p(5000.0, 100.0)] });
+    assert_eq!(s.viewport.zoom, decouple_lab::editor::MAX_ZOOM);
+    s.apply(Action::Pinch { before: [p(50.0, 50.0), p(50.0, 50.0)], after: [p(60.0, 50.0), p(60.0, 50.0)] });
+    assert!(s.viewport.zoom.is_finite() && s.viewport.pan.x.is_finite());
+}
+
+#[test]
+fn boxes_added_from_the_palette_never_cover_each_other_and_follow_the_selection() {
+    use decouple_lab::editor::geometry::node_rect;
+    let mut s = EditorState::default();
+    let kinds = [ComponentKind::Client, ComponentKind::Queue, ComponentKind::Function, ComponentKind::Database, ComponentKind::Topic, ComponentKind::Queue];
+    for kind in kinds {
+        s.apply(Action::ClearSelection);
+        s.apply(Action::AddInView { kind, width: 1200.0, height: 700.0 });
+    }
+    let rects: Vec<Rect> = s.diagram().components().map(node_rect).collect();
+    assert_eq!(rects.len(), kinds.len());
+    for (i, a) in rects.iter().enumerate() {
+        let screen = s.viewport.to_screen(p(a.x, a.y));
+        assert!(screen.x >= 0.0 && screen.y >= 0.0 && screen.x + a.width <= 1200.0 && screen.y + a.height <= 700.0, "box {i} in view: {screen:?}");
+        for b in &rects[i + 1..] {
+            assert!(!a.intersects(b), "{a:?} covers {b:?}");
+        }
+    }
+
+    // With one box selected, the next goes to its right, on the same row.
+    let mut t = EditorState::default();
+    let queue = add(&mut t, ComponentKind::Queue, 300.0, 300.0);
+    t.apply(Action::AddInView { kind: ComponentKind::Function, width: 1200.0, height: 700.0 });
+    let function = t.selected_components().next().expect("the new box is selected");
+    let (q, f) = (node_rect(t.diagram().component(queue).expect("queue")), node_rect(t.diagram().component(function).expect("function")));
+    assert!(f.x > q.x + q.width && (f.y - q.y).abs() <= 10.0, "queue {q:?}, function {f:?}");
+}

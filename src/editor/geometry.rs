@@ -62,6 +62,30 @@ pub fn bounds(diagram: &Diagram) -> Option<Rect> {
     diagram.components().map(node_rect).reduce(|a, b| a.union(&b))
 }
 
+/// Where a new box goes (its centre): at `preferred` if that is free, else the free
+/// place nearest to it on a grid of box-sized steps, inside `visible` when one is,
+/// so a new box never covers another's name, badge or arrows.
+pub fn free_spot(diagram: &Diagram, preferred: Point, visible: Rect) -> Point {
+    // Room for a badge under a box and an arrow's label between two.
+    let (step_x, step_y) = (NODE_WIDTH + 4.0 * GRID, NODE_HEIGHT + 2.0 * GRID);
+    let taken: Vec<Rect> = diagram.components().map(node_rect).collect();
+    let free = |c: Point| {
+        let r = Rect { x: c.x - step_x / 2.0, y: c.y - step_y / 2.0, width: step_x, height: step_y };
+        !taken.iter().any(|t| t.intersects(&r))
+    };
+    let inside = |c: Point| visible.contains(Point { x: c.x - NODE_WIDTH / 2.0, y: c.y - NODE_HEIGHT / 2.0 })
+        && visible.contains(Point { x: c.x + NODE_WIDTH / 2.0, y: c.y + NODE_HEIGHT / 2.0 });
+    let mut candidates: Vec<Point> = (-8..=8)
+        .flat_map(|i| (-8..=8).map(move |j| (i, j)))
+        .map(|(i, j)| Point { x: preferred.x + f64::from(i) * step_x, y: preferred.y + f64::from(j) * step_y })
+        .collect();
+    // Nearest first; at equal distance, right before left and below before above
+    // (a flow reads left to right).
+    let distance = |c: &Point| ((c.x - preferred.x) / step_x).hypot((c.y - preferred.y) / step_y);
+    candidates.sort_by(|a, b| distance(a).total_cmp(&distance(b)).then(b.x.total_cmp(&a.x)).then(b.y.total_cmp(&a.y)));
+    candidates.iter().copied().find(|&c| free(c) && inside(c)).or_else(|| candidates.iter().copied().find(|&c| free(c))).unwrap_or(preferred)
+}
+
 pub fn snap(p: Point) -> Point {
     Point { x: (p.x / GRID).round() * GRID, y: (p.y / GRID).round() * GRID }
 }

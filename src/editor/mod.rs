@@ -7,4 +7,4 @@ mod state;
 mod viewport;
 
 pub use state::{Action, EditorState, Item, Notice, NoticeLevel, HISTORY_LIMIT};
-pub use viewport::{Viewport, MAX_ZOOM, MIN_ZOOM};
+pub use viewport::{Viewport, MAX_ZOOM, MIN_ZOOM, READABLE_ZOOM};

@@ -66,8 +66,13 @@ pub enum Action {
     Redo,
     PanBy { dx: f64, dy: f64 },
     ZoomAt { factor: f64, screen: Point },
+    /// Two fingers on the canvas moved from `before` to `after` (screen points).
+    Pinch { before: [Point; 2], after: [Point; 2] },
     /// Frames the whole diagram in a screen area of this size.
     FitToView { width: f64, height: f64 },
+    /// Frames a just-opened diagram (a pattern, a link, a file) at a zoom its names
+    /// can be read at, from its start when it is too big for the screen.
+    FitReadable { width: f64, height: f64 },
     /// Replaces the whole diagram (a file, a link, a pattern): one undo step.
     Load { diagram: Box<Diagram>, notice: Message },
     /// Shows a message to the learner.
@@ -223,8 +228,19 @@ impl EditorState {
                 self.selection = BTreeSet::from([Item::Component(id)]);
             }
             Action::AddInView { kind, width, height } => {
-                let step = (self.diagram.component_count() % 6) as f64 * geometry::GRID * 2.0;
-                let at = self.viewport.to_canvas(Point { x: width / 2.0 + step, y: height / 2.0 + step });
+                let top_left = self.viewport.to_canvas(Point { x: 0.0, y: 0.0 });
+                let bottom_right = self.viewport.to_canvas(Point { x: width, y: height });
+                let visible = Rect::from_corners(top_left, bottom_right);
+                // Beside the one selected box (what the learner is building from), else
+                // in the middle of the view.
+                let preferred = match self.selected_components().collect::<Vec<_>>()[..] {
+                    [one] => self.diagram.component(one).map(|c| {
+                        let r = geometry::node_rect(c);
+                        Point { x: r.x + r.width * 1.5 + 4.0 * geometry::GRID, y: r.y + r.height / 2.0 }
+                    }),
+                    _ => None,
+                };
+                let at = geometry::free_spot(&self.diagram, preferred.unwrap_or_else(|| visible.center()), visible);
                 return self.try_apply(Action::AddComponent { kind, at });
             }
             Action::Select { item, additive } => {
@@ -394,13 +410,9 @@ impl EditorState {
             }
             Action::PanBy { dx, dy } => self.viewport.pan_by(dx, dy),
             Action::ZoomAt { factor, screen } => self.viewport.zoom_at(factor, screen),
-            Action::FitToView { width, height } => {
-                if let Some(bounds) = geometry::bounds(&self.diagram) {
-                    self.viewport = Viewport::fit(bounds, width, height);
-                } else {
-                    self.viewport = Viewport::default();
-                }
-            }
+            Action::Pinch { before, after } => self.viewport.pinch(before, after),
+            Action::FitToView { width, height } => self.frame(Viewport::fit, width, height),
+            Action::FitReadable { width, height } => self.frame(Viewport::readable, width, height),
             Action::Load { diagram, notice } => {
                 self.drag = None;
                 let previous = std::mem::replace(&mut self.diagram, Rc::new(*diagram));
@@ -456,6 +468,13 @@ impl EditorState {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    fn frame(&mut self, framing: fn(geometry::Rect, f64, f64) -> Viewport, width: f64, height: f64) {
+        self.viewport = match geometry::bounds(&self.diagram) {
+            Some(bounds) => framing(bounds, width, height),
+            None => Viewport::default(),
+        };
     }
 
     fn after_history_move(&mut self) {

@@ -9,6 +9,7 @@ use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::library_dialog::LibraryDialog;
 use super::palette::Palette;
+use super::phone_tabs::{PhoneTabs, Sheet};
 use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
 use super::share_dialog::ShareDialog;
@@ -30,6 +31,8 @@ pub fn app() -> Html {
     let overlay = use_state(|| Overlay::None);
     let pattern_card = use_state(|| None::<AttrValue>);
     let exercises_open = use_state(|| false);
+    // On a phone, the panel shown over the canvas (ignored on wider screens).
+    let sheet = use_state(Sheet::default);
     // A diagram from a link or file waiting for the learner to agree to replace theirs.
     let pending = use_state(|| None::<Pending>);
     use_open_link(&editor, &pending);
@@ -60,9 +63,11 @@ pub fn app() -> Html {
         let player = player.clone();
         Callback::from(move |at: crate::model::Point| player.pick_dot(at))
     };
-    let on_add = use_callback(editor.dispatcher(), |kind, dispatch| {
+    let on_add = use_callback((editor.dispatcher(), sheet.setter()), |kind, (dispatch, sheet)| {
         let (width, height) = canvas_size();
         dispatch.dispatch(Action::AddInView { kind, width, height });
+        // On a phone the palette covers the canvas: show the box just added.
+        sheet.set(Sheet::Canvas);
     });
     let on_open_pattern = {
         let editor = editor.clone();
@@ -73,7 +78,7 @@ pub fn app() -> Html {
             open_pattern(&editor, id);
             pattern_card.set(Some(AttrValue::from(id)));
             let (width, height) = canvas_size();
-            editor.dispatch(Action::FitToView { width, height });
+            editor.dispatch(Action::FitReadable { width, height });
         })
     };
     let on_file = {
@@ -125,7 +130,7 @@ pub fn app() -> Html {
                     </nav>
                 </header>
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
-                <main class="workspace">
+                <main class="workspace" data-sheet={sheet.attr()}>
                     <Palette {on_pick} {on_add} lang={*lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
@@ -143,6 +148,7 @@ pub fn app() -> Html {
                         </Inspector>
                     }
                 </main>
+                <PhoneTabs sheet={*sheet} lang={*lang} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
                     <span class="footer-note">{ t("A simulation for learning: timings and limits follow AWS's documentation, simplified.") }</span>

@@ -5,14 +5,13 @@ use super::i18n::t;
 use super::diagram_view::{EdgeView, NodeView};
 use super::playback::DOTS_CANVAS_ID;
 use super::rename_box::rename_input;
+use super::hooks::{local_point, use_pinch_zoom, use_wheel_zoom};
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
 use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
-use gloo::events::{EventListener, EventListenerOptions};
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The element id of the canvas's SVG, for toolbar actions that need its size.
@@ -66,28 +65,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
     let hover = use_state(|| None::<Point>);
     let renaming = use_state(|| None::<ComponentId>);
 
-    // Wheel: pan, or zoom with Ctrl (also what a trackpad pinch sends). Registered by hand
-    // because the page must not scroll: Yew's wheel listener is passive.
-    {
-        let svg_ref = svg_ref.clone();
-        let editor = editor.clone();
-        use_effect_with((), move |_| {
-            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
-                let target = svg.clone();
-                EventListener::new_with_options(&svg, "wheel", EventListenerOptions::enable_prevent_default(), move |event| {
-                    let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else { return };
-                    e.prevent_default();
-                    if e.ctrl_key() || e.meta_key() {
-                        let factor = (-e.delta_y() * 0.002).exp();
-                        editor.dispatch(Action::ZoomAt { factor, screen: local_point(&target, e.client_x(), e.client_y()) });
-                    } else {
-                        editor.dispatch(Action::PanBy { dx: -e.delta_x(), dy: -e.delta_y() });
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_wheel_zoom(&svg_ref, &editor);
+    use_pinch_zoom(&svg_ref, &editor);
 
     let screen_point = {
         let svg_ref = svg_ref.clone();
@@ -174,7 +153,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
             }
             capture(&svg_ref, &e);
             let at = screen_point(&e);
-            if e.button() == 1 || (e.button() == 0 && e.alt_key()) {
+            // One finger on the empty canvas pans, as on every touch map and canvas.
+            if e.button() == 1 || (e.button() == 0 && (e.alt_key() || e.pointer_type() == "touch")) {
                 gesture.set(Gesture::Panning { last: at });
             } else if e.button() == 0 {
                 let additive = e.shift_key() || e.meta_key() || e.ctrl_key();
@@ -395,11 +375,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
 }
 
 /// A client-space position relative to the element's top-left corner.
-fn local_point(element: &web_sys::Element, client_x: i32, client_y: i32) -> Point {
-    let r = element.get_bounding_client_rect();
-    Point { x: f64::from(client_x) - r.left(), y: f64::from(client_y) - r.top() }
-}
-
 /// Keeps pointer events coming to the canvas while a gesture leaves it.
 fn capture(svg_ref: &NodeRef, e: &PointerEvent) {
     if let Some(svg) = svg_ref.cast::<web_sys::Element>() {

@@ -20,6 +20,7 @@ mod library_dialog;
 mod live_faults;
 mod palette;
 mod pattern_tester;
+mod phone_tabs;
 mod playback;
 mod rename_box;
 mod run_details;

@@ -1,5 +1,5 @@
 //! The palette: every component kind, grouped the way the lesson groups them. Drag an
-//! item onto the canvas, or click it (or press Enter on it) to add it in view.
+//! item onto the canvas, or click it (or press Enter or Space on it) to add it in view.
 
 use super::i18n::{current, t, Lang};
 use super::icons::kind_icon;
@@ -45,27 +45,24 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
     });
     // A click (pressed and released on the item) adds it in view; a drag places it.
     let onclick = props.on_add.reform(move |_: MouseEvent| kind);
-    let on_add = props.on_add.clone();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            on_add.emit(kind);
-        }
-    });
     let lang = current();
     let (name, service) = (kind.name(lang), kind.service(lang));
-    let label = match lang {
-        Lang::En => format!("Add {name} ({service})"),
-        Lang::Vi => format!("Thêm {name} ({service})"),
+    let add = match lang {
+        Lang::En => "Add",
+        Lang::Vi => "Thêm",
     };
+    // A real button (Enter and Space add it, screen readers call it a button), named by
+    // what it shows, after a word only screen readers hear.
     html! {
-        <li class="palette-item" data-kind={kind.key()} title={kind.summary_in(lang)} tabindex="0" role="button"
-            aria-label={label} {onpointerdown} {onclick} {onkeydown}>
-            { kind_icon(kind) }
-            <span class="palette-names">
-                <span class="palette-name">{ name }</span>
-                <span class="palette-aws">{ service }</span>
-            </span>
+        <li class="palette-entry">
+            <button type="button" class="palette-item" data-kind={kind.key()} title={kind.summary_in(lang)} {onpointerdown} {onclick}>
+                <span class="visually-hidden">{ add }{ " " }</span>
+                { kind_icon(kind) }
+                <span class="palette-names">
+                    <span class="palette-name">{ name }</span>
+                    <span class="palette-aws">{ service }</span>
+                </span>
+            </button>
         </li>
     }
 }

@@ -45,7 +45,8 @@ pub struct RunDockProps {
 pub fn run_dock(props: &RunDockProps) -> Html {
     let editor = use_editor();
     let tab = use_state(|| Tab::Charts);
-    let open = use_state(|| true);
+    // Closed to start with on a phone, where the canvas needs the height (static/phone.css).
+    let open = use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 760.0));
     let height = use_state(|| HEIGHT);
     let chart_cache = use_mut_ref(ChartCache::new);
     // Where a resize by the top edge started: (pointer y, height then).
@@ -113,9 +114,11 @@ pub fn run_dock(props: &RunDockProps) -> Html {
                  style={if *open { format!("height:{:.0}px", *height) } else { String::new() }}
                  data-dots={run.dots.to_string()} data-hops={run.hops.to_string()}>
             <div class="dock-grip" title={t("Drag to resize")} onpointerdown={grip_down} onpointermove={grip_move} onpointerup={grip_up}></div>
-            <div class="dock-bar" role="tablist">
-                { tab_button(Tab::Charts, t("Charts")) }
-                { tab_button(Tab::Log, t("Event log")) }
+            <div class="dock-bar">
+                <div class="dock-tabs" role="tablist">
+                    { tab_button(Tab::Charts, t("Charts")) }
+                    { tab_button(Tab::Log, t("Event log")) }
+                </div>
                 <span class="dock-status">
                     if run.running {
                         { t("{dots} messages moving · {hops} hops so far")

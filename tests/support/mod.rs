@@ -134,6 +134,23 @@ pub async fn open_browser(base_url: String) -> Browser {
 
 /// As [`open_browser`], with more Chromium flags (benchmarks: `--enable-precise-memory-info`).
 pub async fn open_browser_with(base_url: String, extra_args: &[&str]) -> Browser {
+    open_browser_as(base_url, extra_args, serde_json::json!({})).await
+}
+
+/// As [`open_browser`], as a 390 × 844 phone with a touch screen (Chromium's mobile
+/// emulation: viewport, device pixel ratio, touch events, a phone's user agent).
+pub async fn open_phone(base_url: String) -> Browser {
+    let phone = serde_json::json!({
+        "mobileEmulation": {
+            "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 3.0, "touch": true, "mobile": true },
+            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"
+        }
+    });
+    open_browser_as(base_url, &[], phone).await
+}
+
+/// Opens the app with more Chromium flags and more `goog:chromeOptions` entries.
+async fn open_browser_as(base_url: String, extra_args: &[&str], chrome_options: serde_json::Value) -> Browser {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let port = free_port();
     let chromedriver = Command::new(&driver)
@@ -160,9 +177,11 @@ pub async fn open_browser_with(base_url: String, extra_args: &[&str]) -> Browser
     .map(|a| a.to_string())
     .collect();
     args.push(format!("--user-data-dir={}", profile.0.display()));
-    let capabilities = serde_json::json!({
-        "goog:chromeOptions": { "binary": chromium, "args": args }
-    });
+    let mut options = serde_json::json!({ "binary": chromium, "args": args });
+    if let (Some(options), Some(more)) = (options.as_object_mut(), chrome_options.as_object()) {
+        options.extend(more.clone());
+    }
+    let capabilities = serde_json::json!({ "goog:chromeOptions": options });
     let capabilities = match capabilities {
         serde_json::Value::Object(map) => map,
         _ => unreachable!("a JSON object literal"),

@@ -115,7 +115,7 @@ pub fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result:
 fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
     editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
     let (width, height) = canvas_size();
-    editor.dispatch(Action::FitToView { width, height });
+    editor.dispatch(Action::FitReadable { width, height });
 }
 
 pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
