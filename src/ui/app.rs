@@ -2,9 +2,11 @@
 //! one editor store and one player. What is not drawing (language, autosave, the
 //! keyboard, opening links and files) is in `hooks`.
 
+use crate::lessons::ui_strings as words;
+use super::i18n::Lang;
 use super::canvas::{canvas_size, Canvas};
 use super::hooks::{language_switch, offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_shortcuts, Pending, Source};
-use super::i18n::{self, t};
+
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::library_dialog::LibraryDialog;
@@ -24,7 +26,8 @@ use yew::prelude::*;
 pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let player = use_player(editor.clone());
-    let lang = use_language(&editor);
+    let lang_choice = use_language(&editor);
+    let lang = *lang_choice;
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -87,25 +90,26 @@ pub fn app() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Editor> context={editor.clone()}>
         <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
         <ContextProvider<LiveBadges> context={LiveBadges(player.snapshot().badges.clone())}>
             <div class="app">
                 <header class="app-header">
-                    <a class="brand" href="./" aria-label={t("Decouple Lab home")}>
+                    <a class="brand" href="./" aria-label={words::frame::DECOUPLE_LAB_HOME.get(lang)}>
                         { brand_mark() }
                         <span class="brand-name">{ "Decouple Lab" }</span>
                     </a>
-                    <span class="brand-tagline">{ t("Build a decoupled architecture, press play, then break it.") }</span>
-                    <nav class="header-actions" aria-label={t("Lesson and sharing")}>
+                    <span class="brand-tagline">{ words::header::BUILD_A_DECOUPLED_ARCHITECTURE_PRESS.get(lang) }</span>
+                    <nav class="header-actions" aria-label={words::frame::LESSON_AND_SHARING.get(lang)}>
                         <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ t("Patterns") }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ words::header::PATTERNS.get(lang) }</button>
                         <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
-                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ t("Exercises") }</button>
+                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ words::header::EXERCISES.get(lang) }</button>
                         <button type="button" class="header-button" data-action="library"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ t("My diagrams") }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ words::header::MY_DIAGRAMS.get(lang) }</button>
                         <label class="header-button file-button">
-                            { t("Open file") }
+                            { words::header::OPEN_FILE.get(lang) }
                             <input type="file" accept=".json,application/json,.yaml,.yml,.template" class="visually-hidden"
                                    onchange={{
                                        let on_file = on_file.clone();
@@ -119,14 +123,14 @@ pub fn app() -> Html {
                                        })
                                    }} />
                         </label>
-                        { language_switch(&lang) }
+                        { language_switch(&lang_choice) }
                         <button type="button" class="header-button primary" data-action="share"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
+                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ words::header::SHARE.get(lang) }</button>
                     </nav>
                 </header>
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
                 <main class="workspace">
-                    <Palette {on_pick} {on_add} lang={*lang} />
+                    <Palette {on_pick} {on_add} lang={lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
                                 live_down={player.snapshot().live_down.clone()} {on_dot} />
@@ -145,11 +149,11 @@ pub fn app() -> Html {
                 </main>
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
-                    <span class="footer-note">{ t("A simulation for learning: timings and limits follow AWS's documentation, simplified.") }</span>
+                    <span class="footer-note">{ words::header::A_SIMULATION_FOR_LEARNING_TIMINGS.get(lang) }</span>
                 </footer>
-                { notice_view(&editor) }
+                { notice_view(&editor, lang) }
                 if *show_help {
-                    { shortcuts_dialog(toggle_help) }
+                    { shortcuts_dialog(toggle_help, lang) }
                 }
                 { match *overlay {
                     Overlay::Patterns => html! { <PatternMenu on_open={on_open_pattern} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
@@ -168,11 +172,12 @@ pub fn app() -> Html {
                     }
                     Overlay::None => Html::default(),
                 } }
-                { pending_dialog(&editor, &pending) }
+                { pending_dialog(&editor, &pending, lang) }
             </div>
         </ContextProvider<LiveBadges>>
         </ContextProvider<RunTick>>
         </ContextProvider<Editor>>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -185,7 +190,7 @@ enum Overlay {
     Library,
 }
 
-fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
+fn notice_view(editor: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
     let Some(notice) = editor.notice.clone() else { return Html::default() };
     let dismiss = {
         let editor = editor.clone();
@@ -198,8 +203,8 @@ fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
     };
     html! {
         <div class={class} role={role}>
-            <span class="notice-text">{ notice.text.get(i18n::current()).to_string() }</span>
-            <button type="button" class="notice-close" aria-label={t("Dismiss")} onclick={dismiss}>{ "×" }</button>
+            <span class="notice-text">{ notice.text.get(lang).to_string() }</span>
+            <button type="button" class="notice-close" aria-label={words::frame::DISMISS.get(lang)} onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }

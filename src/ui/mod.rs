@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod canvas_input;
 mod charts;
 mod diagram_view;
 mod connection_panel;

@@ -1,7 +1,9 @@
 //! The palette: every component kind, grouped the way the lesson groups them. Drag an
 //! item onto the canvas, or click it (or press Enter on it) to add it in view.
 
-use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings as words;
+use crate::text::Text;
+use super::i18n::Lang;
 use super::icons::kind_icon;
 use crate::model::{Category, ComponentKind};
 use yew::prelude::*;
@@ -18,15 +20,16 @@ pub struct PaletteProps {
 
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
+    let lang = props.lang;
     html! {
-        <aside class="palette" aria-label={t("Components")}>
-            <h2 class="panel-title">{ t("Components") }</h2>
-            <p class="palette-hint">{ t("Drag onto the canvas, or click to add.") }</p>
+        <aside class="palette" aria-label={words::palette::COMPONENTS.get(lang)}>
+            <h2 class="panel-title">{ words::palette::COMPONENTS.get(lang) }</h2>
+            <p class="palette-hint">{ words::palette::DRAG_ONTO_THE_CANVAS_OR.get(lang) }</p>
             { for Category::ALL.into_iter().map(|category| html! {
                 <section class="palette-group">
-                    <h3 class="palette-group-title">{ t(category.title()) }</h3>
+                    <h3 class="palette-group-title">{ category_title(category).get(lang) }</h3>
                     <ul class="palette-list">
-                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props)) }
+                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props, lang)) }
                     </ul>
                 </section>
             }) }
@@ -34,7 +37,7 @@ pub fn palette(props: &PaletteProps) -> Html {
     }
 }
 
-fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
+fn palette_item(kind: ComponentKind, props: &PaletteProps, lang: Lang) -> Html {
     let on_pick = props.on_pick.clone();
     let onpointerdown = Callback::from(move |e: PointerEvent| {
         if e.button() == 0 {
@@ -52,7 +55,6 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
             on_add.emit(kind);
         }
     });
-    let lang = current();
     let (name, service) = (kind.name(lang), kind.service(lang));
     let label = match lang {
         Lang::En => format!("Add {name} ({service})"),
@@ -67,5 +69,15 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
                 <span class="palette-aws">{ service }</span>
             </span>
         </li>
+    }
+}
+
+/// A palette group's heading.
+fn category_title(category: Category) -> Text {
+    match category {
+        Category::Source => words::palette::SOURCES,
+        Category::Channel => words::palette::CHANNELS,
+        Category::Compute => words::palette::COMPUTE,
+        Category::Storage => words::palette::STATE_AND_SINKS,
     }
 }
