@@ -7,7 +7,7 @@
 mod support;
 
 use decouple_lab::lessons::{exercises, patterns, quiz, Lang};
-use decouple_lab::model::{allowed_kinds, check_component, setting_label, warnings, ComponentKind, ConnectionKind, Diagram, Point, Spec};
+use decouple_lab::model::{allowed_kinds, check_component, setting_label, warnings, ComponentKind, Reason, ConnectionKind, Diagram, Point, Spec};
 use decouple_lab::routing::StateMachineDefinition;
 use fantoccini::key::Key;
 use fantoccini::Locator;
@@ -107,6 +107,7 @@ fn page_texts() -> (Vec<String>, Vec<String>) {
         en.push(e.to_string());
         vi.push(v.to_string());
     };
+    both(Reason::DoesNotFit.message().en.as_str(), Reason::DoesNotFit.message().vi.as_str());
     let at = Point { x: 0.0, y: 0.0 };
     let mut lone = Diagram::new();
     for kind in ComponentKind::ALL {

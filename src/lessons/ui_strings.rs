@@ -306,7 +306,6 @@ pub mod settings {
     pub const BURSTS: Text = Text::new("Bursts", "Theo đợt");
     pub const SPIKE: Text = Text::new("Spike", "Tăng đột biến");
     pub const RAMP: Text = Text::new("Ramp", "Tăng dần");
-    pub const THAT_VALUE_DOESNT_FIT_THIS: Text = Text::new("That value doesn't fit this setting.", "Giá trị này không hợp với thiết lập này.");
     pub const NOT_A_KIND_THIS_CONNECTION: Text = Text::new("Not a kind this connection can take.", "Kết nối này không thể có loại đó.");
     pub const ENTER_A_WHOLE_NUMBER: Text = Text::new("Enter a whole number.", "Hãy nhập một số nguyên.");
     pub const ENTER_A_NUMBER: Text = Text::new("Enter a number.", "Hãy nhập một số.");

@@ -11,7 +11,8 @@ use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
-use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
+use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
+use crate::sim::settings::warnings;
 use std::collections::HashMap;
 use yew::prelude::*;
 

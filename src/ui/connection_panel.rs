@@ -4,12 +4,13 @@
 use crate::lessons::ui_strings as words;
 use super::fields::field_info;
 use super::i18n::Lang;
-use super::inspector::{on_click, validate_text, Dispatch};
+use super::inspector::{on_click, Dispatch};
 use super::pattern_tester::{PatternTester, Tested};
 use super::setting_input::{Edit, SettingInput};
 use crate::editor::Action;
 use crate::model::spec::StreamFlavour;
-use crate::model::{allowed_kinds, check_connection, Component, ComponentKind, Connection, ConnectionKind, ConnectionSettings, Spec};
+use crate::model::{allowed_kinds, fields_of, set_connection_setting, Component, ComponentKind, Connection, ConnectionKind, Spec};
+use crate::sim::settings::check_text;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -62,7 +63,7 @@ pub fn connection_panel(props: &ConnectionProps) -> Html {
             edit.then_commit(|| editor.dispatch(Action::SetConnectionKind { id, kind }))
         })
     };
-    let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
+    let settings = fields_of(&c.settings);
     let fields = props.fields.iter().map(|key| {
         let info = field_info(key, lang);
         let editor = editor.clone();
@@ -71,14 +72,10 @@ pub fn connection_panel(props: &ConnectionProps) -> Html {
         let field = key.to_string();
         let on_commit = Callback::from(move |edit: Edit| {
             if let Some(text) = edit.value.as_str() {
-                validate_text(&field, text, Some(connection.settings.filter_policy_scope), lang)?;
+                check_text(&field, text, connection.settings.filter_policy_scope).map_err(|e| e.get(lang).to_string())?;
             }
-            let mut json = serde_json::to_value(&connection.settings).map_err(|e| e.to_string())?;
-            json[field.as_str()] = edit.value.clone();
-            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| words::settings::THAT_VALUE_DOESNT_FIT_THIS.get(lang).to_string())?;
-            if let Some(error) = check_connection(connection.kind, from_kind, &settings).into_iter().next() {
-                return Err(error.message.get(lang).to_string());
-            }
+            let settings = set_connection_setting(connection.kind, from_kind, &connection.settings, &field, edit.value.clone())
+                .map_err(|r| r.message().get(lang).to_string())?;
             edit.then_commit(|| editor.dispatch(Action::SetConnectionSettings { id: connection.id, settings }))
         });
         html! {

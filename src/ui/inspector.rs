@@ -12,10 +12,10 @@ use super::run_details::RunDetails;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, EditorState, Item};
-use crate::model::{allowed_kinds, check_component, warnings, Component, ComponentId, ComponentKind, Connection, Diagram, Spec};
+use crate::model::{allowed_kinds, set_setting, Component, ComponentId, ComponentKind, Connection, Diagram, FilterPolicyScope};
+use crate::sim::settings::{check_text, warnings};
 use std::rc::Rc;
 use crate::text::Message;
-use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -176,27 +176,22 @@ fn component_panel(props: &ComponentProps) -> Html {
         })
     };
 
-    let settings = match serde_json::to_value(&c.spec) {
-        Ok(Value::Object(mut map)) => map.remove("settings").unwrap_or(Value::Null),
-        _ => Value::Null,
-    };
-    let fields = match &settings {
-        Value::Object(map) => map
-            .iter()
-            .map(|(key, value)| {
-                if key == "traffic" {
-                    traffic_editor(editor, c, value, lang)
-                } else {
-                    let info = field_info(key, lang);
-                    html! {
-                        <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
-                                      multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key, lang)} />
-                    }
+    let fields = c
+        .spec
+        .fields()
+        .iter()
+        .map(|(key, value)| {
+            if key == "traffic" {
+                traffic_editor(editor, c, value, lang)
+            } else {
+                let info = field_info(key, lang);
+                html! {
+                    <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
+                                  multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key, lang)} />
                 }
-            })
-            .collect::<Html>(),
-        _ => Html::default(),
-    };
+            }
+        })
+        .collect::<Html>();
 
     let delete = on_click(editor, Action::DeleteSelection);
     let duplicate = on_click(editor, Action::Duplicate);
@@ -232,58 +227,25 @@ fn component_panel(props: &ComponentProps) -> Html {
     }
 }
 
-/// Tries one settings field: rebuilds the typed settings, checks ranges, commits.
+/// Tries one settings field: its text parsed as the run will read it, then set through
+/// the model (type and ranges), then committed.
 fn commit_setting(editor: &Dispatch, component: &Component, key: &str, lang: Lang) -> Callback<Edit, Result<(), String>> {
     let editor = editor.clone();
     let component = component.clone();
     let key = key.to_string();
     Callback::from(move |edit: Edit| {
         if let Some(text) = edit.value.as_str() {
-            validate_text(&key, text, None, lang)?;
+            check_text(&key, text, FilterPolicyScope::default()).map_err(|e| e.get(lang).to_string())?;
         }
-        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
-        json["settings"][key.as_str()] = edit.value.clone();
-        let spec: Spec = serde_json::from_value(json).map_err(|_| words::settings::THAT_VALUE_DOESNT_FIT_THIS.get(lang).to_string())?;
-        let mut candidate = component.clone();
-        candidate.spec = spec.clone();
-        if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message.get(lang).to_string());
-        }
+        let spec = set_setting(&component, &key, edit.value.clone()).map_err(|r| r.message().get(lang).to_string())?;
         edit.then_commit(|| editor.dispatch(Action::SetSpec { id: component.id, spec }))
     })
-}
-
-/// JSON texts are checked with the same parsers the simulation uses.
-pub(super) fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>, lang: Lang) -> Result<(), String> {
-    match key {
-        "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.iter().map(|e| e.get(lang)).collect::<Vec<_>>().join("; ")),
-        "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.message().get(lang).to_string()),
-        "filter_policy" if !text.trim().is_empty() => {
-            FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.message().get(lang).to_string())
-        }
-        "attributes" => crate::sim::payload::check_attributes(text).map_err(|e| e.get(lang).to_string()),
-        "schema" if !text.trim().is_empty() => {
-            crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(lang).to_string())
-        }
-        _ => Ok(()),
-    }
 }
 
 fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value, lang: Lang) -> Html {
     let shape = traffic.get("shape").and_then(Value::as_str).unwrap_or("steady").to_string();
     let owned = component.clone();
-    let set_traffic = move |new_traffic: Value| {
-        let component = &owned;
-        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
-        json["settings"]["traffic"] = new_traffic;
-        let spec: Spec = serde_json::from_value(json).map_err(|_| words::settings::THAT_VALUE_DOESNT_FIT_THIS.get(lang).to_string())?;
-        let mut candidate = component.clone();
-        candidate.spec = spec.clone();
-        if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message.get(lang).to_string());
-        }
-        Ok(spec)
-    };
+    let set_traffic = move |new_traffic: Value| set_setting(&owned, "traffic", new_traffic).map_err(|r| r.message().get(lang).to_string());
     let shape_commit = {
         let editor = editor.clone();
         let id = component.id;

@@ -11,7 +11,7 @@ use super::inspector::Dispatch;
 use super::playback::{LiveFault, Player};
 use super::setting_input::{Edit, SettingInput};
 use crate::editor::Action;
-use crate::model::{check_component, Component, ComponentId, ComponentKind};
+use crate::model::{fields_of, set_fault, Component, ComponentId, ComponentKind};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -124,7 +124,7 @@ pub fn live_actions(player: &Player, component: &Component, lang: Lang) -> Html 
 }
 
 pub fn faults_editor(editor: &Dispatch, component: &Component, lang: Lang) -> Html {
-    let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
+    let faults = fields_of(&component.faults);
     let rows = [("down", words::inspector::DOWN_FOR_THE_WHOLE_RUN.get(lang), ""), ("error_rate", words::inspector::INJECTED_ERROR_RATE.get(lang), words::settings::SHARE_ZERO_TO_ONE.get(lang)), ("latency_multiplier", words::inspector::LATENCY_MULTIPLIER.get(lang), "×")];
     html! {
         <section class="inspector-section faults">
@@ -133,15 +133,8 @@ pub fn faults_editor(editor: &Dispatch, component: &Component, lang: Lang) -> Ht
                 let editor = editor.clone();
                 let component = component.clone();
                 let on_commit = Callback::from(move |edit: Edit| {
-                    let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
-                    json[key] = edit.value.clone();
-                    let faults = serde_json::from_value(json).map_err(|_| words::settings::THAT_VALUE_DOESNT_FIT_THIS.get(lang).to_string())?;
-                    let mut candidate = component.clone();
-                    candidate.faults = faults;
-                    if let Some(error) = check_component(&candidate).into_iter().next() {
-                        return Err(error.message.get(lang).to_string());
-                    }
-                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
+                    let faults = set_fault(&component, key, edit.value.clone()).map_err(|r| r.message().get(lang).to_string())?;
+                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults }))
                 });
                 html! { <SettingInput name={format!("fault-{key}")} {label} {unit} value={faults.get(key).cloned().unwrap_or(Value::Null)} {on_commit} /> }
             }) }
