@@ -92,3 +92,12 @@ fn dlab_simulate_names_the_connection_whose_pattern_is_broken() {
     assert_eq!(code, 1, "{out}");
     assert!(err.contains("shop-bus → billing"), "{err}");
 }
+
+#[test]
+fn dlab_check_warns_about_the_broken_pattern_before_grading() {
+    let (_, out, err) = dlab(&["check", "pipeline", &file_of(&bus_link(BROKEN_PATTERN), "check")]);
+    assert!(err.contains("dlab check: warning: shop-bus → billing (pattern): "), "{err}");
+    assert!(out.contains("pipeline"), "the verdict is still printed: {out}");
+    let (_, _, quiet) = dlab(&["check", "pipeline", &file_of(&bus_link(r#"{"source": ["shop"]}"#), "check-fixed")]);
+    assert!(!quiet.contains("warning"), "{quiet}");
+}

@@ -1,12 +1,13 @@
-//! The page's frame: header, toolbar, palette, canvas, inspector and footer, around
-//! one editor store and one player. What is not drawing (language, autosave, the
-//! keyboard, opening links and files) is in `hooks`.
+//! The page's frame: header (`header.rs`), toolbar, palette, canvas, inspector and
+//! footer, around one editor store and one player, and the language handed down to
+//! them all as a context. What is not drawing (language, autosave, the keyboard,
+//! opening links and files, ending a palette drag) is in `hooks`.
 
 use crate::lessons::ui_strings as words;
 use super::i18n::Lang;
 use super::canvas::{canvas_size, Canvas};
-use super::hooks::{language_switch, offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_shortcuts, Pending, Source};
-
+use super::header::{AppHeader, Overlay};
+use super::hooks::{offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_release_placing, use_shortcuts, Pending, Source};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::library_dialog::LibraryDialog;
@@ -19,7 +20,6 @@ use super::toolbar::Toolbar;
 use crate::editor::{Action, EditorState, NoticeLevel};
 use crate::model::ComponentKind;
 use crate::share;
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -40,20 +40,7 @@ pub fn app() -> Html {
     use_notice_fade(&editor);
     use_shortcuts(&editor, &player, &show_help, &placing);
 
-    // A palette drag released anywhere but the canvas places nothing.
-    {
-        let placing = placing.clone();
-        use_effect_with(placing.is_some(), move |active| {
-            let listener = active.then(|| {
-                EventListener::new(&gloo::utils::window(), "pointerup", move |_| {
-                    let placing = placing.clone();
-                    // After the canvas has seen the same release.
-                    gloo::timers::callback::Timeout::new(0, move || placing.set(None)).forget();
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_release_placing(&placing);
 
     // Stable callbacks, so the palette does not re-render with every edit.
     let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
@@ -95,39 +82,7 @@ pub fn app() -> Html {
         <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
         <ContextProvider<LiveBadges> context={LiveBadges(player.snapshot().badges.clone())}>
             <div class="app">
-                <header class="app-header">
-                    <a class="brand" href="./" aria-label={words::frame::DECOUPLE_LAB_HOME.get(lang)}>
-                        { brand_mark() }
-                        <span class="brand-name">{ "Decouple Lab" }</span>
-                    </a>
-                    <span class="brand-tagline">{ words::header::BUILD_A_DECOUPLED_ARCHITECTURE_PRESS.get(lang) }</span>
-                    <nav class="header-actions" aria-label={words::frame::LESSON_AND_SHARING.get(lang)}>
-                        <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ words::header::PATTERNS.get(lang) }</button>
-                        <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
-                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ words::header::EXERCISES.get(lang) }</button>
-                        <button type="button" class="header-button" data-action="library"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ words::header::MY_DIAGRAMS.get(lang) }</button>
-                        <label class="header-button file-button">
-                            { words::header::OPEN_FILE.get(lang) }
-                            <input type="file" accept=".json,application/json,.yaml,.yml,.template" class="visually-hidden"
-                                   onchange={{
-                                       let on_file = on_file.clone();
-                                       Callback::from(move |e: Event| {
-                                           if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                                               if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                                                   on_file.emit(file);
-                                               }
-                                               input.set_value("");
-                                           }
-                                       })
-                                   }} />
-                        </label>
-                        { language_switch(&lang_choice) }
-                        <button type="button" class="header-button primary" data-action="share"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ words::header::SHARE.get(lang) }</button>
-                    </nav>
-                </header>
+                <AppHeader overlay={overlay.clone()} exercises_open={exercises_open.clone()} on_file={on_file.clone()} lang={lang_choice.clone()} />
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
                 <main class="workspace">
                     <Palette {on_pick} {on_add} lang={lang} />
@@ -181,14 +136,6 @@ pub fn app() -> Html {
     }
 }
 
-/// Which header overlay is open.
-#[derive(Clone, Copy, PartialEq)]
-enum Overlay {
-    None,
-    Patterns,
-    Share,
-    Library,
-}
 
 fn notice_view(editor: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
     let Some(notice) = editor.notice.clone() else { return Html::default() };
@@ -206,18 +153,5 @@ fn notice_view(editor: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
             <span class="notice-text">{ notice.text.get(lang).to_string() }</span>
             <button type="button" class="notice-close" aria-label={words::frame::DISMISS.get(lang)} onclick={dismiss}>{ "×" }</button>
         </div>
-    }
-}
-
-/// The logo: a producer, a queue and a consumer.
-fn brand_mark() -> Html {
-    html! {
-        <svg class="brand-mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="7" fill="#37475a" />
-            <circle cx="8" cy="16" r="3.5" fill="#ff9900" />
-            <rect x="13" y="11.5" width="9" height="9" rx="2" fill="none" stroke="#ff5ca8" stroke-width="2" />
-            <path d="M11.5 16h1.5M22 16h3" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-            <circle cx="27" cy="16" r="1.6" fill="#fff" />
-        </svg>
     }
 }

@@ -12,6 +12,7 @@ mod dialog;
 mod dots;
 mod event_log;
 mod fields;
+mod header;
 mod hooks;
 mod i18n;
 mod icons;
