@@ -105,10 +105,7 @@ fn overview(editor: &Editor, lang: Lang) -> Html {
 
 /// "3 components, 2 connections.", written whole in each language.
 fn counts(components: usize, connections: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{components} components, {connections} connections."),
-        Lang::Vi => format!("{components} thành phần, {connections} kết nối."),
-    }
+    msg!("{components} components, {connections} connections.", "{components} thành phần, {connections} kết nối.").get(lang).to_string()
 }
 
 /// A button's click that dispatches one action.
@@ -123,10 +120,7 @@ fn many_selected(editor: &Editor, lang: Lang) -> Html {
     let duplicate = on_click(&editor.dispatcher(), Action::Duplicate);
     html! {
         <div class="inspector-body">
-            <p class="inspector-summary">{ match lang {
-                Lang::En => format!("{count} items selected."),
-                Lang::Vi => format!("Đã chọn {count} mục."),
-            } }</p>
+            <p class="inspector-summary">{ msg!("{count} items selected.", "Đã chọn {count} mục.").get(lang).to_string() }</p>
             <div class="inspector-actions">
                 <button type="button" class="button" onclick={duplicate}>{ words::inspector::DUPLICATE.get(lang) }</button>
                 <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>

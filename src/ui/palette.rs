@@ -56,10 +56,7 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps, lang: Lang) -> Html {
         }
     });
     let (name, service) = (kind.name(lang), kind.service(lang));
-    let label = match lang {
-        Lang::En => format!("Add {name} ({service})"),
-        Lang::Vi => format!("Thêm {name} ({service})"),
-    };
+    let label = msg!("Add {name} ({service})", "Thêm {name} ({service})").get(lang).to_string();
     html! {
         <li class="palette-item" data-kind={kind.key()} title={kind.summary_in(lang)} tabindex="0" role="button"
             aria-label={label} {onpointerdown} {onclick} {onkeydown}>

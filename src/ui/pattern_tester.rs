@@ -74,10 +74,7 @@ pub fn pattern_tester(props: &PatternTesterProps) -> Html {
 
 /// Ok((matched, reason)) or why the test cannot run.
 fn evaluate(tested: Tested, rule: &str, sample: &str, lang: Lang) -> Result<(bool, String), String> {
-    let value: Value = serde_json::from_str(sample).map_err(|e| match lang {
-        Lang::En => format!("The sample is not valid JSON: {e}."),
-        Lang::Vi => format!("Mẫu thử không phải JSON hợp lệ: {e}."),
-    })?;
+    let value: Value = serde_json::from_str(sample).map_err(|e| msg!("The sample is not valid JSON: {e}.", "Mẫu thử không phải JSON hợp lệ: {e}.").get(lang).to_string())?;
     match tested {
         Tested::Rule => {
             let pattern = EventPattern::parse(rule).map_err(|e| e.message().get(lang).to_string())?;

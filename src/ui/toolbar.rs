@@ -105,14 +105,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let summary = run.books.as_ref().map(|b| {
         let (created, consumed, in_flight, failed, dead, rejected, expired, returned) =
             (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired, b.returned);
-        match lang {
-            Lang::En => format!(
-                "{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired"
-            ),
-            Lang::Vi => format!(
-                "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn"
-            ),
-        }
+        msg!("{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired", "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn").get(lang).to_string()
     });
     html! {
         <div class="toolbar" role="toolbar" aria-label={words::frame::EDITOR_AND_SIMULATION_CONTROLS.get(lang)}>
@@ -170,15 +163,9 @@ fn format_clock(seconds: f64, lang: Lang) -> String {
         format!("{s:.1} s")
     } else if s < 3_600.0 {
         let (m, s) = ((s / 60.0).floor(), (s % 60.0).floor());
-        match lang {
-            Lang::En => format!("{m} min {s:02} s"),
-            Lang::Vi => format!("{m} phút {s:02} giây"),
-        }
+        msg!("{m} min {s:02} s", "{m} phút {s:02} giây").get(lang).to_string()
     } else {
         let (h, m) = ((s / 3_600.0).floor(), ((s % 3_600.0) / 60.0).floor());
-        match lang {
-            Lang::En => format!("{h} h {m:02} min"),
-            Lang::Vi => format!("{h} giờ {m:02} phút"),
-        }
+        msg!("{h} h {m:02} min", "{h} giờ {m:02} phút").get(lang).to_string()
     }
 }

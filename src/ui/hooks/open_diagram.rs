@@ -179,8 +179,5 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
 
 /// What opening a diagram over the learner's work does, written whole in each language.
 fn replace_question(components: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back."),
-        Lang::Vi => format!("Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn."),
-    }
+    msg!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back.", "Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn.").get(lang).to_string()
 }
