@@ -1,390 +1,377 @@
-//! The page's own words in Vietnamese, keyed by the English sentence they translate.
-//! Each entry is a whole label or sentence (never fragments glued together); AWS
-//! service names stay in English, as the lesson writes them. A native test checks that
-//! every `t("...")` in `src/ui/` has an entry here.
+//! The page's own words, each a [`Text`] with the English and the Vietnamese written
+//! whole (never fragments glued together), grouped by the screen that shows them. A
+//! label without its Vietnamese does not compile; AWS service names stay in English, as
+//! the lesson writes them. Here, below the view layer, so the charts' titles and the
+//! speeds can be named natively too.
 
-use super::text::Lang;
+use crate::text::Text;
 
-/// The text in `lang`: the English as written, or its Vietnamese entry (English when
-/// there is none yet, which the test above catches).
-pub fn tr(lang: Lang, en: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Vi => vi(en).unwrap_or(en),
-    }
+/// The header and the footer.
+pub mod header {
+    use super::Text;
+    pub const BUILD_A_DECOUPLED_ARCHITECTURE_PRESS: Text = Text::new("Build a decoupled architecture, press play, then break it.", "Dựng một kiến trúc decoupled, bấm chạy, rồi thử làm hỏng nó.");
+    pub const PATTERNS: Text = Text::new("Patterns", "Mẫu kiến trúc");
+    pub const EXERCISES: Text = Text::new("Exercises", "Bài tập");
+    pub const MY_DIAGRAMS: Text = Text::new("My diagrams", "Sơ đồ của tôi");
+    pub const OPEN_FILE: Text = Text::new("Open file", "Mở tệp");
+    pub const SHARE: Text = Text::new("Share", "Chia sẻ");
+    pub const LANGUAGE: Text = Text::new("Language", "Ngôn ngữ");
+    pub const A_SIMULATION_FOR_LEARNING_TIMINGS: Text = Text::new("A simulation for learning: timings and limits follow AWS's documentation, simplified.", "Mô phỏng để học: thời gian và giới hạn theo tài liệu của AWS, có giản lược.");
 }
 
-pub fn vi(en: &str) -> Option<&'static str> {
-    Some(match en {
-        // Header and frame
-        "Build a decoupled architecture, press play, then break it." => "Dựng một kiến trúc decoupled, bấm chạy, rồi thử làm hỏng nó.",
-        "Patterns" => "Mẫu kiến trúc",
-        "Exercises" => "Bài tập",
-        "My diagrams" => "Sơ đồ của tôi",
-        "Open file" => "Mở tệp",
-        "Share" => "Chia sẻ",
-        "Language" => "Ngôn ngữ",
-        "A simulation for learning: timings and limits follow AWS's documentation, simplified." => {
-            "Mô phỏng để học: thời gian và giới hạn theo tài liệu của AWS, có giản lược."
-        }
-        // Palette
-        "Components" => "Thành phần",
-        "Drag onto the canvas, or click to add." => "Kéo vào khung vẽ, hoặc bấm để thêm.",
-        "Sources" => "Nguồn",
-        "Channels" => "Kênh",
-        "Compute" => "Xử lý",
-        "State and sinks" => "Lưu trữ và đích",
-        // Canvas
-        "Your diagram is empty" => "Sơ đồ đang trống",
-        "Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play." => {
-            "Kéo một producer, một queue và một consumer từ bảng bên trái, nối chúng từ chấm ở cạnh phải của mỗi hộp, rồi bấm chạy."
-        }
-        "Drag to another component to connect" => "Kéo tới thành phần khác để nối",
-        // Toolbar
-        "Play (Space)" => "Chạy (Space)",
-        "Pause (Space)" => "Tạm dừng (Space)",
-        "Step one simulated second" => "Tiến một giây mô phỏng",
-        "Reset the run" => "Chạy lại từ đầu",
-        "Speed" => "Tốc độ",
-        "Simulated seconds per second" => "Số giây mô phỏng mỗi giây thật",
-        "Simulated time" => "Thời gian mô phỏng",
-        "Undo (Ctrl+Z)" => "Hoàn tác (Ctrl+Z)",
-        "Redo (Ctrl+Shift+Z)" => "Làm lại (Ctrl+Shift+Z)",
-        "Delete the selection (Delete)" => "Xoá phần đang chọn (Delete)",
-        "Zoom out (Ctrl+wheel)" => "Thu nhỏ (Ctrl+cuộn)",
-        "Zoom in (Ctrl+wheel)" => "Phóng to (Ctrl+cuộn)",
-        "Fit the diagram to the view (F)" => "Vừa khung nhìn (F)",
-        "Snap" => "Bám lưới",
-        "Snap to the grid" => "Bám theo lưới",
-        "Keyboard shortcuts (?)" => "Phím tắt (?)",
-        "Every message ends in exactly one of these" => "Mỗi message kết thúc ở đúng một trong các trạng thái này",
-        "Max" => "Tối đa",
-        "Seed" => "Seed",
-        "New seed" => "Seed mới",
-        "The same seed gives the same run" => "Cùng một seed cho cùng một lượt chạy",
-        // Inspector
-        "Inspector" => "Thuộc tính",
-        "Select a component or a connection to see and change its settings." => "Chọn một thành phần hoặc một kết nối để xem và đổi thiết lập.",
-        "Select one to see its settings." => "Chọn một thành phần để xem thiết lập.",
-        "Warnings" => "Cảnh báo",
-        "Name" => "Tên",
-        "Settings" => "Thiết lập",
-        "While it runs" => "Trong lúc chạy",
-        "Take down now" => "Tắt ngay",
-        "Bring back" => "Bật lại",
-        "Send a spike (10× for 10 s)" => "Tạo đợt tăng đột biến (10× trong 10 s)",
-        "Inject a poison message" => "Gửi một poison message",
-        "Break it" => "Làm hỏng",
-        "Down for the whole run" => "Tắt suốt lượt chạy",
-        "Injected error rate" => "Tỉ lệ lỗi thêm vào",
-        "Latency multiplier" => "Hệ số độ trễ",
-        "Connect to" => "Nối tới",
-        "Choose a component…" => "Chọn một thành phần…",
-        "Duplicate" => "Nhân bản",
-        "Delete" => "Xoá",
-        "Connection" => "Kết nối",
-        "Kind" => "Loại",
-        "Traffic shape" => "Dạng lưu lượng",
-        "About this pattern" => "Về mẫu này",
-        "Try this" => "Thử làm",
-        // Exercises
-        "Hints" => "Gợi ý",
-        "Check my diagram" => "Kiểm tra sơ đồ của tôi",
-        "Passed: your diagram does what the exercise asks." => "Đạt: sơ đồ của bạn làm đúng điều bài tập yêu cầu.",
-        "Not yet: here is what to fix." => "Chưa đạt: đây là những chỗ cần sửa.",
-        "Checks look at your diagram's structure, then run it with the faults the goal implies." => {
-            "Bài kiểm tra xem cấu trúc sơ đồ, rồi chạy nó với các sự cố mà mục tiêu ngụ ý."
-        }
-        "Close" => "Đóng",
-        "Close the exercises" => "Đóng bài tập",
-        "Review questions" => "Câu hỏi ôn tập",
-        // Share and files
-        "Share this diagram" => "Chia sẻ sơ đồ này",
-        "The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy." => {
-            "Liên kết chứa toàn bộ sơ đồ trong phần fragment, không bao giờ gửi tới máy chủ. Ai mở nó cũng nhận được bản sao của riêng mình."
-        }
-        "Copy link" => "Sao chép liên kết",
-        "Copied." => "Đã sao chép.",
-        "Files and pictures" => "Tệp và hình ảnh",
-        "Download .json" => "Tải .json",
-        "Export SVG" => "Xuất SVG",
-        "Export PNG" => "Xuất PNG",
-        "To open a .json file, drop it on the canvas or use Open file in the header." => {
-            "Để mở một tệp .json, thả nó vào khung vẽ hoặc dùng Mở tệp ở đầu trang."
-        }
-        "Diagrams kept in this browser only. To move one elsewhere, share its link or download its file." => {
-            "Các sơ đồ chỉ lưu trong trình duyệt này. Muốn mang sang nơi khác, hãy chia sẻ liên kết hoặc tải tệp."
-        }
-        "Save current" => "Lưu sơ đồ hiện tại",
-        "Nothing saved yet." => "Chưa lưu sơ đồ nào.",
-        "Open" => "Mở",
-        "Rename" => "Đổi tên",
-        "Open it" => "Mở",
-        "Keep mine" => "Giữ sơ đồ của tôi",
-        "Keyboard shortcuts" => "Phím tắt",
-        // Charts
-        "Waiting" => "Đang chờ",
-        "In flight" => "Đang xử lý",
-        "Oldest message age" => "Tuổi message cũ nhất",
-        "Dead-letter queue" => "Dead-letter queue",
-        "Concurrency" => "Số luồng chạy đồng thời",
-        "Throughput" => "Thông lượng",
-        "Errors" => "Lỗi",
-        "Throttles" => "Bị throttle",
-        "Instances" => "Số instance",
-        "messages" => "message",
-        "retries" => "lần thử lại",
-        "running at once" => "chạy cùng lúc",
-        "per second" => "mỗi giây",
-        "instances" => "instance",
-        "No data yet" => "Chưa có dữ liệu",
-        "Charts" => "Biểu đồ",
-        "Over simulated time" => "Theo thời gian mô phỏng",
-        // Pattern tester
-        "Test an event against this pattern" => "Thử một event với pattern này",
-        "Test a message against this filter policy" => "Thử một message với filter policy này",
-        "Matches." => "Khớp.",
-        "Does not match." => "Không khớp.",
-        "Cannot test yet." => "Chưa thử được.",
-        // Run panel under the canvas: charts, event log, message inspector
-        "Run details" => "Chi tiết lượt chạy",
-        "Event log" => "Nhật ký sự kiện",
-        "{dots} messages moving · {hops} hops so far" => "{dots} message đang di chuyển · {hops} bước đã đi",
-        "Hide the panel" => "Ẩn bảng",
-        "Drag to resize" => "Kéo để đổi kích thước",
-        "Show the panel" => "Hiện bảng",
-        "Press play: the selected components' charts show here, over simulated time." => {
-            "Bấm chạy: biểu đồ của các thành phần đang chọn sẽ hiện ở đây, theo thời gian mô phỏng."
-        }
-        "Select components on the canvas to chart them (Shift+click to add more)." => {
-            "Chọn thành phần trên khung vẽ để xem biểu đồ (Shift+click để chọn thêm)."
-        }
-        "{n} more selected: charts show the first four." => "Còn {n} thành phần nữa đang chọn: biểu đồ chỉ hiện bốn thành phần đầu.",
-        "Latency" => "Độ trễ",
-        "Response time" => "Thời gian phản hồi",
-        "Time here" => "Thời gian ở đây",
-        "Age on arrival" => "Tuổi khi tới nơi",
-        "Wait in queue" => "Chờ trong queue",
-        "Work per message" => "Xử lý mỗi message",
-        "mean" => "trung bình",
-        "Component" => "Thành phần",
-        "All components" => "Mọi thành phần",
-        "Outcomes" => "Kết quả",
-        "Delivered" => "Đã tới",
-        "Throttled" => "Bị throttle",
-        "Failed" => "Lỗi",
-        "Rejected" => "Bị từ chối",
-        "Dead-lettered" => "Vào DLQ",
-        "Held while the pointer is over the list." => "Danh sách đứng yên khi con trỏ nằm trên nó.",
-        "Time" => "Thời điểm",
-        "Message" => "Message",
-        "From → to" => "Từ → tới",
-        "Outcome" => "Kết quả",
-        "No hop matches these filters yet." => "Chưa có bước nào khớp với bộ lọc này.",
-        "Press play: every hop a message makes is listed here." => "Bấm chạy: mỗi bước đi của một message sẽ được liệt kê ở đây.",
-        "Message inspector" => "Xem chi tiết message",
-        "Stop following this message" => "Thôi theo dõi message này",
-        "Click a line in the log, or a dot on the canvas, to follow one message." => {
-            "Bấm vào một dòng trong nhật ký, hoặc một chấm trên khung vẽ, để theo dõi một message."
-        }
-        "Message {id} is no longer kept: the page keeps the hops of the latest {n} messages." => {
-            "Message {id} không còn được lưu: trang chỉ giữ các bước đi của {n} message mới nhất."
-        }
-        "No retries." => "Không thử lại lần nào.",
-        "Handed out {n} times by {queue}, failing each time, then moved." => "{queue} đã giao nó {n} lần, lần nào cũng lỗi, rồi chuyển đi.",
-        "1 retry (a hop made again)." => "1 lần thử lại (một bước đi lặp lại).",
-        "{n} retries (hops made again)." => "{n} lần thử lại (các bước đi lặp lại).",
-        "retry" => "thử lại",
-        "Payload" => "Payload",
-        "Still in {name}: waiting there or being worked on." => "Vẫn ở {name}: đang chờ ở đó hoặc đang được xử lý.",
-        "In the dead-letter queue {name}: it failed too many times." => "Nằm trong dead-letter queue {name}: nó đã lỗi quá nhiều lần.",
-        "Throttled by {name}; it will be tried again." => "Bị {name} throttle; nó sẽ được thử lại.",
-        "Refused by {name}; it will be tried again." => "Bị {name} từ chối; nó sẽ được thử lại.",
-        "Failed at {name}; it will be tried again." => "Lỗi ở {name}; nó sẽ được thử lại.",
-        "Failed at {name}: it was down, returned an error or timed out, and no retry was left." => {
-            "Lỗi ở {name}: thành phần này đang tắt, trả về lỗi hoặc quá thời gian, và không còn lần thử lại nào."
-        }
-        "Throttled by {name}: too many at once, and no retry was left." => {
-            "Bị {name} throttle: quá nhiều việc cùng lúc, và không còn lần thử lại nào."
-        }
-        "Refused by {name}: no route, filtered out, a duplicate, or going round a loop." => {
-            "Bị {name} từ chối: không có đường đi, bị bộ lọc loại, bị trùng, hoặc đang chạy vòng lặp."
-        }
-        "Stored in {name}: its journey is complete." => "Đã lưu vào {name}: hành trình của nó đã xong.",
-        "Gone after reaching {name}: consumed there, or failed there with no retry left." => {
-            "Đã hết sau khi tới {name}: được xử lý xong ở đó, hoặc lỗi ở đó mà không còn lần thử lại nào."
-        }
-        // Live faults and lesson steps
-        "Live faults" => "Sự cố trực tiếp",
-        "They act on the running simulation from now on; the diagram keeps its settings." => {
-            "Chúng tác động lên lượt mô phỏng đang chạy từ lúc này; sơ đồ vẫn giữ nguyên thiết lập."
-        }
-        "Error rate" => "Tỉ lệ lỗi",
-        "Added latency" => "Thêm độ trễ",
-        "× processing time" => "× thời gian xử lý",
-        "Live now: {rate} of its work fails, {times} slower." => "Đang áp dụng: {rate} việc bị lỗi, chậm hơn {times}.",
-        "Back to the diagram's settings" => "Trở về thiết lập của sơ đồ",
-        "Do it" => "Làm ngay",
-        // Frame, dialogs and notices
-        "Decouple Lab home" => "Trang chủ Decouple Lab",
-        "Lesson and sharing" => "Bài học và chia sẻ",
-        "Dismiss" => "Đóng thông báo",
-        "Editor and simulation controls" => "Điều khiển trình soạn thảo và mô phỏng",
-        "Simulation" => "Mô phỏng",
-        "Edit" => "Chỉnh sửa",
-        "View" => "Khung nhìn",
-        "Share link" => "Liên kết chia sẻ",
-        "The browser did not allow copying: select the link and copy it by hand." => "Trình duyệt không cho sao chép: hãy chọn liên kết và tự sao chép.",
-        "Name for the current diagram" => "Tên cho sơ đồ hiện tại",
-        "New name" => "Tên mới",
-        "Component name" => "Tên thành phần",
-        "Diagram canvas" => "Khung vẽ sơ đồ",
-        "Diagram" => "Sơ đồ",
-        "DOWN" => "TẮT",
-        // Keyboard shortcuts dialog
-        "Drag from the palette, or click" => "Kéo từ bảng thành phần, hoặc bấm vào",
-        "Add a component" => "Thêm một thành phần",
-        "Drag from a box's right dot to another box" => "Kéo từ chấm bên phải của một hộp sang hộp khác",
-        "Connect" => "Nối",
-        "Click, Shift+click, drag on empty canvas" => "Bấm, Shift+bấm, kéo trên vùng trống của khung vẽ",
-        "Select one, add to selection, box select" => "Chọn một, thêm vào vùng chọn, chọn theo khung",
-        "Double-click a box" => "Bấm đúp vào một hộp",
-        "Delete or Backspace" => "Delete hoặc Backspace",
-        "Delete the selection" => "Xoá phần đang chọn",
-        "Undo" => "Hoàn tác",
-        "Ctrl/Cmd+Shift+Z or Ctrl+Y" => "Ctrl/Cmd+Shift+Z hoặc Ctrl+Y",
-        "Redo" => "Làm lại",
-        "Copy, paste" => "Sao chép, dán",
-        "Select everything" => "Chọn tất cả",
-        "Arrow keys (Shift: fine)" => "Phím mũi tên (Shift: từng chút một)",
-        "Nudge the selection" => "Dịch chuyển phần đang chọn",
-        "Wheel, Alt+drag or middle-drag" => "Cuộn chuột, Alt+kéo hoặc kéo bằng nút giữa",
-        "Pan" => "Di chuyển khung nhìn",
-        "Ctrl+wheel or pinch" => "Ctrl+cuộn hoặc chụm hai ngón",
-        "Zoom" => "Thu phóng",
-        "Fit the diagram to the view" => "Vừa sơ đồ với khung nhìn",
-        "Move between boxes, add from the palette" => "Chuyển giữa các hộp, thêm từ bảng thành phần",
-        "Clear the selection, close this" => "Bỏ chọn, đóng bảng này",
-        "Show or hide these shortcuts" => "Hiện hoặc ẩn bảng phím tắt này",
-        // Settings: units, choices and checks as you type (labels are in model::setting_label)
-        "Setting" => "Thiết lập",
-        "Value" => "Giá trị",
-        "requests" => "request",
-        "requests at once" => "request cùng lúc",
-        "at once" => "cùng lúc",
-        "hours" => "giờ",
-        "before the DLQ" => "trước khi vào DLQ",
-        "share (0–1)" => "tỉ lệ (0–1)",
-        "Sync proxy (waits for the backend)" => "Proxy đồng bộ (chờ backend trả lời)",
-        "Async (stores, answers 202)" => "Bất đồng bộ (lưu lại, trả lời 202)",
-        "S3 upload" => "Tải tệp lên S3",
-        "EventBridge schedule" => "Lịch hẹn giờ EventBridge",
-        "IoT Core devices" => "Thiết bị IoT Core",
-        "CloudWatch alarm" => "Cảnh báo CloudWatch",
-        "EC2 instances" => "Instance EC2",
-        "Fargate tasks" => "Task Fargate",
-        "Cache (ElastiCache)" => "Bộ nhớ đệm (ElastiCache)",
-        "E-mail (SES)" => "Thư điện tử (SES)",
-        "Message attributes" => "Thuộc tính message",
-        "Message body" => "Nội dung message",
-        "Steady" => "Đều đặn",
-        "Random (Poisson)" => "Ngẫu nhiên (Poisson)",
-        "Bursts" => "Theo đợt",
-        "Spike" => "Tăng đột biến",
-        "Ramp" => "Tăng dần",
-        "That value doesn't fit this setting." => "Giá trị này không hợp với thiết lập này.",
-        "Not a kind this connection can take." => "Kết nối này không thể có loại đó.",
-        "Enter a whole number." => "Hãy nhập một số nguyên.",
-        "Enter a number." => "Hãy nhập một số.",
-        "This subscription has no filter policy, so it receives every message." => "Subscription này không có filter policy, nên nó nhận mọi message.",
-        // What the run holds inside the selected component (src/ui/run_details.rs)
-        "In this run" => "Trong lượt chạy này",
-        "Press play to see what this component holds while the simulation runs." => "Bấm chạy để xem thành phần này đang giữ gì khi mô phỏng chạy.",
-        "Events in the archive: {n}." => "Số event trong archive: {n}.",
-        "Not kept because the archive was full: {n}." => "Không được giữ vì archive đã đầy: {n}.",
-        "Replays started: {r} · events sent again: {n}." => "Số lần replay: {r} · số event đã gửi lại: {n}.",
-        "Replay archive" => "Phát lại archive",
-        "Sends every archived event to the bus's rules again, as a replay in EventBridge does: a read model built from them is built again." => {
-            "Gửi lại mọi event trong archive tới các rule của bus, như một lần replay trong EventBridge: read model dựng từ các event đó sẽ được dựng lại."
-        }
-        "Turn on Archive in the settings to keep every event, so the run can replay them." => {
-            "Hãy bật Archive trong phần thiết lập để giữ mọi event, nhờ đó lượt chạy có thể phát lại chúng."
-        }
-        "Every message so far fits the schema." => "Đến giờ mọi message đều khớp schema.",
-        "Messages that did not fit the schema: {n} (still delivered, flagged)." => "Số message không khớp schema: {n} (vẫn được chuyển đi, nhưng bị gắn cờ).",
-        "Message {id} at {t} s" => "Message {id} lúc {t} s",
-        "Follow this message in the event log" => "Theo dõi message này trong nhật ký sự kiện",
-        "Nothing reads this stream yet: connect a function or a worker group to it." => {
-            "Chưa có gì đọc stream này: hãy nối một function hoặc một worker group vào nó."
-        }
-        "enhanced fan-out" => "enhanced fan-out",
-        "rebalancing" => "đang rebalance",
-        "Iterator age {now} (at most {max}) · {read} records read" => "Iterator age {now} (tối đa {max}) · đã đọc {read} record",
-        "rebalances: {n}, records read again: {m}" => "số lần rebalance: {n}, số record bị đọc lại: {m}",
-        "nobody" => "không ai",
-        "Partition" => "Partition",
-        "Read by" => "Được đọc bởi",
-        "Lag" => "Độ trễ (lag)",
-        "{s} started · {ok} succeeded · {f} failed · {r} running" => "{s} đã bắt đầu · {ok} thành công · {f} thất bại · {r} đang chạy",
-        "Retries: {r} · errors caught: {c}" => "Số lần thử lại: {r} · số lỗi được catch: {c}",
-        "No execution yet: something must call this state machine." => "Chưa có execution nào: cần có thành phần gọi state machine này.",
-        "Open an execution to see each state it entered." => "Mở một execution để xem từng state nó đã đi qua.",
-        "Earlier states not shown: {n}." => "Số state trước đó không hiển thị: {n}.",
-        "State" => "State",
-        "Status" => "Trạng thái",
-        "retried ×{n}" => "thử lại ×{n}",
-        "{error}, caught: went to {next}" => "{error}, đã được catch: chuyển sang {next}",
-        "Running" => "Đang chạy",
-        "Succeeded" => "Thành công",
-        "Timed out" => "Hết thời gian",
-        "Caught" => "Đã catch",
-        "Cancelled" => "Đã hủy",
-        _ => return None,
-    })
+/// The palette of components.
+pub mod palette {
+    use super::Text;
+    pub const COMPONENTS: Text = Text::new("Components", "Thành phần");
+    pub const DRAG_ONTO_THE_CANVAS_OR: Text = Text::new("Drag onto the canvas, or click to add.", "Kéo vào khung vẽ, hoặc bấm để thêm.");
+    pub const SOURCES: Text = Text::new("Sources", "Nguồn");
+    pub const CHANNELS: Text = Text::new("Channels", "Kênh");
+    pub const COMPUTE: Text = Text::new("Compute", "Xử lý");
+    pub const STATE_AND_SINKS: Text = Text::new("State and sinks", "Lưu trữ và đích");
+    /// Heard by screen readers before an item's name and service.
+    pub const ADD: Text = Text::new("Add", "Thêm");
+}
+
+/// The tab bar under the canvas on a phone.
+pub mod phone {
+    use super::Text;
+    pub const PANELS: Text = Text::new("Panels", "Bảng");
+    pub const COMPONENTS: Text = Text::new("Components", "Thành phần");
+    pub const DIAGRAM: Text = Text::new("Diagram", "Sơ đồ");
+    pub const INSPECTOR: Text = Text::new("Inspector", "Thuộc tính");
+}
+
+/// The canvas when it is empty or being dragged on.
+pub mod canvas {
+    use super::Text;
+    pub const YOUR_DIAGRAM_IS_EMPTY: Text = Text::new("Your diagram is empty", "Sơ đồ đang trống");
+    pub const DRAG_A_PRODUCER_A_QUEUE: Text = Text::new("Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play.", "Kéo một producer, một queue và một consumer từ bảng bên trái, nối chúng từ chấm ở cạnh phải của mỗi hộp, rồi bấm chạy.");
+    pub const DRAG_TO_ANOTHER_COMPONENT_TO: Text = Text::new("Drag to another component to connect", "Kéo tới thành phần khác để nối");
+}
+
+/// The toolbar: playback, editing, zoom, speed and seed.
+pub mod toolbar {
+    use super::Text;
+    pub const PLAY_SPACE: Text = Text::new("Play (Space)", "Chạy (Space)");
+    pub const PAUSE_SPACE: Text = Text::new("Pause (Space)", "Tạm dừng (Space)");
+    pub const STEP_ONE_SIMULATED_SECOND: Text = Text::new("Step one simulated second", "Tiến một giây mô phỏng");
+    pub const RESET_THE_RUN: Text = Text::new("Reset the run", "Chạy lại từ đầu");
+    pub const SPEED: Text = Text::new("Speed", "Tốc độ");
+    pub const SIMULATED_SECONDS_PER_SECOND: Text = Text::new("Simulated seconds per second", "Số giây mô phỏng mỗi giây thật");
+    pub const SIMULATED_TIME: Text = Text::new("Simulated time", "Thời gian mô phỏng");
+    pub const UNDO_CTRL_Z: Text = Text::new("Undo (Ctrl+Z)", "Hoàn tác (Ctrl+Z)");
+    pub const REDO_CTRL_SHIFT_Z: Text = Text::new("Redo (Ctrl+Shift+Z)", "Làm lại (Ctrl+Shift+Z)");
+    pub const DELETE_THE_SELECTION_DELETE: Text = Text::new("Delete the selection (Delete)", "Xoá phần đang chọn (Delete)");
+    pub const ZOOM_OUT_CTRL_WHEEL: Text = Text::new("Zoom out (Ctrl+wheel)", "Thu nhỏ (Ctrl+cuộn)");
+    pub const ZOOM_IN_CTRL_WHEEL: Text = Text::new("Zoom in (Ctrl+wheel)", "Phóng to (Ctrl+cuộn)");
+    pub const FIT_THE_DIAGRAM_TO_THE: Text = Text::new("Fit the diagram to the view (F)", "Vừa khung nhìn (F)");
+    pub const SNAP: Text = Text::new("Snap", "Bám lưới");
+    pub const SNAP_TO_THE_GRID: Text = Text::new("Snap to the grid", "Bám theo lưới");
+    pub const KEYBOARD_SHORTCUTS: Text = Text::new("Keyboard shortcuts (?)", "Phím tắt (?)");
+    pub const EVERY_MESSAGE_ENDS_IN_EXACTLY: Text = Text::new("Every message ends in exactly one of these", "Mỗi message kết thúc ở đúng một trong các trạng thái này");
+    pub const MAX: Text = Text::new("Max", "Tối đa");
+    pub const SEED: Text = Text::new("Seed", "Seed");
+    pub const NEW_SEED: Text = Text::new("New seed", "Seed mới");
+    pub const THE_SAME_SEED_GIVES_THE: Text = Text::new("The same seed gives the same run", "Cùng một seed cho cùng một lượt chạy");
+}
+
+/// The inspector beside the canvas.
+pub mod inspector {
+    use super::Text;
+    pub const INSPECTOR: Text = Text::new("Inspector", "Thuộc tính");
+    pub const SELECT_A_COMPONENT_OR_A: Text = Text::new("Select a component or a connection to see and change its settings.", "Chọn một thành phần hoặc một kết nối để xem và đổi thiết lập.");
+    pub const SELECT_ONE_TO_SEE_ITS: Text = Text::new("Select one to see its settings.", "Chọn một thành phần để xem thiết lập.");
+    pub const WARNINGS: Text = Text::new("Warnings", "Cảnh báo");
+    pub const NAME: Text = Text::new("Name", "Tên");
+    pub const SETTINGS: Text = Text::new("Settings", "Thiết lập");
+    pub const WHILE_IT_RUNS: Text = Text::new("While it runs", "Trong lúc chạy");
+    pub const TAKE_DOWN_NOW: Text = Text::new("Take down now", "Tắt ngay");
+    pub const BRING_BACK: Text = Text::new("Bring back", "Bật lại");
+    pub const SEND_A_SPIKE_10_FOR: Text = Text::new("Send a spike (10× for 10 s)", "Tạo đợt tăng đột biến (10× trong 10 s)");
+    pub const INJECT_A_POISON_MESSAGE: Text = Text::new("Inject a poison message", "Gửi một poison message");
+    pub const BREAK_IT: Text = Text::new("Break it", "Làm hỏng");
+    pub const DOWN_FOR_THE_WHOLE_RUN: Text = Text::new("Down for the whole run", "Tắt suốt lượt chạy");
+    pub const INJECTED_ERROR_RATE: Text = Text::new("Injected error rate", "Tỉ lệ lỗi thêm vào");
+    pub const LATENCY_MULTIPLIER: Text = Text::new("Latency multiplier", "Hệ số độ trễ");
+    pub const CONNECT_TO: Text = Text::new("Connect to", "Nối tới");
+    pub const CHOOSE_A_COMPONENT: Text = Text::new("Choose a component…", "Chọn một thành phần…");
+    pub const DUPLICATE: Text = Text::new("Duplicate", "Nhân bản");
+    pub const DELETE: Text = Text::new("Delete", "Xoá");
+    pub const CONNECTION: Text = Text::new("Connection", "Kết nối");
+    pub const KIND: Text = Text::new("Kind", "Loại");
+    pub const TRAFFIC_SHAPE: Text = Text::new("Traffic shape", "Dạng lưu lượng");
+    pub const ABOUT_THIS_PATTERN: Text = Text::new("About this pattern", "Về mẫu này");
+    pub const TRY_THIS: Text = Text::new("Try this", "Thử làm");
+}
+
+/// The exercises panel.
+pub mod exercises {
+    use super::Text;
+    pub const HINTS: Text = Text::new("Hints", "Gợi ý");
+    pub const CHECK_MY_DIAGRAM: Text = Text::new("Check my diagram", "Kiểm tra sơ đồ của tôi");
+    pub const PASSED_YOUR_DIAGRAM_DOES_WHAT: Text = Text::new("Passed: your diagram does what the exercise asks.", "Đạt: sơ đồ của bạn làm đúng điều bài tập yêu cầu.");
+    pub const NOT_YET_HERE_IS_WHAT: Text = Text::new("Not yet: here is what to fix.", "Chưa đạt: đây là những chỗ cần sửa.");
+    pub const CHECKS_LOOK_AT_YOUR_DIAGRAMS: Text = Text::new("Checks look at your diagram's structure, then run it with the faults the goal implies.", "Bài kiểm tra xem cấu trúc sơ đồ, rồi chạy nó với các sự cố mà mục tiêu ngụ ý.");
+    pub const CLOSE: Text = Text::new("Close", "Đóng");
+    pub const CLOSE_THE_EXERCISES: Text = Text::new("Close the exercises", "Đóng bài tập");
+    pub const REVIEW_QUESTIONS: Text = Text::new("Review questions", "Câu hỏi ôn tập");
+}
+
+/// Sharing, the library and files.
+pub mod share {
+    use super::Text;
+    pub const SHARE_THIS_DIAGRAM: Text = Text::new("Share this diagram", "Chia sẻ sơ đồ này");
+    pub const THE_LINK_HOLDS_THE_WHOLE: Text = Text::new("The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy.", "Liên kết chứa toàn bộ sơ đồ trong phần fragment, không bao giờ gửi tới máy chủ. Ai mở nó cũng nhận được bản sao của riêng mình.");
+    pub const COPY_LINK: Text = Text::new("Copy link", "Sao chép liên kết");
+    pub const COPIED: Text = Text::new("Copied.", "Đã sao chép.");
+    pub const FILES_AND_PICTURES: Text = Text::new("Files and pictures", "Tệp và hình ảnh");
+    pub const DOWNLOAD_JSON: Text = Text::new("Download .json", "Tải .json");
+    pub const EXPORT_SVG: Text = Text::new("Export SVG", "Xuất SVG");
+    pub const EXPORT_PNG: Text = Text::new("Export PNG", "Xuất PNG");
+    pub const TO_OPEN_A_JSON_FILE: Text = Text::new("To open a .json file, drop it on the canvas or use Open file in the header.", "Để mở một tệp .json, thả nó vào khung vẽ hoặc dùng Mở tệp ở đầu trang.");
+    pub const DIAGRAMS_KEPT_IN_THIS_BROWSER: Text = Text::new("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.", "Các sơ đồ chỉ lưu trong trình duyệt này. Muốn mang sang nơi khác, hãy chia sẻ liên kết hoặc tải tệp.");
+    pub const SAVE_CURRENT: Text = Text::new("Save current", "Lưu sơ đồ hiện tại");
+    pub const NOTHING_SAVED_YET: Text = Text::new("Nothing saved yet.", "Chưa lưu sơ đồ nào.");
+    pub const OPEN: Text = Text::new("Open", "Mở");
+    pub const RENAME: Text = Text::new("Rename", "Đổi tên");
+    pub const OPEN_IT: Text = Text::new("Open it", "Mở");
+    pub const KEEP_MINE: Text = Text::new("Keep mine", "Giữ sơ đồ của tôi");
+    pub const KEYBOARD_SHORTCUTS: Text = Text::new("Keyboard shortcuts", "Phím tắt");
+}
+
+/// The charts: titles and units.
+pub mod charts {
+    use super::Text;
+    pub const WAITING: Text = Text::new("Waiting", "Đang chờ");
+    pub const IN_FLIGHT: Text = Text::new("In flight", "Đang xử lý");
+    pub const OLDEST_MESSAGE_AGE: Text = Text::new("Oldest message age", "Tuổi message cũ nhất");
+    pub const DEAD_LETTER_QUEUE: Text = Text::new("Dead-letter queue", "Dead-letter queue");
+    pub const CONCURRENCY: Text = Text::new("Concurrency", "Số luồng chạy đồng thời");
+    pub const THROUGHPUT: Text = Text::new("Throughput", "Thông lượng");
+    pub const ERRORS: Text = Text::new("Errors", "Lỗi");
+    pub const THROTTLES: Text = Text::new("Throttles", "Bị throttle");
+    pub const INSTANCES: Text = Text::new("Instances", "Số instance");
+    pub const MESSAGES: Text = Text::new("messages", "message");
+    pub const RETRIES: Text = Text::new("retries", "lần thử lại");
+    pub const RUNNING_AT_ONCE: Text = Text::new("running at once", "chạy cùng lúc");
+    pub const PER_SECOND: Text = Text::new("per second", "mỗi giây");
+    pub const INSTANCES_UNIT: Text = Text::new("instances", "instance");
+    pub const NO_DATA_YET: Text = Text::new("No data yet", "Chưa có dữ liệu");
+    pub const CHARTS: Text = Text::new("Charts", "Biểu đồ");
+    pub const OVER_SIMULATED_TIME: Text = Text::new("Over simulated time", "Theo thời gian mô phỏng");
+}
+
+/// The tester under a pattern or a filter policy.
+pub mod pattern_tester {
+    use super::Text;
+    pub const TEST_AN_EVENT_AGAINST_THIS: Text = Text::new("Test an event against this pattern", "Thử một event với pattern này");
+    pub const TEST_A_MESSAGE_AGAINST_THIS: Text = Text::new("Test a message against this filter policy", "Thử một message với filter policy này");
+    pub const MATCHES: Text = Text::new("Matches.", "Khớp.");
+    pub const DOES_NOT_MATCH: Text = Text::new("Does not match.", "Không khớp.");
+    pub const CANNOT_TEST_YET: Text = Text::new("Cannot test yet.", "Chưa thử được.");
+}
+
+/// The run panel under the canvas: charts, event log, message inspector.
+pub mod run_panel {
+    use super::Text;
+    pub const RUN_DETAILS: Text = Text::new("Run details", "Chi tiết lượt chạy");
+    pub const EVENT_LOG: Text = Text::new("Event log", "Nhật ký sự kiện");
+    pub const DOTS_MESSAGES_MOVING_HOPS_HOPS: Text = Text::new("{dots} messages moving · {hops} hops so far", "{dots} message đang di chuyển · {hops} bước đã đi");
+    pub const HIDE_THE_PANEL: Text = Text::new("Hide the panel", "Ẩn bảng");
+    pub const DRAG_TO_RESIZE: Text = Text::new("Drag to resize", "Kéo để đổi kích thước");
+    pub const SHOW_THE_PANEL: Text = Text::new("Show the panel", "Hiện bảng");
+    pub const PRESS_PLAY_THE_SELECTED_COMPONENTS: Text = Text::new("Press play: the selected components' charts show here, over simulated time.", "Bấm chạy: biểu đồ của các thành phần đang chọn sẽ hiện ở đây, theo thời gian mô phỏng.");
+    pub const SELECT_COMPONENTS_ON_THE_CANVAS: Text = Text::new("Select components on the canvas to chart them (Shift+click to add more).", "Chọn thành phần trên khung vẽ để xem biểu đồ (Shift+click để chọn thêm).");
+    pub const N_MORE_SELECTED_CHARTS_SHOW: Text = Text::new("{n} more selected: charts show the first four.", "Còn {n} thành phần nữa đang chọn: biểu đồ chỉ hiện bốn thành phần đầu.");
+    pub const LATENCY: Text = Text::new("Latency", "Độ trễ");
+    pub const RESPONSE_TIME: Text = Text::new("Response time", "Thời gian phản hồi");
+    pub const TIME_HERE: Text = Text::new("Time here", "Thời gian ở đây");
+    pub const AGE_ON_ARRIVAL: Text = Text::new("Age on arrival", "Tuổi khi tới nơi");
+    pub const WAIT_IN_QUEUE: Text = Text::new("Wait in queue", "Chờ trong queue");
+    pub const WORK_PER_MESSAGE: Text = Text::new("Work per message", "Xử lý mỗi message");
+    pub const MEAN: Text = Text::new("mean", "trung bình");
+    pub const COMPONENT: Text = Text::new("Component", "Thành phần");
+    pub const ALL_COMPONENTS: Text = Text::new("All components", "Mọi thành phần");
+    pub const OUTCOMES: Text = Text::new("Outcomes", "Kết quả");
+    pub const DELIVERED: Text = Text::new("Delivered", "Đã tới");
+    pub const THROTTLED: Text = Text::new("Throttled", "Bị throttle");
+    pub const FAILED: Text = Text::new("Failed", "Lỗi");
+    pub const REJECTED: Text = Text::new("Rejected", "Bị từ chối");
+    pub const DEAD_LETTERED: Text = Text::new("Dead-lettered", "Vào DLQ");
+    pub const HELD_WHILE_THE_POINTER_IS: Text = Text::new("Held while the pointer is over the list.", "Danh sách đứng yên khi con trỏ nằm trên nó.");
+    pub const TIME: Text = Text::new("Time", "Thời điểm");
+    pub const MESSAGE: Text = Text::new("Message", "Message");
+    pub const FROM_TO: Text = Text::new("From → to", "Từ → tới");
+    pub const OUTCOME: Text = Text::new("Outcome", "Kết quả");
+    pub const NO_HOP_MATCHES_THESE_FILTERS: Text = Text::new("No hop matches these filters yet.", "Chưa có bước nào khớp với bộ lọc này.");
+    pub const PRESS_PLAY_EVERY_HOP_A: Text = Text::new("Press play: every hop a message makes is listed here.", "Bấm chạy: mỗi bước đi của một message sẽ được liệt kê ở đây.");
+    pub const MESSAGE_INSPECTOR: Text = Text::new("Message inspector", "Xem chi tiết message");
+    pub const STOP_FOLLOWING_THIS_MESSAGE: Text = Text::new("Stop following this message", "Thôi theo dõi message này");
+    pub const CLICK_A_LINE_IN_THE: Text = Text::new("Click a line in the log, or a dot on the canvas, to follow one message.", "Bấm vào một dòng trong nhật ký, hoặc một chấm trên khung vẽ, để theo dõi một message.");
+    pub const MESSAGE_ID_IS_NO_LONGER: Text = Text::new("Message {id} is no longer kept: the page keeps the hops of the latest {n} messages.", "Message {id} không còn được lưu: trang chỉ giữ các bước đi của {n} message mới nhất.");
+    pub const NO_RETRIES: Text = Text::new("No retries.", "Không thử lại lần nào.");
+    pub const HANDED_OUT_N_TIMES_BY: Text = Text::new("Handed out {n} times by {queue}, failing each time, then moved.", "{queue} đã giao nó {n} lần, lần nào cũng lỗi, rồi chuyển đi.");
+    pub const N1_RETRY_A_HOP_MADE: Text = Text::new("1 retry (a hop made again).", "1 lần thử lại (một bước đi lặp lại).");
+    pub const N_RETRIES_HOPS_MADE_AGAIN: Text = Text::new("{n} retries (hops made again).", "{n} lần thử lại (các bước đi lặp lại).");
+    pub const RETRY: Text = Text::new("retry", "thử lại");
+    pub const PAYLOAD: Text = Text::new("Payload", "Payload");
+    pub const STILL_IN_NAME_WAITING_THERE: Text = Text::new("Still in {name}: waiting there or being worked on.", "Vẫn ở {name}: đang chờ ở đó hoặc đang được xử lý.");
+    pub const IN_THE_DEAD_LETTER_QUEUE: Text = Text::new("In the dead-letter queue {name}: it failed too many times.", "Nằm trong dead-letter queue {name}: nó đã lỗi quá nhiều lần.");
+    pub const THROTTLED_BY_NAME_IT_WILL: Text = Text::new("Throttled by {name}; it will be tried again.", "Bị {name} throttle; nó sẽ được thử lại.");
+    pub const REFUSED_BY_NAME_IT_WILL: Text = Text::new("Refused by {name}; it will be tried again.", "Bị {name} từ chối; nó sẽ được thử lại.");
+    pub const FAILED_AT_NAME_IT_WILL: Text = Text::new("Failed at {name}; it will be tried again.", "Lỗi ở {name}; nó sẽ được thử lại.");
+    pub const FAILED_AT_NAME_IT_WAS: Text = Text::new("Failed at {name}: it was down, returned an error or timed out, and no retry was left.", "Lỗi ở {name}: thành phần này đang tắt, trả về lỗi hoặc quá thời gian, và không còn lần thử lại nào.");
+    pub const THROTTLED_BY_NAME_TOO_MANY: Text = Text::new("Throttled by {name}: too many at once, and no retry was left.", "Bị {name} throttle: quá nhiều việc cùng lúc, và không còn lần thử lại nào.");
+    pub const REFUSED_BY_NAME_NO_ROUTE: Text = Text::new("Refused by {name}: no route, filtered out, a duplicate, or going round a loop.", "Bị {name} từ chối: không có đường đi, bị bộ lọc loại, bị trùng, hoặc đang chạy vòng lặp.");
+    pub const STORED_IN_NAME_ITS_JOURNEY: Text = Text::new("Stored in {name}: its journey is complete.", "Đã lưu vào {name}: hành trình của nó đã xong.");
+    pub const GONE_AFTER_REACHING_NAME_CONSUMED: Text = Text::new("Gone after reaching {name}: consumed there, or failed there with no retry left.", "Đã hết sau khi tới {name}: được xử lý xong ở đó, hoặc lỗi ở đó mà không còn lần thử lại nào.");
+}
+
+/// Live faults and lesson steps.
+pub mod live_faults {
+    use super::Text;
+    pub const LIVE_FAULTS: Text = Text::new("Live faults", "Sự cố trực tiếp");
+    pub const THEY_ACT_ON_THE_RUNNING: Text = Text::new("They act on the running simulation from now on; the diagram keeps its settings.", "Chúng tác động lên lượt mô phỏng đang chạy từ lúc này; sơ đồ vẫn giữ nguyên thiết lập.");
+    pub const ERROR_RATE: Text = Text::new("Error rate", "Tỉ lệ lỗi");
+    pub const ADDED_LATENCY: Text = Text::new("Added latency", "Thêm độ trễ");
+    pub const PROCESSING_TIME: Text = Text::new("× processing time", "× thời gian xử lý");
+    pub const LIVE_NOW_RATE_OF_ITS: Text = Text::new("Live now: {rate} of its work fails, {times} slower.", "Đang áp dụng: {rate} việc bị lỗi, chậm hơn {times}.");
+    pub const BACK_TO_THE_DIAGRAMS_SETTINGS: Text = Text::new("Back to the diagram's settings", "Trở về thiết lập của sơ đồ");
+    pub const DO_IT: Text = Text::new("Do it", "Làm ngay");
+}
+
+/// The frame, dialogs and notices.
+pub mod frame {
+    use super::Text;
+    pub const DECOUPLE_LAB_HOME: Text = Text::new("Decouple Lab home", "Trang chủ Decouple Lab");
+    pub const LESSON_AND_SHARING: Text = Text::new("Lesson and sharing", "Bài học và chia sẻ");
+    pub const DISMISS: Text = Text::new("Dismiss", "Đóng thông báo");
+    pub const EDITOR_AND_SIMULATION_CONTROLS: Text = Text::new("Editor and simulation controls", "Điều khiển trình soạn thảo và mô phỏng");
+    pub const SIMULATION: Text = Text::new("Simulation", "Mô phỏng");
+    pub const EDIT: Text = Text::new("Edit", "Chỉnh sửa");
+    pub const VIEW: Text = Text::new("View", "Khung nhìn");
+    pub const SHARE_LINK: Text = Text::new("Share link", "Liên kết chia sẻ");
+    pub const THE_BROWSER_DID_NOT_ALLOW: Text = Text::new("The browser did not allow copying: select the link and copy it by hand.", "Trình duyệt không cho sao chép: hãy chọn liên kết và tự sao chép.");
+    pub const NAME_FOR_THE_CURRENT_DIAGRAM: Text = Text::new("Name for the current diagram", "Tên cho sơ đồ hiện tại");
+    pub const NEW_NAME: Text = Text::new("New name", "Tên mới");
+    pub const COMPONENT_NAME: Text = Text::new("Component name", "Tên thành phần");
+    pub const DIAGRAM_CANVAS: Text = Text::new("Diagram canvas", "Khung vẽ sơ đồ");
+    pub const DIAGRAM: Text = Text::new("Diagram", "Sơ đồ");
+    pub const DOWN: Text = Text::new("DOWN", "TẮT");
+}
+
+/// The keyboard shortcuts dialog.
+pub mod shortcuts {
+    use super::Text;
+    pub const DRAG_FROM_THE_PALETTE_OR: Text = Text::new("Drag from the palette, or click", "Kéo từ bảng thành phần, hoặc bấm vào");
+    pub const ADD_A_COMPONENT: Text = Text::new("Add a component", "Thêm một thành phần");
+    pub const DRAG_FROM_A_BOXS_RIGHT: Text = Text::new("Drag from a box's right dot to another box", "Kéo từ chấm bên phải của một hộp sang hộp khác");
+    pub const CONNECT: Text = Text::new("Connect", "Nối");
+    pub const CLICK_SHIFT_CLICK_DRAG_ON: Text = Text::new("Click, Shift+click, drag on empty canvas", "Bấm, Shift+bấm, kéo trên vùng trống của khung vẽ");
+    pub const SELECT_ONE_ADD_TO_SELECTION: Text = Text::new("Select one, add to selection, box select", "Chọn một, thêm vào vùng chọn, chọn theo khung");
+    pub const DOUBLE_CLICK_A_BOX: Text = Text::new("Double-click a box", "Bấm đúp vào một hộp");
+    pub const DELETE_OR_BACKSPACE: Text = Text::new("Delete or Backspace", "Delete hoặc Backspace");
+    pub const DELETE_THE_SELECTION: Text = Text::new("Delete the selection", "Xoá phần đang chọn");
+    pub const UNDO: Text = Text::new("Undo", "Hoàn tác");
+    pub const CTRL_CMD_SHIFT_Z_OR: Text = Text::new("Ctrl/Cmd+Shift+Z or Ctrl+Y", "Ctrl/Cmd+Shift+Z hoặc Ctrl+Y");
+    pub const REDO: Text = Text::new("Redo", "Làm lại");
+    pub const COPY_PASTE: Text = Text::new("Copy, paste", "Sao chép, dán");
+    pub const SELECT_EVERYTHING: Text = Text::new("Select everything", "Chọn tất cả");
+    pub const ARROW_KEYS_SHIFT_FINE: Text = Text::new("Arrow keys (Shift: fine)", "Phím mũi tên (Shift: từng chút một)");
+    pub const NUDGE_THE_SELECTION: Text = Text::new("Nudge the selection", "Dịch chuyển phần đang chọn");
+    pub const WHEEL_ALT_DRAG_OR_MIDDLE: Text = Text::new("Wheel, Alt+drag or middle-drag", "Cuộn chuột, Alt+kéo hoặc kéo bằng nút giữa");
+    pub const PAN: Text = Text::new("Pan", "Di chuyển khung nhìn");
+    pub const CTRL_WHEEL_OR_PINCH: Text = Text::new("Ctrl+wheel or pinch", "Ctrl+cuộn hoặc chụm hai ngón");
+    pub const ZOOM: Text = Text::new("Zoom", "Thu phóng");
+    pub const FIT_THE_DIAGRAM_TO_THE: Text = Text::new("Fit the diagram to the view", "Vừa sơ đồ với khung nhìn");
+    pub const MOVE_BETWEEN_BOXES_ADD_FROM: Text = Text::new("Move between boxes, add from the palette", "Chuyển giữa các hộp, thêm từ bảng thành phần");
+    pub const CLEAR_THE_SELECTION_CLOSE_THIS: Text = Text::new("Clear the selection, close this", "Bỏ chọn, đóng bảng này");
+    pub const SHOW_OR_HIDE_THESE_SHORTCUTS: Text = Text::new("Show or hide these shortcuts", "Hiện hoặc ẩn bảng phím tắt này");
+}
+
+/// Settings: units, choices and checks as you type (labels are in `model::setting_label`).
+pub mod settings {
+    use super::Text;
+    pub const SETTING: Text = Text::new("Setting", "Thiết lập");
+    pub const VALUE: Text = Text::new("Value", "Giá trị");
+    pub const REQUESTS: Text = Text::new("requests", "request");
+    pub const REQUESTS_AT_ONCE: Text = Text::new("requests at once", "request cùng lúc");
+    pub const AT_ONCE: Text = Text::new("at once", "cùng lúc");
+    pub const HOURS: Text = Text::new("hours", "giờ");
+    pub const BEFORE_THE_DLQ: Text = Text::new("before the DLQ", "trước khi vào DLQ");
+    pub const SHARE_ZERO_TO_ONE: Text = Text::new("share (0–1)", "tỉ lệ (0–1)");
+    pub const SYNC_PROXY_WAITS_FOR_THE: Text = Text::new("Sync proxy (waits for the backend)", "Proxy đồng bộ (chờ backend trả lời)");
+    pub const ASYNC_STORES_ANSWERS_202: Text = Text::new("Async (stores, answers 202)", "Bất đồng bộ (lưu lại, trả lời 202)");
+    pub const S3_UPLOAD: Text = Text::new("S3 upload", "Tải tệp lên S3");
+    pub const EVENTBRIDGE_SCHEDULE: Text = Text::new("EventBridge schedule", "Lịch hẹn giờ EventBridge");
+    pub const IOT_CORE_DEVICES: Text = Text::new("IoT Core devices", "Thiết bị IoT Core");
+    pub const CLOUDWATCH_ALARM: Text = Text::new("CloudWatch alarm", "Cảnh báo CloudWatch");
+    pub const EC2_INSTANCES: Text = Text::new("EC2 instances", "Instance EC2");
+    pub const FARGATE_TASKS: Text = Text::new("Fargate tasks", "Task Fargate");
+    pub const CACHE_ELASTICACHE: Text = Text::new("Cache (ElastiCache)", "Bộ nhớ đệm (ElastiCache)");
+    pub const E_MAIL_SES: Text = Text::new("E-mail (SES)", "Thư điện tử (SES)");
+    pub const MESSAGE_ATTRIBUTES: Text = Text::new("Message attributes", "Thuộc tính message");
+    pub const MESSAGE_BODY: Text = Text::new("Message body", "Nội dung message");
+    pub const STEADY: Text = Text::new("Steady", "Đều đặn");
+    pub const RANDOM_POISSON: Text = Text::new("Random (Poisson)", "Ngẫu nhiên (Poisson)");
+    pub const BURSTS: Text = Text::new("Bursts", "Theo đợt");
+    pub const SPIKE: Text = Text::new("Spike", "Tăng đột biến");
+    pub const RAMP: Text = Text::new("Ramp", "Tăng dần");
+    pub const NOT_A_KIND_THIS_CONNECTION: Text = Text::new("Not a kind this connection can take.", "Kết nối này không thể có loại đó.");
+    pub const ENTER_A_WHOLE_NUMBER: Text = Text::new("Enter a whole number.", "Hãy nhập một số nguyên.");
+    pub const ENTER_A_NUMBER: Text = Text::new("Enter a number.", "Hãy nhập một số.");
+    pub const THIS_SUBSCRIPTION_HAS_NO_FILTER: Text = Text::new("This subscription has no filter policy, so it receives every message.", "Subscription này không có filter policy, nên nó nhận mọi message.");
+}
+
+/// What the run holds inside the selected component.
+pub mod run_details {
+    use super::Text;
+    pub const IN_THIS_RUN: Text = Text::new("In this run", "Trong lượt chạy này");
+    pub const PRESS_PLAY_TO_SEE_WHAT: Text = Text::new("Press play to see what this component holds while the simulation runs.", "Bấm chạy để xem thành phần này đang giữ gì khi mô phỏng chạy.");
+    pub const EVENTS_IN_THE_ARCHIVE_N: Text = Text::new("Events in the archive: {n}.", "Số event trong archive: {n}.");
+    pub const NOT_KEPT_BECAUSE_THE_ARCHIVE: Text = Text::new("Not kept because the archive was full: {n}.", "Không được giữ vì archive đã đầy: {n}.");
+    pub const REPLAYS_STARTED_R_EVENTS_SENT: Text = Text::new("Replays started: {r} · events sent again: {n}.", "Số lần replay: {r} · số event đã gửi lại: {n}.");
+    pub const REPLAY_ARCHIVE: Text = Text::new("Replay archive", "Phát lại archive");
+    pub const SENDS_EVERY_ARCHIVED_EVENT_TO: Text = Text::new("Sends every archived event to the bus's rules again, as a replay in EventBridge does: a read model built from them is built again.", "Gửi lại mọi event trong archive tới các rule của bus, như một lần replay trong EventBridge: read model dựng từ các event đó sẽ được dựng lại.");
+    pub const TURN_ON_ARCHIVE_IN_THE: Text = Text::new("Turn on Archive in the settings to keep every event, so the run can replay them.", "Hãy bật Archive trong phần thiết lập để giữ mọi event, nhờ đó lượt chạy có thể phát lại chúng.");
+    pub const EVERY_MESSAGE_SO_FAR_FITS: Text = Text::new("Every message so far fits the schema.", "Đến giờ mọi message đều khớp schema.");
+    pub const MESSAGES_THAT_DID_NOT_FIT: Text = Text::new("Messages that did not fit the schema: {n} (still delivered, flagged).", "Số message không khớp schema: {n} (vẫn được chuyển đi, nhưng bị gắn cờ).");
+    pub const MESSAGE_ID_AT_T_S: Text = Text::new("Message {id} at {t} s", "Message {id} lúc {t} s");
+    pub const FOLLOW_THIS_MESSAGE_IN_THE: Text = Text::new("Follow this message in the event log", "Theo dõi message này trong nhật ký sự kiện");
+    pub const NOTHING_READS_THIS_STREAM_YET: Text = Text::new("Nothing reads this stream yet: connect a function or a worker group to it.", "Chưa có gì đọc stream này: hãy nối một function hoặc một worker group vào nó.");
+    pub const ENHANCED_FAN_OUT: Text = Text::new("enhanced fan-out", "enhanced fan-out");
+    pub const REBALANCING: Text = Text::new("rebalancing", "đang rebalance");
+    pub const ITERATOR_AGE_NOW_AT_MOST: Text = Text::new("Iterator age {now} (at most {max}) · {read} records read", "Iterator age {now} (tối đa {max}) · đã đọc {read} record");
+    pub const REBALANCES_N_RECORDS_READ_AGAIN: Text = Text::new("rebalances: {n}, records read again: {m}", "số lần rebalance: {n}, số record bị đọc lại: {m}");
+    pub const NOBODY: Text = Text::new("nobody", "không ai");
+    pub const PARTITION: Text = Text::new("Partition", "Partition");
+    pub const READ_BY: Text = Text::new("Read by", "Được đọc bởi");
+    pub const LAG: Text = Text::new("Lag", "Độ trễ (lag)");
+    pub const S_STARTED_OK_SUCCEEDED_F: Text = Text::new("{s} started · {ok} succeeded · {f} failed · {r} running", "{s} đã bắt đầu · {ok} thành công · {f} thất bại · {r} đang chạy");
+    pub const RETRIES_R_ERRORS_CAUGHT_C: Text = Text::new("Retries: {r} · errors caught: {c}", "Số lần thử lại: {r} · số lỗi được catch: {c}");
+    pub const NO_EXECUTION_YET_SOMETHING_MUST: Text = Text::new("No execution yet: something must call this state machine.", "Chưa có execution nào: cần có thành phần gọi state machine này.");
+    pub const OPEN_AN_EXECUTION_TO_SEE: Text = Text::new("Open an execution to see each state it entered.", "Mở một execution để xem từng state nó đã đi qua.");
+    pub const EARLIER_STATES_NOT_SHOWN_N: Text = Text::new("Earlier states not shown: {n}.", "Số state trước đó không hiển thị: {n}.");
+    pub const STATE: Text = Text::new("State", "State");
+    pub const STATUS: Text = Text::new("Status", "Trạng thái");
+    pub const RETRIED_N: Text = Text::new("retried ×{n}", "thử lại ×{n}");
+    pub const ERROR_CAUGHT_WENT_TO_NEXT: Text = Text::new("{error}, caught: went to {next}", "{error}, đã được catch: chuyển sang {next}");
+    pub const RUNNING: Text = Text::new("Running", "Đang chạy");
+    pub const SUCCEEDED: Text = Text::new("Succeeded", "Thành công");
+    pub const TIMED_OUT: Text = Text::new("Timed out", "Hết thời gian");
+    pub const CAUGHT: Text = Text::new("Caught", "Đã catch");
+    pub const CANCELLED: Text = Text::new("Cancelled", "Đã hủy");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every `t("...")` literal in the page's code has a Vietnamese entry.
-    #[test]
-    fn every_translated_literal_in_the_ui_has_a_vietnamese_entry() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
-        let mut missing = Vec::new();
-        let mut seen = 0;
-        // The folder and its subfolders (src/ui/hooks).
-        let mut files = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(dir)];
-        while let Some(d) = dirs.pop() {
-            for entry in std::fs::read_dir(&d).expect("src/ui") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() { dirs.push(path) } else { files.push(path) }
-            }
-        }
-        for path in files {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for (at, _) in text.match_indices("t(\"") {
-                // `t(` on its own, not the end of another name such as `set(`.
-                let before = text[..at].chars().next_back().unwrap_or(' ');
-                if before.is_alphanumeric() || before == '_' || before == '.' {
-                    continue;
-                }
-                let literal = text[at + 3..].split('"').next().unwrap_or_default();
-                seen += 1;
-                if vi(literal).is_none() {
-                    missing.push(format!("{}: {literal}", path.display()));
-                }
-            }
-        }
-        assert!(seen > 40, "only {seen} translated literals found");
-        assert!(missing.is_empty(), "no Vietnamese for: {missing:#?}");
-    }
+    use crate::text::Lang;
 
     #[test]
     fn english_is_as_written_and_vietnamese_is_whole() {
-        assert_eq!(tr(Lang::En, "Patterns"), "Patterns");
-        assert_eq!(tr(Lang::Vi, "Patterns"), "Mẫu kiến trúc");
+        assert_eq!(header::PATTERNS.get(Lang::En), "Patterns");
+        assert_eq!(header::PATTERNS.get(Lang::Vi), "Mẫu kiến trúc");
         assert_eq!(crate::model::ComponentKind::Queue.name(Lang::Vi), "Hàng đợi");
     }
 }

@@ -14,15 +14,6 @@ pub enum Category {
 
 impl Category {
     pub const ALL: [Category; 4] = [Category::Source, Category::Channel, Category::Compute, Category::Storage];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Category::Source => "Sources",
-            Category::Channel => "Channels",
-            Category::Compute => "Compute",
-            Category::Storage => "State and sinks",
-        }
-    }
 }
 
 /// Every kind of component in the palette.

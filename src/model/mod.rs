@@ -11,6 +11,7 @@ mod ids;
 mod kind;
 mod labels;
 mod limits;
+mod setting;
 pub mod spec;
 mod warnings;
 
@@ -21,5 +22,6 @@ pub use ids::{ComponentId, ConnectionId};
 pub use kind::{Category, ComponentKind};
 pub use labels::{fault_label, setting_label};
 pub use limits::{check_component, check_connection, name_missing, name_too_long, SettingError, MAX_NAME_CHARS};
+pub use setting::{fields_of, set_connection_setting, set_fault, set_setting, Reason};
 pub use spec::Spec;
 pub use warnings::{warnings, Warning};

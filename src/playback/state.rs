@@ -11,7 +11,8 @@ use crate::editor::Viewport;
 use crate::lessons::{LiveTarget, Step};
 use crate::model::{ComponentId, Diagram, Point};
 use crate::sim::{Books, ComponentReport, ExecutionView, Hop, Sample, SimOptions};
-use crate::text::Message;
+use crate::lessons::ui_strings::toolbar;
+use crate::text::{Message, Text};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -24,7 +25,14 @@ const PICK_RADIUS: f64 = 9.0;
 const MAX_SPEED_SLICE_US: u64 = 200_000;
 
 /// Speeds offered, as (factor, label); 0 is "as fast as possible".
-pub const SPEEDS: &[(f64, &str)] = &[(0.25, "0.25×"), (1.0, "1×"), (5.0, "5×"), (25.0, "25×"), (100.0, "100×"), (0.0, "Max")];
+pub const SPEEDS: &[(f64, Text)] = &[
+    (0.25, Text::new("0.25×", "0.25×")),
+    (1.0, Text::new("1×", "1×")),
+    (5.0, Text::new("5×", "5×")),
+    (25.0, Text::new("25×", "25×")),
+    (100.0, Text::new("100×", "100×")),
+    (0.0, toolbar::MAX),
+];
 
 /// A component's live error rate and processing-time multiplier.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -23,6 +23,7 @@ pub mod payload;
 mod report;
 pub mod rng;
 mod routes;
+pub mod settings;
 mod slab;
 pub mod time;
 pub mod trace;

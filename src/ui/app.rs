@@ -1,10 +1,13 @@
-//! The page's frame: header, toolbar, palette, canvas, inspector and footer, around
-//! one editor store and one player. What is not drawing (language, autosave, the
-//! keyboard, opening links and files) is in `hooks`.
+//! The page's frame: header (`header.rs`), toolbar, palette, canvas, inspector and
+//! footer, around one editor store and one player, and the language handed down to
+//! them all as a context. What is not drawing (language, autosave, the keyboard,
+//! opening links and files, ending a palette drag) is in `hooks`.
 
+use crate::lessons::ui_strings as words;
+use super::i18n::Lang;
 use super::canvas::{canvas_size, Canvas};
-use super::hooks::{language_switch, offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_shortcuts, Pending, Source};
-use super::i18n::{self, t};
+use super::header::{AppHeader, Overlay};
+use super::hooks::{offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_release_placing, use_shortcuts, Pending, Source};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::library_dialog::LibraryDialog;
@@ -18,14 +21,14 @@ use super::toolbar::Toolbar;
 use crate::editor::{Action, EditorState, NoticeLevel};
 use crate::model::ComponentKind;
 use crate::share;
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let editor: Editor = use_reducer(store::restore);
     let player = use_player(editor.clone());
-    let lang = use_language(&editor);
+    let lang_choice = use_language(&editor);
+    let lang = *lang_choice;
     let placing = use_state(|| None::<ComponentKind>);
     let show_help = use_state(|| false);
     let overlay = use_state(|| Overlay::None);
@@ -40,20 +43,7 @@ pub fn app() -> Html {
     use_notice_fade(&editor);
     use_shortcuts(&editor, &player, &show_help, &placing);
 
-    // A palette drag released anywhere but the canvas places nothing.
-    {
-        let placing = placing.clone();
-        use_effect_with(placing.is_some(), move |active| {
-            let listener = active.then(|| {
-                EventListener::new(&gloo::utils::window(), "pointerup", move |_| {
-                    let placing = placing.clone();
-                    // After the canvas has seen the same release.
-                    gloo::timers::callback::Timeout::new(0, move || placing.set(None)).forget();
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_release_placing(&placing);
 
     // Stable callbacks, so the palette does not re-render with every edit.
     let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
@@ -92,46 +82,15 @@ pub fn app() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Editor> context={editor.clone()}>
         <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
         <ContextProvider<LiveBadges> context={LiveBadges(player.snapshot().badges.clone())}>
             <div class="app">
-                <header class="app-header">
-                    <a class="brand" href="./" aria-label={t("Decouple Lab home")}>
-                        { brand_mark() }
-                        <span class="brand-name">{ "Decouple Lab" }</span>
-                    </a>
-                    <span class="brand-tagline">{ t("Build a decoupled architecture, press play, then break it.") }</span>
-                    <nav class="header-actions" aria-label={t("Lesson and sharing")}>
-                        <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ t("Patterns") }</button>
-                        <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
-                                onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ t("Exercises") }</button>
-                        <button type="button" class="header-button" data-action="library"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ t("My diagrams") }</button>
-                        <label class="header-button file-button">
-                            { t("Open file") }
-                            <input type="file" accept=".json,application/json,.yaml,.yml,.template" class="visually-hidden"
-                                   onchange={{
-                                       let on_file = on_file.clone();
-                                       Callback::from(move |e: Event| {
-                                           if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                                               if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                                                   on_file.emit(file);
-                                               }
-                                               input.set_value("");
-                                           }
-                                       })
-                                   }} />
-                        </label>
-                        { language_switch(&lang) }
-                        <button type="button" class="header-button primary" data-action="share"
-                                onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ t("Share") }</button>
-                    </nav>
-                </header>
+                <AppHeader overlay={overlay.clone()} exercises_open={exercises_open.clone()} on_file={on_file.clone()} lang={lang_choice.clone()} />
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
                 <main class="workspace" data-sheet={sheet.attr()}>
-                    <Palette {on_pick} {on_add} lang={*lang} />
+                    <Palette {on_pick} {on_add} lang={lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
                                 live_down={player.snapshot().live_down.clone()} {on_dot} />
@@ -148,14 +107,14 @@ pub fn app() -> Html {
                         </Inspector>
                     }
                 </main>
-                <PhoneTabs sheet={*sheet} lang={*lang} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
+                <PhoneTabs sheet={*sheet} {lang} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
-                    <span class="footer-note">{ t("A simulation for learning: timings and limits follow AWS's documentation, simplified.") }</span>
+                    <span class="footer-note">{ words::header::A_SIMULATION_FOR_LEARNING_TIMINGS.get(lang) }</span>
                 </footer>
-                { notice_view(&editor) }
+                { notice_view(&editor, lang) }
                 if *show_help {
-                    { shortcuts_dialog(toggle_help) }
+                    { shortcuts_dialog(toggle_help, lang) }
                 }
                 { match *overlay {
                     Overlay::Patterns => html! { <PatternMenu on_open={on_open_pattern} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
@@ -174,24 +133,17 @@ pub fn app() -> Html {
                     }
                     Overlay::None => Html::default(),
                 } }
-                { pending_dialog(&editor, &pending) }
+                { pending_dialog(&editor, &pending, lang) }
             </div>
         </ContextProvider<LiveBadges>>
         </ContextProvider<RunTick>>
         </ContextProvider<Editor>>
+        </ContextProvider<Lang>>
     }
 }
 
-/// Which header overlay is open.
-#[derive(Clone, Copy, PartialEq)]
-enum Overlay {
-    None,
-    Patterns,
-    Share,
-    Library,
-}
 
-fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
+fn notice_view(editor: &UseReducerHandle<EditorState>, lang: Lang) -> Html {
     let Some(notice) = editor.notice.clone() else { return Html::default() };
     let dismiss = {
         let editor = editor.clone();
@@ -204,21 +156,8 @@ fn notice_view(editor: &UseReducerHandle<EditorState>) -> Html {
     };
     html! {
         <div class={class} role={role}>
-            <span class="notice-text">{ notice.text.get(i18n::current()).to_string() }</span>
-            <button type="button" class="notice-close" aria-label={t("Dismiss")} onclick={dismiss}>{ "×" }</button>
+            <span class="notice-text">{ notice.text.get(lang).to_string() }</span>
+            <button type="button" class="notice-close" aria-label={words::frame::DISMISS.get(lang)} onclick={dismiss}>{ "×" }</button>
         </div>
-    }
-}
-
-/// The logo: a producer, a queue and a consumer.
-fn brand_mark() -> Html {
-    html! {
-        <svg class="brand-mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
-            <rect width="32" height="32" rx="7" fill="#37475a" />
-            <circle cx="8" cy="16" r="3.5" fill="#ff9900" />
-            <rect x="13" y="11.5" width="9" height="9" rx="2" fill="none" stroke="#ff5ca8" stroke-width="2" />
-            <path d="M11.5 16h1.5M22 16h3" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-            <circle cx="27" cy="16" r="1.6" fill="#fff" />
-        </svg>
     }
 }

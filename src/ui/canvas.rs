@@ -1,16 +1,18 @@
 //! The canvas: the diagram as SVG, with pointer gestures for moving, connecting,
 //! box-selecting, panning and zooming, and inline renaming.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::use_lang;
 use super::diagram_view::{EdgeView, NodeView};
 use super::playback::DOTS_CANVAS_ID;
+use super::canvas_input::{capture, local_point, use_pinch_zoom, use_wheel};
 use super::rename_box::rename_input;
-use super::hooks::{local_point, use_pinch_zoom, use_wheel_zoom};
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
-use crate::model::{warnings, ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
+use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
+use crate::sim::settings::warnings;
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -59,13 +61,14 @@ pub struct CanvasProps {
 
 #[function_component(Canvas)]
 pub fn canvas(props: &CanvasProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let svg_ref = use_node_ref();
     let gesture = use_state(|| Gesture::None);
     let hover = use_state(|| None::<Point>);
     let renaming = use_state(|| None::<ComponentId>);
 
-    use_wheel_zoom(&svg_ref, &editor);
+    use_wheel(&svg_ref, &editor);
     use_pinch_zoom(&svg_ref, &editor);
 
     let screen_point = {
@@ -266,7 +269,6 @@ pub fn canvas(props: &CanvasProps) -> Html {
         })
         .collect();
     let vp = editor.viewport;
-    let lang = super::i18n::current();
 
     // Connections between the same two boxes, in id order, take lanes 0, 1, 2...
     let mut lanes: HashMap<(ComponentId, ComponentId), u32> = HashMap::new();
@@ -322,7 +324,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
         _ => None,
     };
 
-    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| rename_input(c, &editor, &renaming, &vp));
+    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| rename_input(c, &editor, &renaming, &vp, lang));
 
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
@@ -345,9 +347,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
     }
     let grid = 20.0 * vp.zoom;
     html! {
-        <section class={class} aria-label={t("Diagram canvas")} ondragover={on_dragover} ondrop={on_drop}
+        <section class={class} aria-label={words::frame::DIAGRAM_CANVAS.get(lang)} ondragover={on_dragover} ondrop={on_drop}
                  style={format!("background-size:{grid:.2}px {grid:.2}px;background-position:{:.1}px {:.1}px", vp.pan.x, vp.pan.y)}>
-            <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label={t("Diagram")}
+            <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label={words::frame::DIAGRAM.get(lang)}
                  onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -366,18 +368,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
             <div class="canvas-layer">{ for rename_box }</div>
             if diagram.component_count() == 0 {
                 <div class="canvas-empty">
-                    <p class="canvas-empty-title">{ t("Your diagram is empty") }</p>
-                    <p class="canvas-empty-hint">{ t("Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play.") }</p>
+                    <p class="canvas-empty-title">{ words::canvas::YOUR_DIAGRAM_IS_EMPTY.get(lang) }</p>
+                    <p class="canvas-empty-hint">{ words::canvas::DRAG_A_PRODUCER_A_QUEUE.get(lang) }</p>
                 </div>
             }
         </section>
-    }
-}
-
-/// A client-space position relative to the element's top-left corner.
-/// Keeps pointer events coming to the canvas while a gesture leaves it.
-fn capture(svg_ref: &NodeRef, e: &PointerEvent) {
-    if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-        let _ = svg.set_pointer_capture(e.pointer_id());
     }
 }

@@ -3,9 +3,11 @@
 //! four charts first, so rows line up for comparison (waiting, throughput, errors and
 //! latency percentiles), then the kind's own (a queue's in-flight, oldest age and
 //! dead-letter depth; a worker group's instances…). The geometry lives in
-//! [`crate::view::chart`]; titles and units go through `t(..)` at run time.
+//! [`crate::view::chart`]; titles and units are [`Text`]s read in the page's language.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::{use_lang, Lang};
+use crate::text::Text;
 use crate::view::chart::{chart, lines_chart, metrics_for, Axis, Chart, Metric, Unit};
 use crate::playback::latency::{LatencyPoint, Measure};
 use crate::model::ComponentKind;
@@ -39,7 +41,7 @@ const PERCENTILE_COLOURS: [&str; 3] = ["#0972d3", "#ec7211", "#c33d69"];
 const PERCENTILE_NAMES: [&str; 3] = ["p50", "p95", "p99"];
 
 /// Shown in a chart before the run has produced a sample.
-pub const NO_DATA: &str = "No data yet";
+pub const NO_DATA: Text = words::charts::NO_DATA_YET;
 
 /// The charts every row starts with, before the latency chart.
 const CORE: [Metric; 3] = [Metric::Depth, Metric::Throughput, Metric::Errors];
@@ -69,14 +71,15 @@ impl PartialEq for ChartRowProps {
 /// One component's charts side by side.
 #[function_component(ChartRow)]
 pub fn chart_row(props: &ChartRowProps) -> Html {
+    let lang = use_lang();
     let samples = &props.samples;
     let span = samples.first().zip(samples.last()).map(|(a, b)| (a.t_s, b.t_s));
     let extras = metrics_for(props.kind).iter().filter(|m| !CORE.contains(m));
     html! {
-        <div class="chart-row" role="group" aria-label={format!("{} — {}", props.name, t("Charts"))}>
-            { for CORE.iter().map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name)) }
-            { latency_chart(&props.latency, span, &props.name) }
-            { for extras.map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name)) }
+        <div class="chart-row" role="group" aria-label={format!("{} — {}", props.name, words::charts::CHARTS.get(lang))}>
+            { for CORE.iter().map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name, lang)) }
+            { latency_chart(&props.latency, span, &props.name, lang) }
+            { for extras.map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name, lang)) }
         </div>
     }
 }
@@ -150,15 +153,17 @@ struct PlotProps {
 
 #[function_component(PlotCanvas)]
 fn plot_canvas(props: &PlotProps) -> Html {
+    let lang = use_lang();
     let canvas = use_node_ref();
     // Backing pixels per chart pixel: the screen's, so it is crisp on dense screens
     // without costing four times the pixels where one is enough.
     let ratio = gloo::utils::window().device_pixel_ratio().clamp(1.0, 3.0);
     {
         let canvas = canvas.clone();
-        use_effect_with(props.plot.clone(), move |plot| {
+        // Redrawn when the language changes too: an empty plot says so in words.
+        use_effect_with((props.plot.clone(), lang), move |(plot, lang)| {
             if let Some(canvas) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                draw(&canvas, plot, ratio);
+                draw(&canvas, plot, ratio, *lang);
             }
         });
     }
@@ -172,7 +177,7 @@ fn plot_canvas(props: &PlotProps) -> Html {
 }
 
 /// Grid, ticks, axes, lines and the latest point; "No data yet" when there is none.
-fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot, ratio: f64) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot, ratio: f64, lang: Lang) {
     use wasm_bindgen::JsCast;
     let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
     let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
@@ -201,7 +206,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, plot: &Plot, ratio: f64) {
     if plot.lines.iter().all(|(points, _)| points.is_empty()) {
         ctx.set_font(EMPTY_FONT);
         ctx.set_text_align("center");
-        let _ = ctx.fill_text(t(NO_DATA), PLOT_W / 2.0, PLOT_H / 2.0 + 4.0);
+        let _ = ctx.fill_text(NO_DATA.get(lang), PLOT_W / 2.0, PLOT_H / 2.0 + 4.0);
         return;
     }
     ctx.set_line_width(1.5);
@@ -235,16 +240,15 @@ fn line(ctx: &web_sys::CanvasRenderingContext2d, from: (f64, f64), to: (f64, f64
     ctx.stroke();
 }
 
-fn one_chart(c: &Chart, name: &AttrValue) -> Html {
+fn one_chart(c: &Chart, name: &AttrValue, lang: Lang) -> Html {
     let metric: Metric = c.metric;
-    let title = t(metric.title());
-    let unit = metric.unit_label();
-    let unit = if unit.is_empty() { "" } else { t(unit) };
+    let title = metric.title().get(lang);
+    let unit = metric.unit_label().map_or("", |u| u.get(lang));
     let colour = if metric.is_alert() { RED } else { BLUE };
     let summary = match &c.last_label {
         Some(last) if unit.is_empty() => format!("{name} — {title}: {last}"),
         Some(last) => format!("{name} — {title}: {last} {unit}"),
-        None => format!("{name} — {title}: {}", t(NO_DATA)),
+        None => format!("{name} — {title}: {}", NO_DATA.get(lang)),
     };
     let key = format!("{metric:?}");
     frame(Frame {
@@ -259,24 +263,24 @@ fn one_chart(c: &Chart, name: &AttrValue) -> Html {
 }
 
 /// Latency percentiles per second, three lines on one duration axis.
-fn latency_chart(latency: &Latency, span: Option<(u32, u32)>, name: &AttrValue) -> Html {
+fn latency_chart(latency: &Latency, span: Option<(u32, u32)>, name: &AttrValue, lang: Lang) -> Html {
     let (measure, points) = match latency {
         Some((m, p)) => (Some(*m), p.as_slice()),
         None => (None, &[][..]),
     };
     let title = match measure {
-        Some(Measure::Response) => t("Response time"),
-        Some(Measure::TimeHere) => t("Time here"),
-        Some(Measure::AgeOnArrival) => t("Age on arrival"),
-        Some(Measure::MeanWait) => t("Wait in queue"),
-        Some(Measure::MeanWork) => t("Work per message"),
-        None => t("Latency"),
+        Some(Measure::Response) => words::run_panel::RESPONSE_TIME.get(lang),
+        Some(Measure::TimeHere) => words::run_panel::TIME_HERE.get(lang),
+        Some(Measure::AgeOnArrival) => words::run_panel::AGE_ON_ARRIVAL.get(lang),
+        Some(Measure::MeanWait) => words::run_panel::WAIT_IN_QUEUE.get(lang),
+        Some(Measure::MeanWork) => words::run_panel::WORK_PER_MESSAGE.get(lang),
+        None => words::run_panel::LATENCY.get(lang),
     };
     let t_s: Vec<u32> = points.iter().map(|p| p.t_s).collect();
     let ms = |f: fn(&LatencyPoint) -> u64| points.iter().map(|p| f(p) as f64 / 1000.0).collect::<Vec<f64>>();
     // A mean is one line; percentiles are three.
     let names: Vec<&str> = match measure {
-        Some(Measure::MeanWait | Measure::MeanWork) => vec![t("mean")],
+        Some(Measure::MeanWait | Measure::MeanWork) => vec![words::run_panel::MEAN.get(lang)],
         _ => PERCENTILE_NAMES.to_vec(),
     };
     let lines = [ms(|p| p.p50_us), ms(|p| p.p95_us), ms(|p| p.p99_us)];
@@ -288,7 +292,7 @@ fn latency_chart(latency: &Latency, span: Option<(u32, u32)>, name: &AttrValue) 
                 names.iter().zip(&l.last_labels).map(|(n, v)| format!("{n} {}", v.clone().unwrap_or_default())).collect();
             format!("{name} — {title}: {}", values.join(", "))
         }
-        None => format!("{name} — {title}: {}", t(NO_DATA)),
+        None => format!("{name} — {title}: {}", NO_DATA.get(lang)),
     };
     let legend: Vec<(&str, &str)> = names.iter().copied().zip(PERCENTILE_COLOURS).collect();
     frame(Frame {

@@ -1,14 +1,16 @@
 //! The inspector's panel for a connection: its kind, the settings that mean something
 //! for it, and the pattern or filter-policy tester on rules and subscriptions.
 
+use crate::lessons::ui_strings as words;
 use super::fields::field_info;
-use super::i18n::{current, t, Lang};
-use super::inspector::{on_click, validate_text, Dispatch};
+use super::i18n::Lang;
+use super::inspector::{on_click, Dispatch};
 use super::pattern_tester::{PatternTester, Tested};
 use super::setting_input::{Edit, SettingInput};
 use crate::editor::Action;
 use crate::model::spec::StreamFlavour;
-use crate::model::{allowed_kinds, check_connection, Component, ComponentKind, Connection, ConnectionKind, ConnectionSettings, Spec};
+use crate::model::{allowed_kinds, fields_of, set_connection_setting, Component, ComponentKind, Connection, ConnectionKind, Spec};
+use crate::sim::settings::check_text;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -46,37 +48,34 @@ pub fn connection_fields(kind: ConnectionKind, from: &Component, to: &Component)
 
 #[function_component(ConnectionPanel)]
 pub fn connection_panel(props: &ConnectionProps) -> Html {
+    let lang = props.lang;
     let editor = &props.dispatch;
     let c = &props.connection;
     let ((from_kind, from_name), (to_kind, to_name)) = (&props.from, &props.to);
     let kinds = allowed_kinds(*from_kind, *to_kind).unwrap_or(&[]);
-    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label_in(props.lang))).collect();
+    let kind_choices: Vec<(&'static str, &'static str)> = kinds.iter().map(|k| (k.label(), k.label_in(lang))).collect();
     let kind_commit = {
         let editor = editor.clone();
         let id = c.id;
         let kinds = kinds.to_vec();
         Callback::from(move |edit: Edit| {
-            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or(t("Not a kind this connection can take."))?;
+            let kind = kinds.iter().copied().find(|k| Some(k.label()) == edit.value.as_str()).ok_or(words::settings::NOT_A_KIND_THIS_CONNECTION.get(lang))?;
             edit.then_commit(|| editor.dispatch(Action::SetConnectionKind { id, kind }))
         })
     };
-    let settings = serde_json::to_value(&c.settings).unwrap_or(Value::Null);
+    let settings = fields_of(&c.settings);
     let fields = props.fields.iter().map(|key| {
-        let info = field_info(key);
+        let info = field_info(key, lang);
         let editor = editor.clone();
         let connection = c.clone();
         let from_kind = *from_kind;
         let field = key.to_string();
         let on_commit = Callback::from(move |edit: Edit| {
             if let Some(text) = edit.value.as_str() {
-                validate_text(&field, text, Some(connection.settings.filter_policy_scope))?;
+                check_text(&field, text, connection.settings.filter_policy_scope).map_err(|e| e.get(lang).to_string())?;
             }
-            let mut json = serde_json::to_value(&connection.settings).map_err(|e| e.to_string())?;
-            json[field.as_str()] = edit.value.clone();
-            let settings: ConnectionSettings = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-            if let Some(error) = check_connection(connection.kind, from_kind, &settings).into_iter().next() {
-                return Err(error.message.get(current()).to_string());
-            }
+            let settings = set_connection_setting(connection.kind, from_kind, &connection.settings, &field, edit.value.clone())
+                .map_err(|r| r.message().get(lang).to_string())?;
             edit.then_commit(|| editor.dispatch(Action::SetConnectionSettings { id: connection.id, settings }))
         });
         html! {
@@ -89,27 +88,27 @@ pub fn connection_panel(props: &ConnectionProps) -> Html {
         <div class="inspector-body" data-inspecting="connection">
             <div class="inspector-heading">
                 <div>
-                    <div class="inspector-kind">{ t("Connection") }</div>
+                    <div class="inspector-kind">{ words::inspector::CONNECTION.get(lang) }</div>
                     <div class="inspector-aws">{ format!("{from_name} → {to_name}") }</div>
                 </div>
             </div>
             if kinds.len() > 1 {
-                <SettingInput name="kind" label={t("Kind")} choices={kind_choices}
+                <SettingInput name="kind" label={words::inspector::KIND.get(lang)} choices={kind_choices}
                               value={Value::String(c.kind.label().to_string())} on_commit={kind_commit} />
             } else {
-                <p class="inspector-summary">{ format!("{}: {}", t("Kind"), c.kind.label_in(props.lang)) }</p>
+                <p class="inspector-summary">{ format!("{}: {}", words::inspector::KIND.get(lang), c.kind.label_in(lang)) }</p>
             }
-            <p class="inspector-hint">{ c.kind.help().get(props.lang) }</p>
+            <p class="inspector-hint">{ c.kind.help().get(lang) }</p>
             { for fields }
             { match c.kind {
-                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} lang={props.lang} /> },
+                ConnectionKind::Rule => html! { <PatternTester tested={Tested::Rule} rule={AttrValue::from(c.settings.pattern.clone())} lang={lang} /> },
                 ConnectionKind::Subscription => html! {
-                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} lang={props.lang} />
+                    <PatternTester tested={Tested::Subscription(c.settings.filter_policy_scope)} rule={AttrValue::from(c.settings.filter_policy.clone())} lang={lang} />
                 },
                 _ => Html::default(),
             } }
             <div class="inspector-actions">
-                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
+                <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>
             </div>
         </div>
     }

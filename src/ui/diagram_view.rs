@@ -1,7 +1,8 @@
 //! How one component and one connection are drawn in the canvas's SVG. Each is its
 //! own component with comparable props, so a drag re-renders only what moved.
 
-use super::i18n::{t, Lang};
+use crate::lessons::ui_strings as words;
+use super::i18n::Lang;
 use super::icons::kind_icon_at;
 use super::playback::LiveBadges;
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
@@ -58,6 +59,7 @@ fn shorten(name: &str) -> String {
 
 #[function_component(NodeView)]
 pub fn node_view(props: &NodeProps) -> Html {
+    let lang = props.lang;
     let id = props.id;
     let on_press = {
         let cb = props.on_press.clone();
@@ -111,7 +113,7 @@ pub fn node_view(props: &NodeProps) -> Html {
             }
             <text class="node-kind" x="56" y="45">{ service }</text>
             if props.down {
-                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ t("DOWN") }</text>
+                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ words::frame::DOWN.get(lang) }</text>
             } else if props.warnings > 0 {
                 <g class="node-warning" transform={format!("translate({} 6)", NODE_WIDTH - 24.0)}>
                     <title>{ warnings_title(props.warnings, props.lang) }</title>
@@ -122,7 +124,7 @@ pub fn node_view(props: &NodeProps) -> Html {
             <NodeBadge {id} lang={props.lang} />
             <circle class="node-port" cx={NODE_WIDTH.to_string()} cy={(NODE_HEIGHT / 2.0).to_string()} r="7"
                     onpointerdown={on_port}>
-                <title>{ t("Drag to another component to connect") }</title>
+                <title>{ words::canvas::DRAG_TO_ANOTHER_COMPONENT_TO.get(lang) }</title>
             </circle>
         </g>
     }

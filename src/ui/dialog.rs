@@ -1,6 +1,7 @@
 //! A modal dialog: a backdrop that closes it when clicked, a title and a close button.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,7 @@ pub struct DialogProps {
 
 #[function_component(Dialog)]
 pub fn dialog(props: &DialogProps) -> Html {
+    let lang = use_lang();
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="dialog-backdrop" onclick={close.clone()}>
@@ -24,7 +26,7 @@ pub fn dialog(props: &DialogProps) -> Html {
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <div class="dialog-head">
                     <h2 id={props.id.clone()}>{ props.title.clone() }</h2>
-                    <button type="button" class="notice-close" aria-label={t("Close")} onclick={close}>{ "×" }</button>
+                    <button type="button" class="notice-close" aria-label={words::exercises::CLOSE.get(lang)} onclick={close}>{ "×" }</button>
                 </div>
                 { props.children.clone() }
             </div>

@@ -2,7 +2,8 @@
 //! inspector (one message's hops, retries and how it ended), in the panel under the
 //! canvas.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::{use_lang, Lang};
 use super::playback::{outcome_index, Player, DOT_COLOURS};
 use super::store::use_editor;
 use crate::playback::event_log::{outcome_bit, LogFilter, OUTCOMES};
@@ -26,6 +27,7 @@ pub struct EventLogProps {
 /// The log of hops and, beside it, the message inspector.
 #[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let filter = use_state(LogFilter::default);
     // While the pointer is over the list it holds still, so a line can be clicked.
@@ -72,7 +74,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
             <button type="button" class={classes!("chip", on.then_some("on"))} aria-pressed={on.to_string()}
                     data-outcome={outcome_key(o)} {onclick}>
                 <span class="dot" style={format!("background:{}", DOT_COLOURS[outcome_index(o)])}></span>
-                { outcome_label(o) }
+                { outcome_label(o, lang) }
             </button>
         }
     });
@@ -99,7 +101,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 <td class="log-time">{ format_time(h.arrive_us) }</td>
                 <td class="log-message">{ format!("#{id}") }</td>
                 <td class="log-hop">{ format!("{} → {}", name(h.from), name(h.to)) }</td>
-                <td class="log-outcome">{ outcome_badge(h.outcome) }</td>
+                <td class="log-outcome">{ outcome_badge(h.outcome, lang) }</td>
             </tr>
         }
     });
@@ -108,66 +110,66 @@ pub fn event_log(props: &EventLogProps) -> Html {
         <div class="event-log">
             <div class="log-main">
                 <div class="log-filters">
-                    <select class="log-component" aria-label={t("Component")} onchange={on_component}>
-                        <option value="" selected={filter.component.is_none()}>{ t("All components") }</option>
+                    <select class="log-component" aria-label={words::run_panel::COMPONENT.get(lang)} onchange={on_component}>
+                        <option value="" selected={filter.component.is_none()}>{ words::run_panel::ALL_COMPONENTS.get(lang) }</option>
                         { for diagram.components().map(|c| html! {
                             <option value={c.id.0.to_string()} selected={filter.component == Some(c.id)}>{ c.name.clone() }</option>
                         }) }
                     </select>
-                    <div class="chips" role="group" aria-label={t("Outcomes")}>{ for chips }</div>
+                    <div class="chips" role="group" aria-label={words::run_panel::OUTCOMES.get(lang)}>{ for chips }</div>
                 </div>
                 // Always there and laid over the list, so holding it moves no line.
                 <span class={classes!("log-hint", held.is_some().then_some("on"))} aria-hidden={held.is_none().to_string()}>
-                    { t("Held while the pointer is over the list.") }
+                    { words::run_panel::HELD_WHILE_THE_POINTER_IS.get(lang) }
                 </span>
                 <div class="log-scroll" onmouseenter={hold} onmouseleave={release}>
                     <table class="log-table">
                         <thead>
-                            <tr><th>{ t("Time") }</th><th>{ t("Message") }</th><th>{ t("From → to") }</th><th>{ t("Outcome") }</th></tr>
+                            <tr><th>{ words::run_panel::TIME.get(lang) }</th><th>{ words::run_panel::MESSAGE.get(lang) }</th><th>{ words::run_panel::FROM_TO.get(lang) }</th><th>{ words::run_panel::OUTCOME.get(lang) }</th></tr>
                         </thead>
                         <tbody>{ for lines }</tbody>
                     </table>
                     if rows.is_empty() {
                         <p class="dock-empty">
-                            { if run.running { t("No hop matches these filters yet.") } else { t("Press play: every hop a message makes is listed here.") } }
+                            { if run.running { words::run_panel::NO_HOP_MATCHES_THESE_FILTERS.get(lang) } else { words::run_panel::PRESS_PLAY_EVERY_HOP_A.get(lang) } }
                         </p>
                     }
                 </div>
             </div>
-            { message_panel(player, diagram, run.message) }
+            { message_panel(player, diagram, run.message, lang) }
         </div>
     }
 }
 
 /// One message's hops, retries and ending.
-fn message_panel(player: &Player, diagram: &Diagram, message: Option<u64>) -> Html {
+fn message_panel(player: &Player, diagram: &Diagram, message: Option<u64>, lang: Lang) -> Html {
     let close = {
         let player = player.clone();
         Callback::from(move |_: MouseEvent| player.select_message(None))
     };
     let name = |id: ComponentId| diagram.component(id).map(|c| c.name.clone()).unwrap_or_else(|| format!("#{}", id.0));
     let body = match message.map(|id| (id, player.message(id))) {
-        None => html! { <p class="dock-empty">{ t("Click a line in the log, or a dot on the canvas, to follow one message.") }</p> },
+        None => html! { <p class="dock-empty">{ words::run_panel::CLICK_A_LINE_IN_THE.get(lang) }</p> },
         Some((id, None)) => html! {
             <p class="dock-empty">
-                { t("Message {id} is no longer kept: the page keeps the hops of the latest {n} messages.")
+                { words::run_panel::MESSAGE_ID_IS_NO_LONGER.get(lang)
                     .replace("{id}", &format!("#{id}"))
                     .replace("{n}", &MESSAGES.to_string()) }
             </p>
         },
-        Some((_, Some((story, payload)))) => story_view(&story, payload, diagram, &name),
+        Some((_, Some((story, payload)))) => story_view(&story, payload, diagram, &name, lang),
     };
     html! {
-        <aside class="message-panel" aria-label={t("Message inspector")} data-message={message.map(|m| m.to_string()).unwrap_or_default()}>
+        <aside class="message-panel" aria-label={words::run_panel::MESSAGE_INSPECTOR.get(lang)} data-message={message.map(|m| m.to_string()).unwrap_or_default()}>
             <div class="message-head">
                 <h3>
-                    { t("Message") }
+                    { words::run_panel::MESSAGE.get(lang) }
                     if let Some(id) = message {
                         <span class="message-id">{ format!(" #{id}") }</span>
                     }
                 </h3>
                 if message.is_some() {
-                    <button type="button" class="notice-close" aria-label={t("Stop following this message")} onclick={close}>{ "×" }</button>
+                    <button type="button" class="notice-close" aria-label={words::run_panel::STOP_FOLLOWING_THIS_MESSAGE.get(lang)} onclick={close}>{ "×" }</button>
                 }
             </div>
             { body }
@@ -175,8 +177,8 @@ fn message_panel(player: &Player, diagram: &Diagram, message: Option<u64>) -> Ht
     }
 }
 
-fn story_view(story: &Story, payload: Option<String>, diagram: &Diagram, name: &dyn Fn(ComponentId) -> String) -> Html {
-    let (ending, tone) = story.ending.map(|e| ending_text(e, name)).unwrap_or_default();
+fn story_view(story: &Story, payload: Option<String>, diagram: &Diagram, name: &dyn Fn(ComponentId) -> String, lang: Lang) -> Html {
+    let (ending, tone) = story.ending.map(|e| ending_text(e, name, lang)).unwrap_or_default();
     // A queue moves a message to its dead-letter queue after maxReceiveCount receives;
     // receives are not traced as hops, so the tries are told from the queue's setting.
     let redriven = story.hops.last().filter(|h| h.outcome == HopOutcome::DeadLettered).and_then(|h| match &diagram.component(h.from)?.spec {
@@ -184,12 +186,12 @@ fn story_view(story: &Story, payload: Option<String>, diagram: &Diagram, name: &
         _ => None,
     });
     let retries = match (story.retries, redriven) {
-        (0, Some((queue, n))) => t("Handed out {n} times by {queue}, failing each time, then moved.")
+        (0, Some((queue, n))) => words::run_panel::HANDED_OUT_N_TIMES_BY.get(lang)
             .replace("{n}", &n.to_string())
             .replace("{queue}", &name(queue)),
-        (0, None) => t("No retries.").to_string(),
-        (1, _) => t("1 retry (a hop made again).").to_string(),
-        (n, _) => t("{n} retries (hops made again).").replace("{n}", &n.to_string()),
+        (0, None) => words::run_panel::NO_RETRIES.get(lang).to_string(),
+        (1, _) => words::run_panel::N1_RETRY_A_HOP_MADE.get(lang).to_string(),
+        (n, _) => words::run_panel::N_RETRIES_HOPS_MADE_AGAIN.get(lang).replace("{n}", &n.to_string()),
     };
     html! {
         <div class="message-story">
@@ -200,16 +202,16 @@ fn story_view(story: &Story, payload: Option<String>, diagram: &Diagram, name: &
                     <li class="message-hop" data-outcome={outcome_key(h.outcome)}>
                         <span class="log-time">{ format_time(h.arrive_us) }</span>
                         <span class="message-hop-path" title={format!("{} → {}", name(h.from), name(h.to))}>{ format!("{} → {}", name(h.from), name(h.to)) }</span>
-                        { outcome_badge(h.outcome) }
+                        { outcome_badge(h.outcome, lang) }
                         if again {
-                            <span class="retry-tag">{ t("retry") }</span>
+                            <span class="retry-tag">{ words::run_panel::RETRY.get(lang) }</span>
                         }
                     </li>
                 }) }
             </ol>
             if let Some(p) = payload {
                 <details class="message-payload">
-                    <summary>{ t("Payload") }</summary>
+                    <summary>{ words::run_panel::PAYLOAD.get(lang) }</summary>
                     <pre>{ p }</pre>
                 </details>
             }
@@ -218,18 +220,18 @@ fn story_view(story: &Story, payload: Option<String>, diagram: &Diagram, name: &
 }
 
 /// How a message's story ends, as a sentence, with a tone for its colour.
-fn ending_text(e: Ending, name: &dyn Fn(ComponentId) -> String) -> (String, &'static str) {
+fn ending_text(e: Ending, name: &dyn Fn(ComponentId) -> String, lang: Lang) -> (String, &'static str) {
     let (text, at, tone) = match e {
-        Ending::At(c) => (t("Still in {name}: waiting there or being worked on."), c, "moving"),
-        Ending::DeadLettered(c) => (t("In the dead-letter queue {name}: it failed too many times."), c, "bad"),
-        Ending::RetryPending(c, HopOutcome::Throttled) => (t("Throttled by {name}; it will be tried again."), c, "warn"),
-        Ending::RetryPending(c, HopOutcome::Rejected) => (t("Refused by {name}; it will be tried again."), c, "warn"),
-        Ending::RetryPending(c, _) => (t("Failed at {name}; it will be tried again."), c, "warn"),
-        Ending::Failed(c) => (t("Failed at {name}: it was down, returned an error or timed out, and no retry was left."), c, "bad"),
-        Ending::Throttled(c) => (t("Throttled by {name}: too many at once, and no retry was left."), c, "bad"),
-        Ending::Rejected(c) => (t("Refused by {name}: no route, filtered out, a duplicate, or going round a loop."), c, "bad"),
-        Ending::Stored(c) => (t("Stored in {name}: its journey is complete."), c, "good"),
-        Ending::EndedAt(c) => (t("Gone after reaching {name}: consumed there, or failed there with no retry left."), c, "good"),
+        Ending::At(c) => (words::run_panel::STILL_IN_NAME_WAITING_THERE.get(lang), c, "moving"),
+        Ending::DeadLettered(c) => (words::run_panel::IN_THE_DEAD_LETTER_QUEUE.get(lang), c, "bad"),
+        Ending::RetryPending(c, HopOutcome::Throttled) => (words::run_panel::THROTTLED_BY_NAME_IT_WILL.get(lang), c, "warn"),
+        Ending::RetryPending(c, HopOutcome::Rejected) => (words::run_panel::REFUSED_BY_NAME_IT_WILL.get(lang), c, "warn"),
+        Ending::RetryPending(c, _) => (words::run_panel::FAILED_AT_NAME_IT_WILL.get(lang), c, "warn"),
+        Ending::Failed(c) => (words::run_panel::FAILED_AT_NAME_IT_WAS.get(lang), c, "bad"),
+        Ending::Throttled(c) => (words::run_panel::THROTTLED_BY_NAME_TOO_MANY.get(lang), c, "bad"),
+        Ending::Rejected(c) => (words::run_panel::REFUSED_BY_NAME_NO_ROUTE.get(lang), c, "bad"),
+        Ending::Stored(c) => (words::run_panel::STORED_IN_NAME_ITS_JOURNEY.get(lang), c, "good"),
+        Ending::EndedAt(c) => (words::run_panel::GONE_AFTER_REACHING_NAME_CONSUMED.get(lang), c, "good"),
     };
     (text.replace("{name}", &name(at)), tone)
 }
@@ -247,22 +249,22 @@ fn ending_key(e: Ending) -> &'static str {
     }
 }
 
-fn outcome_badge(o: HopOutcome) -> Html {
+fn outcome_badge(o: HopOutcome, lang: Lang) -> Html {
     html! {
         <span class="outcome" data-outcome={outcome_key(o)}>
             <span class="dot" style={format!("background:{}", DOT_COLOURS[outcome_index(o)])}></span>
-            { outcome_label(o) }
+            { outcome_label(o, lang) }
         </span>
     }
 }
 
-fn outcome_label(o: HopOutcome) -> &'static str {
+fn outcome_label(o: HopOutcome, lang: Lang) -> &'static str {
     match o {
-        HopOutcome::Delivered => t("Delivered"),
-        HopOutcome::Throttled => t("Throttled"),
-        HopOutcome::Failed => t("Failed"),
-        HopOutcome::Rejected => t("Rejected"),
-        HopOutcome::DeadLettered => t("Dead-lettered"),
+        HopOutcome::Delivered => words::run_panel::DELIVERED.get(lang),
+        HopOutcome::Throttled => words::run_panel::THROTTLED.get(lang),
+        HopOutcome::Failed => words::run_panel::FAILED.get(lang),
+        HopOutcome::Rejected => words::run_panel::REJECTED.get(lang),
+        HopOutcome::DeadLettered => words::run_panel::DEAD_LETTERED.get(lang),
     }
 }
 

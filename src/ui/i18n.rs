@@ -1,37 +1,29 @@
 //! The page's language: chosen from the browser's language the first time, switched in
-//! the header, remembered. `t` turns an English label into the current language's whole text.
+//! the header, remembered, and handed down as a Yew context (`use_lang`) so every
+//! component speaks the one the learner chose; no global holds it.
 
-use crate::lessons::ui_strings::tr;
 pub use crate::lessons::Lang;
-use std::cell::Cell;
+use yew::prelude::*;
 
 /// Where the learner's choice is remembered.
 pub const LANG_KEY: &str = "decouple-lab.lang";
 
-thread_local! {
-    // The page is single-threaded; App sets this before rendering its children.
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+/// The language the App provides; English outside it (a component rendered alone).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
 }
 
-pub fn set_current(lang: Lang) {
-    CURRENT.with(|c| c.set(lang));
-    // Only when it differs: setting `lang` at all, even to the value it has, makes the
-    // browser recompute every element's style and lay out the whole page (App renders
-    // with each playback snapshot, and that cost a missed frame each time).
+/// Tells the browser (screen readers, hyphenation, the e2e tests) which language the
+/// page speaks. Only when it differs: setting `lang` at all, even to the value it has,
+/// makes the browser recompute every element's style and lay out the whole page (App
+/// renders with each playback snapshot, and that cost a missed frame each time).
+pub fn mark_page(lang: Lang) {
     if let Some(root) = gloo::utils::document().document_element() {
         if root.get_attribute("lang").as_deref() != Some(lang.code()) {
             let _ = root.set_attribute("lang", lang.code());
         }
     }
-}
-
-pub fn current() -> Lang {
-    CURRENT.with(Cell::get)
-}
-
-/// The current language's text for an English label or sentence.
-pub fn t(en: &'static str) -> &'static str {
-    tr(current(), en)
 }
 
 /// The remembered choice, else the browser's language (Vietnamese for `vi*`).

@@ -1,7 +1,8 @@
 //! The inspector: the selected component's or connection's settings, faults and
 //! warnings, with validation as you type.
 
-use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings as words;
+use super::i18n::{Lang, use_lang};
 use super::fields::{field_info, traffic_field, traffic_shapes};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
@@ -11,10 +12,10 @@ use super::run_details::RunDetails;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, EditorState, Item};
-use crate::model::{allowed_kinds, check_component, warnings, Component, ComponentId, ComponentKind, Connection, Diagram, Spec};
+use crate::model::{allowed_kinds, set_setting, Component, ComponentId, ComponentKind, Connection, Diagram, FilterPolicyScope};
+use crate::sim::settings::{check_text, warnings};
 use std::rc::Rc;
 use crate::text::Message;
-use crate::routing::{EventPattern, FilterPolicy, StateMachineDefinition};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -32,15 +33,16 @@ pub struct InspectorProps {
 
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let dispatch = editor.dispatcher();
     let selected = editor.single_selection();
     let panel = {
         let diagram = editor.diagram_rc();
-        use_memo((editor.revision, selected, current()), move |(_, selected, _)| match *selected {
+        use_memo((editor.revision, selected, lang), move |(_, selected, _)| match *selected {
             Some(Item::Component(id)) => diagram.component(id).cloned().map(|component| {
                 let warnings = warnings(&diagram).into_iter().filter(|w| w.component == id).map(|w| w.message).collect();
-                Panel::Component { component, warnings: Rc::new(warnings), targets: Rc::new(connect_targets(&diagram, id)) }
+                Panel::Component { component, warnings: Rc::new(warnings), targets: Rc::new(connect_targets(&diagram, id, lang)) }
             }),
             Some(Item::Connection(id)) => diagram.connection(id).cloned().and_then(|connection| {
                 let from = diagram.component(connection.from)?;
@@ -54,45 +56,45 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let body = match (&*panel, selected) {
         (Some(Panel::Component { component, warnings, targets }), _) => Some(html! {
             <ComponentPanel key={format!("c{}", component.id.0)} component={component.clone()} warnings={warnings.clone()}
-                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={current()} />
+                            targets={targets.clone()} dispatch={dispatch.clone()} player={props.player.clone()} lang={lang} />
         }),
         (Some(Panel::Connection { connection, from, to, fields }), _) => Some(html! {
             <ConnectionPanel key={format!("e{}", connection.id.0)} connection={connection.clone()} from={from.clone()} to={to.clone()} {fields}
-                             dispatch={dispatch.clone()} lang={current()} />
+                             dispatch={dispatch.clone()} lang={lang} />
         }),
-        (None, None) if editor.selection.len() > 1 => Some(many_selected(&editor)),
+        (None, None) if editor.selection.len() > 1 => Some(many_selected(&editor, lang)),
         (None, _) => None,
     };
     html! {
-        <aside class="inspector" aria-label={t("Inspector")}>
-            <h2 class="panel-title">{ t("Inspector") }</h2>
-            { body.unwrap_or_else(|| html! { <>{ props.children.clone() }{ overview(&editor) }</> }) }
+        <aside class="inspector" aria-label={words::inspector::INSPECTOR.get(lang)}>
+            <h2 class="panel-title">{ words::inspector::INSPECTOR.get(lang) }</h2>
+            { body.unwrap_or_else(|| html! { <>{ props.children.clone() }{ overview(&editor, lang) }</> }) }
         </aside>
     }
 }
 
-fn overview(editor: &Editor) -> Html {
+fn overview(editor: &Editor, lang: Lang) -> Html {
     let diagram = editor.diagram();
     let found = warnings(diagram);
     html! {
         <div class="inspector-body">
             if diagram.component_count() == 0 {
-                <p class="inspector-empty">{ t("Select a component or a connection to see and change its settings.") }</p>
+                <p class="inspector-empty">{ words::inspector::SELECT_A_COMPONENT_OR_A.get(lang) }</p>
             } else {
                 <p class="inspector-summary">
-                    { counts(diagram.component_count(), diagram.connection_count()) }
-                    { " " }{ t("Select one to see its settings.") }
+                    { counts(diagram.component_count(), diagram.connection_count(), lang) }
+                    { " " }{ words::inspector::SELECT_ONE_TO_SEE_ITS.get(lang) }
                 </p>
             }
             if !found.is_empty() {
                 <section class="inspector-section">
-                    <h3>{ t("Warnings") }</h3>
+                    <h3>{ words::inspector::WARNINGS.get(lang) }</h3>
                     <ul class="warning-list">
                         { for found.into_iter().map(|w| {
                             let editor = editor.clone();
                             let id = w.component;
                             let onclick = Callback::from(move |_| editor.dispatch(Action::SelectOnly(Item::Component(id))));
-                            html! { <li><button type="button" class="link-button" {onclick}>{ w.message.get(current()).to_string() }</button></li> }
+                            html! { <li><button type="button" class="link-button" {onclick}>{ w.message.get(lang).to_string() }</button></li> }
                         }) }
                     </ul>
                 </section>
@@ -102,11 +104,8 @@ fn overview(editor: &Editor) -> Html {
 }
 
 /// "3 components, 2 connections.", written whole in each language.
-fn counts(components: usize, connections: usize) -> String {
-    match current() {
-        Lang::En => format!("{components} components, {connections} connections."),
-        Lang::Vi => format!("{components} thành phần, {connections} kết nối."),
-    }
+fn counts(components: usize, connections: usize, lang: Lang) -> String {
+    msg!("{components} components, {connections} connections.", "{components} thành phần, {connections} kết nối.").get(lang).to_string()
 }
 
 /// A button's click that dispatches one action.
@@ -115,19 +114,16 @@ pub(super) fn on_click(editor: &Dispatch, action: Action) -> Callback<MouseEvent
     Callback::from(move |_| editor.dispatch(action.clone()))
 }
 
-fn many_selected(editor: &Editor) -> Html {
+fn many_selected(editor: &Editor, lang: Lang) -> Html {
     let count = editor.selection.len();
     let delete = on_click(&editor.dispatcher(), Action::DeleteSelection);
     let duplicate = on_click(&editor.dispatcher(), Action::Duplicate);
     html! {
         <div class="inspector-body">
-            <p class="inspector-summary">{ match current() {
-                Lang::En => format!("{count} items selected."),
-                Lang::Vi => format!("Đã chọn {count} mục."),
-            } }</p>
+            <p class="inspector-summary">{ msg!("{count} items selected.", "Đã chọn {count} mục.").get(lang).to_string() }</p>
             <div class="inspector-actions">
-                <button type="button" class="button" onclick={duplicate}>{ t("Duplicate") }</button>
-                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
+                <button type="button" class="button" onclick={duplicate}>{ words::inspector::DUPLICATE.get(lang) }</button>
+                <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>
             </div>
         </div>
     }
@@ -154,47 +150,42 @@ struct ComponentProps {
 
 #[function_component(ComponentPanel)]
 fn component_panel(props: &ComponentProps) -> Html {
+    let lang = props.lang;
     let editor = &props.dispatch;
     let c = &props.component;
     let id = c.id;
     let kind = c.kind();
 
-    let props_lang = props.lang;
     let name_commit = {
         let editor = editor.clone();
         Callback::from(move |edit: Edit| {
             let name = edit.value.as_str().unwrap_or_default().trim().to_string();
             if name.is_empty() {
-                return Err(crate::model::name_missing().get(props_lang).to_string());
+                return Err(crate::model::name_missing().get(lang).to_string());
             }
             if name.chars().count() > crate::model::MAX_NAME_CHARS {
-                return Err(crate::model::name_too_long().get(props_lang).to_string());
+                return Err(crate::model::name_too_long().get(lang).to_string());
             }
             edit.then_commit(|| editor.dispatch(Action::Rename { id, name }))
         })
     };
 
-    let settings = match serde_json::to_value(&c.spec) {
-        Ok(Value::Object(mut map)) => map.remove("settings").unwrap_or(Value::Null),
-        _ => Value::Null,
-    };
-    let fields = match &settings {
-        Value::Object(map) => map
-            .iter()
-            .map(|(key, value)| {
-                if key == "traffic" {
-                    traffic_editor(editor, c, value)
-                } else {
-                    let info = field_info(key);
-                    html! {
-                        <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
-                                      multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key)} />
-                    }
+    let fields = c
+        .spec
+        .fields()
+        .iter()
+        .map(|(key, value)| {
+            if key == "traffic" {
+                traffic_editor(editor, c, value, lang)
+            } else {
+                let info = field_info(key, lang);
+                html! {
+                    <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
+                                  multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key, lang)} />
                 }
-            })
-            .collect::<Html>(),
-        _ => Html::default(),
-    };
+            }
+        })
+        .collect::<Html>();
 
     let delete = on_click(editor, Action::DeleteSelection);
     let duplicate = on_click(editor, Action::Duplicate);
@@ -208,80 +199,47 @@ fn component_panel(props: &ComponentProps) -> Html {
                     <div class="inspector-aws">{ c.spec.service(props.lang) }</div>
                 </div>
             </div>
-            <SettingInput name="name" label={t("Name")} value={Value::String(c.name.clone())} on_commit={name_commit} />
+            <SettingInput name="name" label={words::inspector::NAME.get(lang)} value={Value::String(c.name.clone())} on_commit={name_commit} />
             if !props.warnings.is_empty() {
                 <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.get(props.lang).to_string() }</li> }) }</ul>
             }
             <section class="inspector-section">
-                <h3>{ t("Settings") }</h3>
+                <h3>{ words::inspector::SETTINGS.get(lang) }</h3>
                 { fields }
             </section>
-            { live_actions(&props.player, c) }
+            { live_actions(&props.player, c, lang) }
             // Its charts are in the strip under the canvas.
             <LiveFaults player={props.player.clone()} component={c.clone()} />
             <RunDetails player={props.player.clone()} component={c.clone()} />
-            { faults_editor(editor, c) }
-            { connect_menu(editor, c.id, &props.targets) }
+            { faults_editor(editor, c, lang) }
+            { connect_menu(editor, c.id, &props.targets, lang) }
             <div class="inspector-actions">
-                <button type="button" class="button" onclick={duplicate}>{ t("Duplicate") }</button>
-                <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
+                <button type="button" class="button" onclick={duplicate}>{ words::inspector::DUPLICATE.get(lang) }</button>
+                <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>
             </div>
         </div>
     }
 }
 
-/// Tries one settings field: rebuilds the typed settings, checks ranges, commits.
-fn commit_setting(editor: &Dispatch, component: &Component, key: &str) -> Callback<Edit, Result<(), String>> {
+/// Tries one settings field: its text parsed as the run will read it, then set through
+/// the model (type and ranges), then committed.
+fn commit_setting(editor: &Dispatch, component: &Component, key: &str, lang: Lang) -> Callback<Edit, Result<(), String>> {
     let editor = editor.clone();
     let component = component.clone();
     let key = key.to_string();
     Callback::from(move |edit: Edit| {
         if let Some(text) = edit.value.as_str() {
-            validate_text(&key, text, None)?;
+            check_text(&key, text, FilterPolicyScope::default()).map_err(|e| e.get(lang).to_string())?;
         }
-        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
-        json["settings"][key.as_str()] = edit.value.clone();
-        let spec: Spec = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-        let mut candidate = component.clone();
-        candidate.spec = spec.clone();
-        if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message.get(current()).to_string());
-        }
+        let spec = set_setting(&component, &key, edit.value.clone()).map_err(|r| r.message().get(lang).to_string())?;
         edit.then_commit(|| editor.dispatch(Action::SetSpec { id: component.id, spec }))
     })
 }
 
-/// JSON texts are checked with the same parsers the simulation uses.
-pub(super) fn validate_text(key: &str, text: &str, scope: Option<crate::model::FilterPolicyScope>) -> Result<(), String> {
-    match key {
-        "definition" => StateMachineDefinition::parse(text).map(|_| ()).map_err(|errors| errors.iter().map(|e| e.get(current())).collect::<Vec<_>>().join("; ")),
-        "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.message().get(current()).to_string()),
-        "filter_policy" if !text.trim().is_empty() => {
-            FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.message().get(current()).to_string())
-        }
-        "attributes" => crate::sim::payload::check_attributes(text).map_err(|e| e.get(current()).to_string()),
-        "schema" if !text.trim().is_empty() => {
-            crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(current()).to_string())
-        }
-        _ => Ok(()),
-    }
-}
-
-fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> Html {
+fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value, lang: Lang) -> Html {
     let shape = traffic.get("shape").and_then(Value::as_str).unwrap_or("steady").to_string();
     let owned = component.clone();
-    let set_traffic = move |new_traffic: Value| {
-        let component = &owned;
-        let mut json = serde_json::to_value(&component.spec).map_err(|e| e.to_string())?;
-        json["settings"]["traffic"] = new_traffic;
-        let spec: Spec = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-        let mut candidate = component.clone();
-        candidate.spec = spec.clone();
-        if let Some(error) = check_component(&candidate).into_iter().next() {
-            return Err(error.message.get(current()).to_string());
-        }
-        Ok(spec)
-    };
+    let set_traffic = move |new_traffic: Value| set_setting(&owned, "traffic", new_traffic).map_err(|r| r.message().get(lang).to_string());
     let shape_commit = {
         let editor = editor.clone();
         let id = component.id;
@@ -298,7 +256,7 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
         })
     };
     let params = traffic.as_object().into_iter().flatten().filter(|(k, _)| k.as_str() != "shape").map(|(key, value)| {
-        let (label, unit) = traffic_field(key);
+        let (label, unit) = traffic_field(key, lang);
         let editor = editor.clone();
         let id = component.id;
         let set_traffic = set_traffic.clone();
@@ -314,25 +272,25 @@ fn traffic_editor(editor: &Dispatch, component: &Component, traffic: &Value) -> 
     });
     html! {
         <>
-            <SettingInput name="traffic" label={t("Traffic shape")} choices={traffic_shapes()} value={Value::String(shape)} on_commit={shape_commit} />
+            <SettingInput name="traffic" label={words::inspector::TRAFFIC_SHAPE.get(lang)} choices={traffic_shapes(lang)} value={Value::String(shape)} on_commit={shape_commit} />
             { for params }
         </>
     }
 }
 
 /// Components `from` may connect to, by the rule table, and not connected yet.
-fn connect_targets(diagram: &Diagram, from: ComponentId) -> Vec<(ComponentId, String)> {
+fn connect_targets(diagram: &Diagram, from: ComponentId, lang: Lang) -> Vec<(ComponentId, String)> {
     let Ok(from_kind) = diagram.kind_of(from) else { return Vec::new() };
     diagram
         .components()
         .filter(|t| t.id != from && allowed_kinds(from_kind, t.kind()).is_ok())
         .filter(|t| !diagram.outgoing(from).any(|c| c.to == t.id))
-        .map(|t| (t.id, format!("{} ({})", t.name, t.kind().name(current()))))
+        .map(|t| (t.id, format!("{} ({})", t.name, t.kind().name(lang))))
         .collect()
 }
 
 /// Connecting without a mouse: pick a target the rule table allows.
-fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, String)]) -> Html {
+fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, String)], lang: Lang) -> Html {
     if targets.is_empty() {
         return Html::default();
     }
@@ -347,9 +305,9 @@ fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, S
     });
     html! {
         <section class="inspector-section">
-            <h3><label for="connect-to">{ t("Connect to") }</label></h3>
+            <h3><label for="connect-to">{ words::inspector::CONNECT_TO.get(lang) }</label></h3>
             <select id="connect-to" class="setting-select" {onchange}>
-                <option value="" selected=true>{ t("Choose a component…") }</option>
+                <option value="" selected=true>{ words::inspector::CHOOSE_A_COMPONENT.get(lang) }</option>
                 { for targets.iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label.clone() }</option> }) }
             </select>
         </section>

@@ -1,7 +1,8 @@
 //! The lesson in the page: the Patterns menu, a pattern's explanation card, and the
 //! Exercises panel with its Check button.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::use_lang;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, Notice};
@@ -19,11 +20,11 @@ pub struct PatternMenuProps {
 /// The list of ready-made patterns, opened from the header.
 #[function_component(PatternMenu)]
 pub fn pattern_menu(props: &PatternMenuProps) -> Html {
-    let lang = super::i18n::current();
+    let lang = use_lang();
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="menu-backdrop" onclick={close}>
-            <div class="menu" role="menu" aria-label={t("Patterns")} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+            <div class="menu" role="menu" aria-label={words::header::PATTERNS.get(lang)} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 { for patterns().iter().map(|p| {
                     let on_open = props.on_open.clone();
                     let id = p.id;
@@ -50,19 +51,19 @@ pub struct PatternCardProps {
 /// What a pattern shows and what to try, over the canvas's corner.
 #[function_component(PatternCard)]
 pub fn pattern_card(props: &PatternCardProps) -> Html {
-    let lang = super::i18n::current();
+    let lang = use_lang();
     let editor = use_editor();
     let Some(p) = pattern(&props.id) else { return Html::default() };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="pattern-card" aria-label={t("About this pattern")}>
+        <aside class="pattern-card" aria-label={words::inspector::ABOUT_THIS_PATTERN.get(lang)}>
             <div class="card-head">
                 <h2>{ p.title.get(lang) }</h2>
-                <button type="button" class="notice-close" aria-label={t("Close")} onclick={close}>{ "×" }</button>
+                <button type="button" class="notice-close" aria-label={words::exercises::CLOSE.get(lang)} onclick={close}>{ "×" }</button>
             </div>
             <p>{ p.explanation.get(lang) }</p>
             if !p.steps.is_empty() {
-                <h3>{ t("Try this") }</h3>
+                <h3>{ words::inspector::TRY_THIS.get(lang) }</h3>
                 <ol class="pattern-steps">{ for p.steps.iter().map(|s| step_item(s, lang, &props.player, &editor)) }</ol>
             }
         </aside>
@@ -89,7 +90,7 @@ fn step_item(step: &'static Step, lang: Lang, player: &Player, editor: &Editor) 
             };
             editor.dispatch(Action::Notify(notice));
         });
-        html! { <button type="button" class="button small do-it" {onclick}>{ t("Do it") }</button> }
+        html! { <button type="button" class="button small do-it" {onclick}>{ words::live_faults::DO_IT.get(lang) }</button> }
     });
     html! {
         <li class="pattern-step">
@@ -110,16 +111,16 @@ pub struct ExercisesPanelProps {
 /// The lesson's hands-on tasks, each with its goal, hints and a check of the diagram.
 #[function_component(ExercisesPanel)]
 pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
-    let lang = super::i18n::current();
+    let lang = use_lang();
     let editor = use_editor();
     let open = use_state(|| exercises().first().map(|e| e.id));
     let verdict = use_state(|| None::<(&'static str, Verdict)>);
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="exercises" aria-label={t("Exercises")}>
+        <aside class="exercises" aria-label={words::header::EXERCISES.get(lang)}>
             <div class="card-head">
-                <h2 class="panel-title">{ t("Exercises") }</h2>
-                <button type="button" class="notice-close" aria-label={t("Close the exercises")} onclick={close}>{ "×" }</button>
+                <h2 class="panel-title">{ words::header::EXERCISES.get(lang) }</h2>
+                <button type="button" class="notice-close" aria-label={words::exercises::CLOSE_THE_EXERCISES.get(lang)} onclick={close}>{ "×" }</button>
             </div>
             { for exercises().iter().enumerate().map(|(n, ex)| {
                 let is_open = *open == Some(ex.id);
@@ -147,14 +148,14 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                             <p class="exercise-goal">{ ex.goal.get(lang) }</p>
                             if !ex.hints.is_empty() {
                                 <details class="exercise-hints">
-                                    <summary>{ t("Hints") }</summary>
+                                    <summary>{ words::exercises::HINTS.get(lang) }</summary>
                                     <ul>{ for ex.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }</ul>
                                 </details>
                             }
-                            <button type="button" class="button primary check-button" onclick={check}>{ t("Check my diagram") }</button>
+                            <button type="button" class="button primary check-button" onclick={check}>{ words::exercises::CHECK_MY_DIAGRAM.get(lang) }</button>
                             if let Some(v) = shown {
                                 <div class={classes!("verdict", if v.passed { "passed" } else { "failed" })} role="status">
-                                    <p class="verdict-head">{ if v.passed { t("Passed: your diagram does what the exercise asks.") } else { t("Not yet: here is what to fix.") } }</p>
+                                    <p class="verdict-head">{ if v.passed { words::exercises::PASSED_YOUR_DIAGRAM_DOES_WHAT.get(lang) } else { words::exercises::NOT_YET_HERE_IS_WHAT.get(lang) } }</p>
                                     <ul>
                                         { for v.findings.iter().map(|f| html! {
                                             <li class={if f.passed { "finding ok" } else { "finding bad" }} data-code={f.code}>{ f.message.get(lang).to_string() }</li>
@@ -166,8 +167,8 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                     </section>
                 }
             }) }
-            <p class="exercise-note">{ t("Checks look at your diagram's structure, then run it with the faults the goal implies.") }</p>
-            <h2 class="panel-title">{ t("Review questions") }</h2>
+            <p class="exercise-note">{ words::exercises::CHECKS_LOOK_AT_YOUR_DIAGRAMS.get(lang) }</p>
+            <h2 class="panel-title">{ words::exercises::REVIEW_QUESTIONS.get(lang) }</h2>
             { for crate::lessons::quiz().iter().map(|q| html! {
                 <details class="quiz-question" data-question={q.id}>
                     <summary>{ q.question.get(lang) }</summary>

@@ -1,7 +1,8 @@
 //! "My diagrams": several named diagrams kept in this browser, to save, open, rename
 //! and delete.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::use_lang;
 use super::browser;
 use super::dialog::Dialog;
 use super::store::{load_library, save_library, use_editor};
@@ -19,6 +20,7 @@ pub struct LibraryDialogProps {
 
 #[function_component(LibraryDialog)]
 pub fn library_dialog(props: &LibraryDialogProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let library = use_state(load_library);
     let message = use_state(|| None::<Message>);
@@ -56,18 +58,18 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
     };
     let suggested = editor.diagram().components().next().map(|c| c.name.clone()).unwrap_or_default();
     html! {
-        <Dialog id="library-title" title={t("My diagrams")} class="library-dialog" on_close={props.on_close.clone()}>
-                <p class="dialog-text">{ t("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.") }</p>
+        <Dialog id="library-title" title={words::header::MY_DIAGRAMS.get(lang)} class="library-dialog" on_close={props.on_close.clone()}>
+                <p class="dialog-text">{ words::share::DIAGRAMS_KEPT_IN_THIS_BROWSER.get(lang) }</p>
                 <form class="share-link-row" onsubmit={save_current}>
-                    <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { t("Name").to_string() } else { suggested }}
-                           aria-label={t("Name for the current diagram")} />
-                    <button type="submit" class="button primary">{ t("Save current") }</button>
+                    <input ref={name_ref} class="share-link" placeholder={if suggested.is_empty() { words::inspector::NAME.get(lang).to_string() } else { suggested }}
+                           aria-label={words::frame::NAME_FOR_THE_CURRENT_DIAGRAM.get(lang)} />
+                    <button type="submit" class="button primary">{ words::share::SAVE_CURRENT.get(lang) }</button>
                 </form>
                 if let Some(why) = (*message).clone() {
-                    <p class="setting-error" role="alert">{ why.get(super::i18n::current()).to_string() }</p>
+                    <p class="setting-error" role="alert">{ why.get(lang).to_string() }</p>
                 }
                 if library.entries.is_empty() {
-                    <p class="dialog-text small">{ t("Nothing saved yet.") }</p>
+                    <p class="dialog-text small">{ words::share::NOTHING_SAVED_YET.get(lang) }</p>
                 } else {
                     <ul class="library-list">
                         { for library.entries.iter().map(|entry| {
@@ -106,15 +108,15 @@ pub fn library_dialog(props: &LibraryDialogProps) -> Html {
                             html! {
                                 <li class="library-entry" data-name={name.clone()}>
                                     if renaming.as_deref() == Some(name.as_str()) {
-                                        <input class="share-link" value={name.clone()} aria-label={t("New name")} onkeydown={finish_rename} />
+                                        <input class="share-link" value={name.clone()} aria-label={words::frame::NEW_NAME.get(lang)} onkeydown={finish_rename} />
                                     } else {
                                         <span class="library-name">{ name.clone() }</span>
                                         <span class="library-time">{ browser::local_time(entry.saved_at_ms) }</span>
                                     }
                                     <span class="library-actions">
-                                        <button type="button" class="button" onclick={open}>{ t("Open") }</button>
-                                        <button type="button" class="button" onclick={start_rename}>{ t("Rename") }</button>
-                                        <button type="button" class="button danger" onclick={delete}>{ t("Delete") }</button>
+                                        <button type="button" class="button" onclick={open}>{ words::share::OPEN.get(lang) }</button>
+                                        <button type="button" class="button" onclick={start_rename}>{ words::share::RENAME.get(lang) }</button>
+                                        <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>
                                     </span>
                                 </li>
                             }

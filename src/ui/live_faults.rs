@@ -4,12 +4,14 @@
 //! components (functions, services, worker groups) do work that can fail or slow down,
 //! so only they get those. And the diagram's own faults, for the whole run.
 
-use super::i18n::{current, t};
+use crate::lessons::ui_strings as words;
+use super::i18n::{use_lang, Lang};
+use crate::text::Text;
 use super::inspector::Dispatch;
 use super::playback::{LiveFault, Player};
 use super::setting_input::{Edit, SettingInput};
 use crate::editor::Action;
-use crate::model::{check_component, Component, ComponentId, ComponentKind};
+use crate::model::{fields_of, set_fault, Component, ComponentId, ComponentKind};
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -26,6 +28,7 @@ pub struct LiveFaultsProps {
 
 #[function_component(LiveFaults)]
 pub fn live_faults(props: &LiveFaultsProps) -> Html {
+    let lang = use_lang();
     let c = &props.component;
     if !matches!(c.kind(), ComponentKind::Function | ComponentKind::Service | ComponentKind::WorkerGroup) {
         return Html::default();
@@ -67,25 +70,25 @@ pub fn live_faults(props: &LiveFaultsProps) -> Html {
     };
     html! {
         <section class="inspector-section live live-faults">
-            <h3>{ t("Live faults") }</h3>
-            <p class="inspector-hint">{ t("They act on the running simulation from now on; the diagram keeps its settings.") }</p>
-            <div class="live-fault" role="group" aria-label={t("Error rate")}>
-                <span class="live-fault-label">{ t("Error rate") }</span>
+            <h3>{ words::live_faults::LIVE_FAULTS.get(lang) }</h3>
+            <p class="inspector-hint">{ words::live_faults::THEY_ACT_ON_THE_RUNNING.get(lang) }</p>
+            <div class="live-fault" role="group" aria-label={words::live_faults::ERROR_RATE.get(lang)}>
+                <span class="live-fault-label">{ words::live_faults::ERROR_RATE.get(lang) }</span>
                 <div class="segmented">{ for rate_buttons }</div>
             </div>
-            <div class="live-fault" role="group" aria-label={t("Added latency")}>
-                <span class="live-fault-label">{ t("Added latency") }<span class="live-fault-unit">{ t("× processing time") }</span></span>
+            <div class="live-fault" role="group" aria-label={words::live_faults::ADDED_LATENCY.get(lang)}>
+                <span class="live-fault-label">{ words::live_faults::ADDED_LATENCY.get(lang) }<span class="live-fault-unit">{ words::live_faults::PROCESSING_TIME.get(lang) }</span></span>
                 <div class="segmented">{ for slow_buttons }</div>
             </div>
             // A fixed container, so the status line coming and going moves nothing else.
             <div class="live-fault-status" role="status">
                 if let Some(l) = changed {
                     <span class="live-fault-now">
-                        { t("Live now: {rate} of its work fails, {times} slower.")
+                        { words::live_faults::LIVE_NOW_RATE_OF_ITS.get(lang)
                             .replace("{rate}", &format!("{:.0}%", l.error_rate * 100.0))
                             .replace("{times}", &format!("×{}", l.latency)) }
                     </span>
-                    <button type="button" class="text-button" onclick={restore}>{ t("Back to the diagram's settings") }</button>
+                    <button type="button" class="text-button" onclick={restore}>{ words::live_faults::BACK_TO_THE_DIAGRAMS_SETTINGS.get(lang) }</button>
                 }
             </div>
         </section>
@@ -93,52 +96,45 @@ pub fn live_faults(props: &LiveFaultsProps) -> Html {
 }
 
 /// Break it while it runs: these act on the running simulation, not on the diagram.
-pub fn live_actions(player: &Player, component: &Component) -> Html {
+pub fn live_actions(player: &Player, component: &Component, lang: Lang) -> Html {
     let id = component.id;
-    let act = |label: &'static str, action: fn(&Player, ComponentId) -> bool| {
+    let act = |label: Text, action: fn(&Player, ComponentId) -> bool| {
         let player = player.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             action(&player, id);
         });
-        html! { <button type="button" class="button" {onclick}>{ t(label) }</button> }
+        html! { <button type="button" class="button" {onclick}>{ label.get(lang) }</button> }
     };
     let is_source = matches!(component.kind(), ComponentKind::Client | ComponentKind::EventSource);
     html! {
         <section class="inspector-section live">
-            <h3>{ t("While it runs") }</h3>
+            <h3>{ words::inspector::WHILE_IT_RUNS.get(lang) }</h3>
             <div class="live-actions">
-                { act("Take down now", |p, id| p.set_down(id, true)) }
-                { act("Bring back", |p, id| p.set_down(id, false)) }
+                { act(words::inspector::TAKE_DOWN_NOW, |p, id| p.set_down(id, true)) }
+                { act(words::inspector::BRING_BACK, |p, id| p.set_down(id, false)) }
                 if component.kind() == ComponentKind::Client {
-                    { act("Send a spike (10× for 10 s)", |p, id| p.spike(id)) }
+                    { act(words::inspector::SEND_A_SPIKE_10_FOR, |p, id| p.spike(id)) }
                 }
                 if is_source {
-                    { act("Inject a poison message", |p, id| p.poison(id)) }
+                    { act(words::inspector::INJECT_A_POISON_MESSAGE, |p, id| p.poison(id)) }
                 }
             </div>
         </section>
     }
 }
 
-pub fn faults_editor(editor: &Dispatch, component: &Component) -> Html {
-    let faults = serde_json::to_value(&component.faults).unwrap_or(Value::Null);
-    let rows = [("down", t("Down for the whole run"), ""), ("error_rate", t("Injected error rate"), t("share (0–1)")), ("latency_multiplier", t("Latency multiplier"), "×")];
+pub fn faults_editor(editor: &Dispatch, component: &Component, lang: Lang) -> Html {
+    let faults = fields_of(&component.faults);
+    let rows = [("down", words::inspector::DOWN_FOR_THE_WHOLE_RUN.get(lang), ""), ("error_rate", words::inspector::INJECTED_ERROR_RATE.get(lang), words::settings::SHARE_ZERO_TO_ONE.get(lang)), ("latency_multiplier", words::inspector::LATENCY_MULTIPLIER.get(lang), "×")];
     html! {
         <section class="inspector-section faults">
-            <h3>{ t("Break it") }</h3>
+            <h3>{ words::inspector::BREAK_IT.get(lang) }</h3>
             { for rows.into_iter().map(|(key, label, unit)| {
                 let editor = editor.clone();
                 let component = component.clone();
                 let on_commit = Callback::from(move |edit: Edit| {
-                    let mut json = serde_json::to_value(&component.faults).map_err(|e| e.to_string())?;
-                    json[key] = edit.value.clone();
-                    let faults = serde_json::from_value(json).map_err(|_| t("That value doesn't fit this setting.").to_string())?;
-                    let mut candidate = component.clone();
-                    candidate.faults = faults;
-                    if let Some(error) = check_component(&candidate).into_iter().next() {
-                        return Err(error.message.get(current()).to_string());
-                    }
-                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults: candidate.faults }))
+                    let faults = set_fault(&component, key, edit.value.clone()).map_err(|r| r.message().get(lang).to_string())?;
+                    edit.then_commit(|| editor.dispatch(Action::SetFaults { id: component.id, faults }))
                 });
                 html! { <SettingInput name={format!("fault-{key}")} {label} {unit} value={faults.get(key).cloned().unwrap_or(Value::Null)} {on_commit} /> }
             }) }

@@ -4,6 +4,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod canvas_input;
 mod charts;
 mod diagram_view;
 mod connection_panel;
@@ -11,6 +12,7 @@ mod dialog;
 mod dots;
 mod event_log;
 mod fields;
+mod header;
 mod hooks;
 mod i18n;
 mod icons;

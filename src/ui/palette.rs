@@ -1,7 +1,9 @@
 //! The palette: every component kind, grouped the way the lesson groups them. Drag an
 //! item onto the canvas, or click it (or press Enter or Space on it) to add it in view.
 
-use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings as words;
+use crate::text::Text;
+use super::i18n::Lang;
 use super::icons::kind_icon;
 use crate::model::{Category, ComponentKind};
 use yew::prelude::*;
@@ -18,15 +20,16 @@ pub struct PaletteProps {
 
 #[function_component(Palette)]
 pub fn palette(props: &PaletteProps) -> Html {
+    let lang = props.lang;
     html! {
-        <aside class="palette" aria-label={t("Components")}>
-            <h2 class="panel-title">{ t("Components") }</h2>
-            <p class="palette-hint">{ t("Drag onto the canvas, or click to add.") }</p>
+        <aside class="palette" aria-label={words::palette::COMPONENTS.get(lang)}>
+            <h2 class="panel-title">{ words::palette::COMPONENTS.get(lang) }</h2>
+            <p class="palette-hint">{ words::palette::DRAG_ONTO_THE_CANVAS_OR.get(lang) }</p>
             { for Category::ALL.into_iter().map(|category| html! {
                 <section class="palette-group">
-                    <h3 class="palette-group-title">{ t(category.title()) }</h3>
+                    <h3 class="palette-group-title">{ category_title(category).get(lang) }</h3>
                     <ul class="palette-list">
-                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props)) }
+                        { for ComponentKind::ALL.into_iter().filter(|k| k.category() == category).map(|k| palette_item(k, props, lang)) }
                     </ul>
                 </section>
             }) }
@@ -34,7 +37,7 @@ pub fn palette(props: &PaletteProps) -> Html {
     }
 }
 
-fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
+fn palette_item(kind: ComponentKind, props: &PaletteProps, lang: Lang) -> Html {
     let on_pick = props.on_pick.clone();
     let onpointerdown = Callback::from(move |e: PointerEvent| {
         if e.button() == 0 {
@@ -45,18 +48,13 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
     });
     // A click (pressed and released on the item) adds it in view; a drag places it.
     let onclick = props.on_add.reform(move |_: MouseEvent| kind);
-    let lang = current();
     let (name, service) = (kind.name(lang), kind.service(lang));
-    let add = match lang {
-        Lang::En => "Add",
-        Lang::Vi => "Thêm",
-    };
     // A real button (Enter and Space add it, screen readers call it a button), named by
     // what it shows, after a word only screen readers hear.
     html! {
         <li class="palette-entry">
             <button type="button" class="palette-item" data-kind={kind.key()} title={kind.summary_in(lang)} {onpointerdown} {onclick}>
-                <span class="visually-hidden">{ add }{ " " }</span>
+                <span class="visually-hidden">{ words::palette::ADD.get(lang) }{ " " }</span>
                 { kind_icon(kind) }
                 <span class="palette-names">
                     <span class="palette-name">{ name }</span>
@@ -64,5 +62,15 @@ fn palette_item(kind: ComponentKind, props: &PaletteProps) -> Html {
                 </span>
             </button>
         </li>
+    }
+}
+
+/// A palette group's heading.
+fn category_title(category: Category) -> Text {
+    match category {
+        Category::Source => words::palette::SOURCES,
+        Category::Channel => words::palette::CHANNELS,
+        Category::Compute => words::palette::COMPUTE,
+        Category::Storage => words::palette::STATE_AND_SINKS,
     }
 }

@@ -2,6 +2,7 @@
 //! beside the canvas there, so each opens as a sheet over its lower part (static/phone.css;
 //! on wider screens the bar is hidden and both panels are always shown).
 
+use crate::lessons::ui_strings::phone;
 use crate::text::{Lang, Text};
 use yew::prelude::*;
 
@@ -27,9 +28,9 @@ impl Sheet {
 }
 
 const TABS: [(Sheet, Text); 3] = [
-    (Sheet::Palette, Text::new("Components", "Thành phần")),
-    (Sheet::Canvas, Text::new("Diagram", "Sơ đồ")),
-    (Sheet::Inspector, Text::new("Inspector", "Thuộc tính")),
+    (Sheet::Palette, phone::COMPONENTS),
+    (Sheet::Canvas, phone::DIAGRAM),
+    (Sheet::Inspector, phone::INSPECTOR),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +43,7 @@ pub struct PhoneTabsProps {
 #[function_component(PhoneTabs)]
 pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
     html! {
-        <nav class="phone-tabs" aria-label={Text::new("Panels", "Bảng").get(props.lang)}>
+        <nav class="phone-tabs" aria-label={phone::PANELS.get(props.lang)}>
             { for TABS.iter().map(|&(sheet, label)| {
                 let on_change = props.on_change.clone();
                 // A second tap on an open sheet's tab closes it, back to the whole canvas.

@@ -1,14 +1,15 @@
 //! Renaming a box in place: a text field over the box, Enter or leaving it renames,
 //! Escape cancels.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::Lang;
 use super::store::Editor;
 use crate::editor::{Action, Viewport};
 use crate::model::{Component, ComponentId};
 use yew::prelude::*;
 
 /// The field over component `c`, at the view's zoom.
-pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Option<ComponentId>>, vp: &Viewport) -> Html {
+pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Option<ComponentId>>, vp: &Viewport, lang: Lang) -> Html {
     let at = vp.to_screen(c.position);
     let id = c.id;
     let finish = {
@@ -41,7 +42,7 @@ pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Op
         }
     });
     html! {
-        <input class="rename-input" aria-label={t("Component name")} value={c.name.clone()} autofocus=true
+        <input class="rename-input" aria-label={words::frame::COMPONENT_NAME.get(lang)} value={c.name.clone()} autofocus=true
                style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
                onkeydown={on_key} onblur={on_blur} />
     }

@@ -3,9 +3,10 @@
 //! reads the player when Yew renders it, a few times a second; the dots never go
 //! through here.
 
+use crate::lessons::ui_strings as words;
+use super::i18n::{use_lang, Lang};
 use super::charts::ChartRow;
 use super::event_log::EventLog;
-use super::i18n::t;
 use super::playback::Player;
 use super::store::use_editor;
 use crate::editor::Item;
@@ -43,6 +44,7 @@ pub struct RunDockProps {
 
 #[function_component(RunDock)]
 pub fn run_dock(props: &RunDockProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let tab = use_state(|| Tab::Charts);
     // Closed to start with on a phone, where the canvas needs the height (static/phone.css).
@@ -110,32 +112,32 @@ pub fn run_dock(props: &RunDockProps) -> Html {
         .collect();
 
     html! {
-        <section class={classes!("run-dock", (!*open).then_some("closed"))} aria-label={t("Run details")}
+        <section class={classes!("run-dock", (!*open).then_some("closed"))} aria-label={words::run_panel::RUN_DETAILS.get(lang)}
                  style={if *open { format!("height:{:.0}px", *height) } else { String::new() }}
                  data-dots={run.dots.to_string()} data-hops={run.hops.to_string()}>
-            <div class="dock-grip" title={t("Drag to resize")} onpointerdown={grip_down} onpointermove={grip_move} onpointerup={grip_up}></div>
+            <div class="dock-grip" title={words::run_panel::DRAG_TO_RESIZE.get(lang)} onpointerdown={grip_down} onpointermove={grip_move} onpointerup={grip_up}></div>
             <div class="dock-bar">
                 <div class="dock-tabs" role="tablist">
-                    { tab_button(Tab::Charts, t("Charts")) }
-                    { tab_button(Tab::Log, t("Event log")) }
+                    { tab_button(Tab::Charts, words::charts::CHARTS.get(lang)) }
+                    { tab_button(Tab::Log, words::run_panel::EVENT_LOG.get(lang)) }
                 </div>
                 <span class="dock-status">
                     if run.running {
-                        { t("{dots} messages moving · {hops} hops so far")
+                        { words::run_panel::DOTS_MESSAGES_MOVING_HOPS_HOPS.get(lang)
                             .replace("{dots}", &run.dots.to_string())
                             .replace("{hops}", &run.hops.to_string()) }
                     }
                 </span>
                 <button type="button" class="dock-toggle" onclick={toggle} aria-expanded={open.to_string()}
-                        aria-label={if *open { t("Hide the panel") } else { t("Show the panel") }}
-                        title={if *open { t("Hide the panel") } else { t("Show the panel") }}>
+                        aria-label={if *open { words::run_panel::HIDE_THE_PANEL.get(lang) } else { words::run_panel::SHOW_THE_PANEL.get(lang) }}
+                        title={if *open { words::run_panel::HIDE_THE_PANEL.get(lang) } else { words::run_panel::SHOW_THE_PANEL.get(lang) }}>
                     { if *open { "▾" } else { "▴" } }
                 </button>
             </div>
             <div class="dock-body">
                 if *open {
                     if *tab == Tab::Charts {
-                        { chart_strip(&props.player, editor.diagram(), &selected, &mut chart_cache.borrow_mut()) }
+                        { chart_strip(&props.player, editor.diagram(), &selected, &mut chart_cache.borrow_mut(), lang) }
                     } else {
                         <EventLog player={props.player.clone()} tick={props.tick} />
                     }
@@ -145,12 +147,12 @@ pub fn run_dock(props: &RunDockProps) -> Html {
     }
 }
 
-fn chart_strip(player: &Player, diagram: &Diagram, selected: &[ComponentId], cache: &mut ChartCache) -> Html {
+fn chart_strip(player: &Player, diagram: &Diagram, selected: &[ComponentId], cache: &mut ChartCache, lang: Lang) -> Html {
     if !player.snapshot().running {
-        return html! { <p class="dock-empty">{ t("Press play: the selected components' charts show here, over simulated time.") }</p> };
+        return html! { <p class="dock-empty">{ words::run_panel::PRESS_PLAY_THE_SELECTED_COMPONENTS.get(lang) }</p> };
     }
     if selected.is_empty() {
-        return html! { <p class="dock-empty">{ t("Select components on the canvas to chart them (Shift+click to add more).") }</p> };
+        return html! { <p class="dock-empty">{ words::run_panel::SELECT_COMPONENTS_ON_THE_CANVAS.get(lang) }</p> };
     }
     let now = gloo::utils::window().performance().map(|p| p.now()).unwrap_or(0.0);
     // Only what is charted is kept, and a reset run starts afresh.
@@ -185,7 +187,7 @@ fn chart_strip(player: &Player, diagram: &Diagram, selected: &[ComponentId], cac
             { for rows }
             <p class="dock-note">
                 if more > 0 {
-                    { t("{n} more selected: charts show the first four.").replace("{n}", &more.to_string()) }
+                    { words::run_panel::N_MORE_SELECTED_CHARTS_SHOW.get(lang).replace("{n}", &more.to_string()) }
                 }
             </p>
         </div>

@@ -2,7 +2,8 @@
 //! in the box with the reason under it. Text is committed when the learner leaves the
 //! field or presses Enter, and only when valid; choices and switches commit at once.
 
-use super::i18n::t;
+use crate::lessons::ui_strings as words;
+use super::i18n::{use_lang, Lang};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -49,15 +50,15 @@ fn display(value: &Value) -> String {
 }
 
 /// Reads typed text as a value of the same JSON type as `like`.
-fn parse_like(like: &Value, text: &str) -> Result<Value, String> {
+fn parse_like(like: &Value, text: &str, lang: Lang) -> Result<Value, String> {
     match like {
         Value::Number(n) if n.is_u64() => {
             let trimmed = text.trim().replace(['_', ','], "");
-            trimmed.parse::<u64>().map(Value::from).map_err(|_| t("Enter a whole number.").to_string())
+            trimmed.parse::<u64>().map(Value::from).map_err(|_| words::settings::ENTER_A_WHOLE_NUMBER.get(lang).to_string())
         }
         Value::Number(_) => {
             let parsed = text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-            parsed.and_then(serde_json::Number::from_f64).map(Value::Number).ok_or_else(|| t("Enter a number.").to_string())
+            parsed.and_then(serde_json::Number::from_f64).map(Value::Number).ok_or_else(|| words::settings::ENTER_A_NUMBER.get(lang).to_string())
         }
         _ => Ok(Value::String(text.to_string())),
     }
@@ -65,6 +66,7 @@ fn parse_like(like: &Value, text: &str) -> Result<Value, String> {
 
 #[function_component(SettingInput)]
 pub fn setting_input(props: &SettingInputProps) -> Html {
+    let lang = use_lang();
     // Text the learner typed that is not (yet) valid, and why.
     let draft = use_state(|| None::<(String, String)>);
     {
@@ -81,7 +83,7 @@ pub fn setting_input(props: &SettingInputProps) -> Html {
         let on_commit = props.on_commit.clone();
         let like = props.value.clone();
         move |text: String, commit: bool| {
-            let result = parse_like(&like, &text).and_then(|value| on_commit.emit(Edit { value, commit }));
+            let result = parse_like(&like, &text, lang).and_then(|value| on_commit.emit(Edit { value, commit }));
             match result {
                 Ok(()) if commit => draft.set(None),
                 Ok(()) => draft.set(Some((text, String::new()))),

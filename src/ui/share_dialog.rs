@@ -1,7 +1,8 @@
 //! The Share dialog: the link (with its length and a warning when it is long), copy,
 //! download and open a JSON file, export a picture.
 
-use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings as words;
+use super::i18n::{Lang, use_lang};
 use super::browser;
 use super::dialog::Dialog;
 use super::store::use_editor;
@@ -16,6 +17,7 @@ pub struct ShareDialogProps {
 
 #[function_component(ShareDialog)]
 pub fn share_dialog(props: &ShareDialogProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let link = use_memo(editor.revision, {
         let diagram = editor.diagram_rc();
@@ -64,37 +66,37 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     };
     // The link's length and form, written whole in each language.
     let length = link.length;
-    let meta = match (current(), link.compressed) {
+    let meta = match (lang, link.compressed) {
         (Lang::En, true) => format!("{length} characters, compressed (#z=)."),
         (Lang::En, false) => format!("{length} characters, readable JSON (#json=)."),
         (Lang::Vi, true) => format!("{length} ký tự, dạng nén (#z=)."),
         (Lang::Vi, false) => format!("{length} ký tự, dạng JSON đọc được (#json=)."),
     };
     html! {
-        <Dialog id="share-title" title={t("Share this diagram")} class="share-dialog" on_close={props.on_close.clone()}>
-                <p class="dialog-text">{ t("The link holds the whole diagram in its fragment, which never reaches a server. Anyone who opens it gets their own copy.") }</p>
+        <Dialog id="share-title" title={words::share::SHARE_THIS_DIAGRAM.get(lang)} class="share-dialog" on_close={props.on_close.clone()}>
+                <p class="dialog-text">{ words::share::THE_LINK_HOLDS_THE_WHOLE.get(lang) }</p>
                 <div class="share-link-row">
-                    <input class="share-link" readonly=true value={link.url.clone()} aria-label={t("Share link")} />
-                    <button type="button" class="button primary" onclick={copy}>{ t("Copy link") }</button>
+                    <input class="share-link" readonly=true value={link.url.clone()} aria-label={words::frame::SHARE_LINK.get(lang)} />
+                    <button type="button" class="button primary" onclick={copy}>{ words::share::COPY_LINK.get(lang) }</button>
                 </div>
                 <p class="share-meta" data-length={link.length.to_string()}>
                     { meta }
                     if *copied == Some(true) {
-                        <span class="share-ok">{ " " }{ t("Copied.") }</span>
+                        <span class="share-ok">{ " " }{ words::share::COPIED.get(lang) }</span>
                     } else if *copied == Some(false) {
-                        <span class="share-warn">{ " " }{ t("The browser did not allow copying: select the link and copy it by hand.") }</span>
+                        <span class="share-warn">{ " " }{ words::frame::THE_BROWSER_DID_NOT_ALLOW.get(lang) }</span>
                     }
                 </p>
                 if let Some(warning) = link.warning.clone() {
-                    <p class="share-warn" role="alert">{ warning.get(current()).to_string() }</p>
+                    <p class="share-warn" role="alert">{ warning.get(lang).to_string() }</p>
                 }
-                <h3 class="dialog-subtitle">{ t("Files and pictures") }</h3>
+                <h3 class="dialog-subtitle">{ words::share::FILES_AND_PICTURES.get(lang) }</h3>
                 <div class="inspector-actions">
-                    <button type="button" class="button" onclick={download}>{ t("Download .json") }</button>
-                    <button type="button" class="button" onclick={export_svg}>{ t("Export SVG") }</button>
-                    <button type="button" class="button" onclick={export_png}>{ t("Export PNG") }</button>
+                    <button type="button" class="button" onclick={download}>{ words::share::DOWNLOAD_JSON.get(lang) }</button>
+                    <button type="button" class="button" onclick={export_svg}>{ words::share::EXPORT_SVG.get(lang) }</button>
+                    <button type="button" class="button" onclick={export_png}>{ words::share::EXPORT_PNG.get(lang) }</button>
                 </div>
-                <p class="dialog-text small">{ t("To open a .json file, drop it on the canvas or use Open file in the header.") }</p>
+                <p class="dialog-text small">{ words::share::TO_OPEN_A_JSON_FILE.get(lang) }</p>
         </Dialog>
     }
 }

@@ -2,7 +2,8 @@
 //! controls. The simulation is wired in by the playback work; until then the run
 //! controls stay disabled and say so.
 
-use super::i18n::{current, t, Lang};
+use crate::lessons::ui_strings as words;
+use super::i18n::{Lang, use_lang};
 use super::canvas::canvas_size;
 use super::icons::{control_icon, Control};
 use super::playback::{Player, SPEEDS};
@@ -22,6 +23,7 @@ pub struct ToolbarProps {
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
+    let lang = use_lang();
     let editor = use_editor();
     let act = |action: Action| {
         let editor = editor.clone();
@@ -103,80 +105,67 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let summary = run.books.as_ref().map(|b| {
         let (created, consumed, in_flight, failed, dead, rejected, expired, returned) =
             (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired, b.returned);
-        match current() {
-            Lang::En => format!(
-                "{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired"
-            ),
-            Lang::Vi => format!(
-                "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn"
-            ),
-        }
+        msg!("{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired", "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn").get(lang).to_string()
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label={t("Editor and simulation controls")}>
-            <div class="tool-group" aria-label={t("Simulation")}>
+        <div class="toolbar" role="toolbar" aria-label={words::frame::EDITOR_AND_SIMULATION_CONTROLS.get(lang)}>
+            <div class="tool-group" aria-label={words::frame::SIMULATION.get(lang)}>
                 if run.playing {
-                    { button(Control::Pause, t("Pause (Space)"), true, play_pause) }
+                    { button(Control::Pause, words::toolbar::PAUSE_SPACE.get(lang), true, play_pause) }
                 } else {
-                    { button(Control::Play, t("Play (Space)"), has_components, play_pause) }
+                    { button(Control::Play, words::toolbar::PLAY_SPACE.get(lang), has_components, play_pause) }
                 }
-                { button(Control::Step, t("Step one simulated second"), has_components && !run.playing, step) }
-                { button(Control::Reset, t("Reset the run"), run.running, reset) }
-                <select class="speed-select" aria-label={t("Speed")} title={t("Simulated seconds per second")} onchange={speed}>
-                    { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ t(label) }</option> }) }
+                { button(Control::Step, words::toolbar::STEP_ONE_SIMULATED_SECOND.get(lang), has_components && !run.playing, step) }
+                { button(Control::Reset, words::toolbar::RESET_THE_RUN.get(lang), run.running, reset) }
+                <select class="speed-select" aria-label={words::toolbar::SPEED.get(lang)} title={words::toolbar::SIMULATED_SECONDS_PER_SECOND.get(lang)} onchange={speed}>
+                    { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ label.get(lang) }</option> }) }
                 </select>
             </div>
             <div class="tool-group tool-seed">
-                <label class="clock-label" for="seed-input">{ t("Seed") }</label>
+                <label class="clock-label" for="seed-input">{ words::toolbar::SEED.get(lang) }</label>
                 <input id="seed-input" class="seed-input" type="text" inputmode="numeric" value={seed.to_string()} onchange={set_seed}
-                       title={t("The same seed gives the same run")} />
-                <button type="button" class="text-button" onclick={new_seed}>{ t("New seed") }</button>
+                       title={words::toolbar::THE_SAME_SEED_GIVES_THE.get(lang)} />
+                <button type="button" class="text-button" onclick={new_seed}>{ words::toolbar::NEW_SEED.get(lang) }</button>
             </div>
-            <div class="tool-group tool-clock" aria-label={t("Simulated time")}>
-                <span class="clock-label">{ t("Simulated time") }</span>
-                <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s) }</span>
+            <div class="tool-group tool-clock" aria-label={words::toolbar::SIMULATED_TIME.get(lang)}>
+                <span class="clock-label">{ words::toolbar::SIMULATED_TIME.get(lang) }</span>
+                <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s, lang) }</span>
             </div>
-            <div class="tool-group tool-edit" aria-label={t("Edit")}>
-                { button(Control::Undo, t("Undo (Ctrl+Z)"), editor.can_undo(), act(Action::Undo)) }
-                { button(Control::Redo, t("Redo (Ctrl+Shift+Z)"), editor.can_redo(), act(Action::Redo)) }
-                { button(Control::Delete, t("Delete the selection (Delete)"), !editor.selection.is_empty(), act(Action::DeleteSelection)) }
+            <div class="tool-group tool-edit" aria-label={words::frame::EDIT.get(lang)}>
+                { button(Control::Undo, words::toolbar::UNDO_CTRL_Z.get(lang), editor.can_undo(), act(Action::Undo)) }
+                { button(Control::Redo, words::toolbar::REDO_CTRL_SHIFT_Z.get(lang), editor.can_redo(), act(Action::Redo)) }
+                { button(Control::Delete, words::toolbar::DELETE_THE_SELECTION_DELETE.get(lang), !editor.selection.is_empty(), act(Action::DeleteSelection)) }
             </div>
-            <div class="tool-group" aria-label={t("View")}>
-                { button(Control::ZoomOut, t("Zoom out (Ctrl+wheel)"), true, zoom(1.0 / 1.25)) }
-                <span class="zoom-value" aria-label={t("Zoom")}>{ format!("{:.0}%", editor.viewport.zoom * 100.0) }</span>
-                { button(Control::ZoomIn, t("Zoom in (Ctrl+wheel)"), true, zoom(1.25)) }
-                { button(Control::Fit, t("Fit the diagram to the view (F)"), editor.diagram().component_count() > 0, fit) }
-                <label class="snap-toggle" title={t("Snap to the grid")}>
+            <div class="tool-group" aria-label={words::frame::VIEW.get(lang)}>
+                { button(Control::ZoomOut, words::toolbar::ZOOM_OUT_CTRL_WHEEL.get(lang), true, zoom(1.0 / 1.25)) }
+                <span class="zoom-value" aria-label={words::shortcuts::ZOOM.get(lang)}>{ format!("{:.0}%", editor.viewport.zoom * 100.0) }</span>
+                { button(Control::ZoomIn, words::toolbar::ZOOM_IN_CTRL_WHEEL.get(lang), true, zoom(1.25)) }
+                { button(Control::Fit, words::toolbar::FIT_THE_DIAGRAM_TO_THE.get(lang), editor.diagram().component_count() > 0, fit) }
+                <label class="snap-toggle" title={words::toolbar::SNAP_TO_THE_GRID.get(lang)}>
                     <input type="checkbox" checked={editor.snap} onchange={snap} />
-                    { t("Snap") }
+                    { words::toolbar::SNAP.get(lang) }
                 </label>
             </div>
             if let Some(summary) = summary {
-                <div class="run-summary" role="status" aria-live="off" title={t("Every message ends in exactly one of these")}>{ summary }</div>
+                <div class="run-summary" role="status" aria-live="off" title={words::toolbar::EVERY_MESSAGE_ENDS_IN_EXACTLY.get(lang)}>{ summary }</div>
             }
             <div class="tool-group tool-right">
-                { button(Control::Help, t("Keyboard shortcuts (?)"), true, help) }
+                { button(Control::Help, words::toolbar::KEYBOARD_SHORTCUTS.get(lang), true, help) }
             </div>
         </div>
     }
 }
 
 /// "42.3 s", "3 min 05 s", "1 h 02 min".
-fn format_clock(seconds: f64) -> String {
+fn format_clock(seconds: f64, lang: Lang) -> String {
     let s = seconds.max(0.0);
     if s < 60.0 {
         format!("{s:.1} s")
     } else if s < 3_600.0 {
         let (m, s) = ((s / 60.0).floor(), (s % 60.0).floor());
-        match current() {
-            Lang::En => format!("{m} min {s:02} s"),
-            Lang::Vi => format!("{m} phút {s:02} giây"),
-        }
+        msg!("{m} min {s:02} s", "{m} phút {s:02} giây").get(lang).to_string()
     } else {
         let (h, m) = ((s / 3_600.0).floor(), ((s % 3_600.0) / 60.0).floor());
-        match current() {
-            Lang::En => format!("{h} h {m:02} min"),
-            Lang::Vi => format!("{h} giờ {m:02} phút"),
-        }
+        msg!("{h} h {m:02} min", "{h} giờ {m:02} phút").get(lang).to_string()
     }
 }

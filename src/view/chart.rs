@@ -7,6 +7,8 @@
 //! Coordinates are in the plot area: x from 0 (left) to `width`, y from 0 (top) to
 //! `height`, the axis minimum at the bottom.
 
+use crate::lessons::ui_strings::charts;
+use crate::text::Text;
 use crate::model::ComponentKind;
 use crate::sim::Sample;
 
@@ -68,31 +70,31 @@ impl Metric {
         }
     }
 
-    /// The chart's title (English; the page translates it).
-    pub fn title(self) -> &'static str {
+    /// The chart's title.
+    pub fn title(self) -> Text {
         match self {
-            Metric::Depth => "Waiting",
-            Metric::InFlight => "In flight",
-            Metric::OldestAge => "Oldest message age",
-            Metric::DeadLetterDepth => "Dead-letter queue",
-            Metric::Concurrency => "Concurrency",
-            Metric::Throughput => "Throughput",
-            Metric::Errors => "Errors",
-            Metric::Throttles => "Throttles",
-            Metric::Instances => "Instances",
+            Metric::Depth => charts::WAITING,
+            Metric::InFlight => charts::IN_FLIGHT,
+            Metric::OldestAge => charts::OLDEST_MESSAGE_AGE,
+            Metric::DeadLetterDepth => charts::DEAD_LETTER_QUEUE,
+            Metric::Concurrency => charts::CONCURRENCY,
+            Metric::Throughput => charts::THROUGHPUT,
+            Metric::Errors => charts::ERRORS,
+            Metric::Throttles => charts::THROTTLES,
+            Metric::Instances => charts::INSTANCES,
         }
     }
 
-    /// What the value axis counts (English). Empty for durations: each tick carries
-    /// its own unit ("30 s", "2 min").
-    pub fn unit_label(self) -> &'static str {
-        match self {
-            Metric::Depth | Metric::InFlight | Metric::DeadLetterDepth => "messages",
-            Metric::OldestAge => "",
-            Metric::Concurrency => "running at once",
-            Metric::Throughput | Metric::Errors | Metric::Throttles => "per second",
-            Metric::Instances => "instances",
-        }
+    /// What the value axis counts. None for durations: each tick carries its own unit
+    /// ("30 s", "2 min").
+    pub fn unit_label(self) -> Option<Text> {
+        Some(match self {
+            Metric::Depth | Metric::InFlight | Metric::DeadLetterDepth => charts::MESSAGES,
+            Metric::OldestAge => return None,
+            Metric::Concurrency => charts::RUNNING_AT_ONCE,
+            Metric::Throughput | Metric::Errors | Metric::Throttles => charts::PER_SECOND,
+            Metric::Instances => charts::INSTANCES_UNIT,
+        })
     }
 
     pub fn unit(self) -> Unit {
@@ -481,7 +483,7 @@ mod tests {
         // 0 at the bottom, 8 at the top.
         assert_eq!(c.y.ticks[0].at, 100.0);
         assert_eq!(c.y.ticks[4].at, 0.0);
-        assert_eq!(c.metric.unit_label(), "messages");
+        assert_eq!(c.metric.unit_label().map(|u| u.en), Some("messages"));
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub fn check(args: CheckArgs) -> i32 {
             return 2;
         }
     };
+    for w in decouple_lab::sim::settings::broken_settings(&diagram) {
+        eprintln!("dlab check: warning: {}", w.message.get(lang));
+    }
     let verdict = ex.check(&diagram);
     let heading = match lang {
         Lang::En => "Exercise",

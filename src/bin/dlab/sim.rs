@@ -126,6 +126,11 @@ pub fn simulate(args: SimulateArgs) -> i32 {
         Ok(s) => s,
         Err(e) => return fail("simulate", &e.to_string()),
     };
+    // What the run did not refuse but will not read as meant (a broken definition fails
+    // each execution), named as the page names it.
+    for w in decouple_lab::sim::settings::broken_settings(&diagram) {
+        eprintln!("dlab simulate: warning: {}", w.message);
+    }
     let started = Instant::now();
     sim.run_for(time::secs_f64(duration_s));
     let wall = started.elapsed().as_secs_f64();

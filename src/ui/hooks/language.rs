@@ -9,13 +9,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_language(editor: &Editor) -> UseStateHandle<Lang> {
     let lang = use_state(i18n::initial);
-    // Set before the children render, so every `t(...)` below speaks this language.
-    i18n::set_current(*lang);
-    // The editor names new components in it; the change also re-renders every panel
-    // that reads the editor.
+    // Once per change, not per render: the page's `lang` attribute, and the editor,
+    // which names new components in it (the App hands the language down as a context).
     {
         let editor = editor.clone();
-        use_effect_with(*lang, move |lang| editor.dispatch(Action::SetLanguage(*lang)));
+        use_effect_with(*lang, move |lang| {
+            i18n::mark_page(*lang);
+            editor.dispatch(Action::SetLanguage(*lang));
+        });
     }
     lang
 }

@@ -2,13 +2,14 @@
 //! canvas, after asking when there is work to replace; a broken one is refused in one
 //! sentence and the learner's diagram is never destroyed.
 
+use crate::lessons::ui_strings as words;
 use crate::editor::{Action, Notice};
 use crate::model::Diagram;
 use crate::share;
 use crate::text::{Message, Text};
 use crate::ui::browser;
 use crate::ui::canvas::canvas_size;
-use crate::ui::i18n::{self, t, Lang};
+use crate::ui::i18n::Lang;
 use crate::ui::store::Editor;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -147,7 +148,7 @@ pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateH
     std::mem::forget(reader);
 }
 
-pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>) -> Html {
+pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, lang: Lang) -> Html {
     let Some(p) = (**pending).clone() else { return Html::default() };
     let open = {
         let editor = editor.clone();
@@ -165,11 +166,11 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ p.source.question().get(i18n::current()) }</h2>
-                <p class="dialog-text">{ replace_question(p.diagram.component_count()) }</p>
+                <h2 id="replace-title">{ p.source.question().get(lang) }</h2>
+                <p class="dialog-text">{ replace_question(p.diagram.component_count(), lang) }</p>
                 <div class="inspector-actions">
-                    <button type="button" class="button primary" data-action="open-it" onclick={open}>{ t("Open it") }</button>
-                    <button type="button" class="button" onclick={keep}>{ t("Keep mine") }</button>
+                    <button type="button" class="button primary" data-action="open-it" onclick={open}>{ words::share::OPEN_IT.get(lang) }</button>
+                    <button type="button" class="button" onclick={keep}>{ words::share::KEEP_MINE.get(lang) }</button>
                 </div>
             </div>
         </div>
@@ -177,9 +178,6 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
 }
 
 /// What opening a diagram over the learner's work does, written whole in each language.
-fn replace_question(components: usize) -> String {
-    match i18n::current() {
-        Lang::En => format!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back."),
-        Lang::Vi => format!("Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn."),
-    }
+fn replace_question(components: usize, lang: Lang) -> String {
+    msg!("It has {components} components. It replaces what is on your canvas now; Undo brings your diagram back.", "Sơ đồ này có {components} thành phần. Nó sẽ thay cho những gì đang có trên khung vẽ; bấm Hoàn tác để lấy lại sơ đồ của bạn.").get(lang).to_string()
 }

@@ -1,12 +1,13 @@
 //! The keyboard: editing shortcuts (the same on every platform, Ctrl or Cmd), Space to
 //! play or pause, `?` for the list, Escape, F to fit; none while typing in a field.
 
+use crate::lessons::ui_strings as words;
+use crate::ui::i18n::Lang;
 use crate::editor::geometry::GRID;
 use crate::editor::Action;
 use crate::model::ComponentKind;
 use crate::ui::canvas::canvas_size;
 use crate::ui::dialog::Dialog;
-use crate::ui::i18n::t;
 use crate::ui::playback::Player;
 use crate::ui::store::Editor;
 use gloo::events::EventListener;
@@ -78,29 +79,29 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
     })
 }
 
-pub fn shortcuts_dialog(close: Callback<()>) -> Html {
+pub fn shortcuts_dialog(close: Callback<()>, lang: Lang) -> Html {
     // Key names stay as printed on the keyboard; the rest is translated.
     let rows = [
-        (t("Drag from the palette, or click"), t("Add a component")),
-        (t("Drag from a box's right dot to another box"), t("Connect")),
-        (t("Click, Shift+click, drag on empty canvas"), t("Select one, add to selection, box select")),
-        (t("Double-click a box"), t("Rename")),
-        (t("Delete or Backspace"), t("Delete the selection")),
-        ("Ctrl/Cmd+Z", t("Undo")),
-        (t("Ctrl/Cmd+Shift+Z or Ctrl+Y"), t("Redo")),
-        ("Ctrl/Cmd+C, Ctrl/Cmd+V", t("Copy, paste")),
-        ("Ctrl/Cmd+D", t("Duplicate")),
-        ("Ctrl/Cmd+A", t("Select everything")),
-        (t("Arrow keys (Shift: fine)"), t("Nudge the selection")),
-        (t("Wheel, Alt+drag or middle-drag"), t("Pan")),
-        (t("Ctrl+wheel or pinch"), t("Zoom")),
-        ("F", t("Fit the diagram to the view")),
-        ("Tab, Enter", t("Move between boxes, add from the palette")),
-        ("Escape", t("Clear the selection, close this")),
-        ("?", t("Show or hide these shortcuts")),
+        (words::shortcuts::DRAG_FROM_THE_PALETTE_OR.get(lang), words::shortcuts::ADD_A_COMPONENT.get(lang)),
+        (words::shortcuts::DRAG_FROM_A_BOXS_RIGHT.get(lang), words::shortcuts::CONNECT.get(lang)),
+        (words::shortcuts::CLICK_SHIFT_CLICK_DRAG_ON.get(lang), words::shortcuts::SELECT_ONE_ADD_TO_SELECTION.get(lang)),
+        (words::shortcuts::DOUBLE_CLICK_A_BOX.get(lang), words::share::RENAME.get(lang)),
+        (words::shortcuts::DELETE_OR_BACKSPACE.get(lang), words::shortcuts::DELETE_THE_SELECTION.get(lang)),
+        ("Ctrl/Cmd+Z", words::shortcuts::UNDO.get(lang)),
+        (words::shortcuts::CTRL_CMD_SHIFT_Z_OR.get(lang), words::shortcuts::REDO.get(lang)),
+        ("Ctrl/Cmd+C, Ctrl/Cmd+V", words::shortcuts::COPY_PASTE.get(lang)),
+        ("Ctrl/Cmd+D", words::inspector::DUPLICATE.get(lang)),
+        ("Ctrl/Cmd+A", words::shortcuts::SELECT_EVERYTHING.get(lang)),
+        (words::shortcuts::ARROW_KEYS_SHIFT_FINE.get(lang), words::shortcuts::NUDGE_THE_SELECTION.get(lang)),
+        (words::shortcuts::WHEEL_ALT_DRAG_OR_MIDDLE.get(lang), words::shortcuts::PAN.get(lang)),
+        (words::shortcuts::CTRL_WHEEL_OR_PINCH.get(lang), words::shortcuts::ZOOM.get(lang)),
+        ("F", words::shortcuts::FIT_THE_DIAGRAM_TO_THE.get(lang)),
+        ("Tab, Enter", words::shortcuts::MOVE_BETWEEN_BOXES_ADD_FROM.get(lang)),
+        ("Escape", words::shortcuts::CLEAR_THE_SELECTION_CLOSE_THIS.get(lang)),
+        ("?", words::shortcuts::SHOW_OR_HIDE_THESE_SHORTCUTS.get(lang)),
     ];
     html! {
-        <Dialog id="shortcuts-title" title={t("Keyboard shortcuts")} on_close={close}>
+        <Dialog id="shortcuts-title" title={words::share::KEYBOARD_SHORTCUTS.get(lang)} on_close={close}>
             <table class="shortcuts">
                 { for rows.iter().map(|(keys, what)| html! { <tr><th>{ *keys }</th><td>{ *what }</td></tr> }) }
             </table>

@@ -1,27 +1,22 @@
-//! Zooming and panning the canvas with a wheel, a trackpad or two fingers. Registered
-//! by hand: the page must not scroll (Yew's wheel listener is passive), and a second
-//! finger must reach the canvas's own gestures (moving, connecting) never, which only a
-//! listener above Yew's (it listens at the page's root, in the capture phase) can stop.
+//! The canvas's low-level input: the wheel (pan, or zoom with Ctrl or a pinch), two
+//! fingers on a touch screen, pointer capture and positions relative to the canvas.
+//! Apart from the gestures in `canvas.rs`, which decide what a press and a drag mean.
 
+use super::store::Editor;
 use crate::editor::Action;
 use crate::model::Point;
-use crate::ui::store::Editor;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A point in `element`'s own pixels.
-pub fn local_point(element: &web_sys::Element, client_x: i32, client_y: i32) -> Point {
-    let r = element.get_bounding_client_rect();
-    Point { x: f64::from(client_x) - r.left(), y: f64::from(client_y) - r.top() }
-}
-
-/// Wheel: pan, or zoom with Ctrl (also what a trackpad pinch sends).
+/// Wheel: pan, or zoom with Ctrl (also what a trackpad pinch sends). Registered by hand
+/// because the page must not scroll: Yew's wheel listener is passive.
 #[hook]
-pub fn use_wheel_zoom(svg_ref: &NodeRef, editor: &Editor) {
-    let (svg_ref, editor) = (svg_ref.clone(), editor.clone());
+pub fn use_wheel(svg_ref: &NodeRef, editor: &Editor) {
+    let svg_ref = svg_ref.clone();
+    let editor = editor.clone();
     use_effect_with((), move |_| {
         let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
             let target = svg.clone();
@@ -40,6 +35,19 @@ pub fn use_wheel_zoom(svg_ref: &NodeRef, editor: &Editor) {
     });
 }
 
+/// A client-space position relative to the element's top-left corner.
+pub fn local_point(element: &web_sys::Element, client_x: i32, client_y: i32) -> Point {
+    let r = element.get_bounding_client_rect();
+    Point { x: f64::from(client_x) - r.left(), y: f64::from(client_y) - r.top() }
+}
+
+/// Keeps pointer events coming to the canvas while a gesture leaves it.
+pub fn capture(svg_ref: &NodeRef, e: &PointerEvent) {
+    if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+        let _ = svg.set_pointer_capture(e.pointer_id());
+    }
+}
+
 /// Fingers on the canvas, in the order they landed, and whether two are pinching.
 #[derive(Default)]
 struct Touches {
@@ -50,7 +58,9 @@ struct Touches {
 /// Two fingers: pan and pinch-zoom. From the second finger until the last one lifts,
 /// the canvas's own handlers see none of the touches (so the first finger's press
 /// neither moves a box nor leaves a gesture half done); the last finger's release goes
-/// through, ending whatever the first finger started.
+/// through, ending whatever the first finger started. Listens on the window, in the
+/// capture phase: Yew handles events at the page's root in that phase, so only a
+/// listener above it can keep a finger from the canvas's handlers.
 #[hook]
 pub fn use_pinch_zoom(svg_ref: &NodeRef, editor: &Editor) {
     let (svg_ref, editor) = (svg_ref.clone(), editor.clone());
