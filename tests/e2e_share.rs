@@ -91,3 +91,41 @@ async fn opening_a_link_over_work_asks_first_and_undo_brings_the_work_back() {
     assert_eq!(saved["components"][0]["kind"], "queue", "the learner's own work is back");
     b.client.clone().close().await.expect("close");
 }
+
+/// Where the keyboard's focus is: the focused element's `data-action`, class or tag, and
+/// whether it is inside the open dialog.
+async fn focus(c: &Client) -> (String, bool) {
+    let v = c
+        .execute(
+            "const a = document.activeElement; return [a.getAttribute('data-action') || a.className || a.tagName, !!a.closest('[role=dialog]')];",
+            vec![],
+        )
+        .await
+        .expect("the focused element");
+    (v[0].as_str().unwrap_or_default().to_string(), v[1].as_bool() == Some(true))
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn the_share_dialog_from_the_keyboard_keeps_focus_inside_and_escape_returns_it() {
+    use fantoccini::key::Key;
+    let b = support::open_app().await;
+    let c = &b.client;
+    let share = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(r#"[data-action="share"]"#)).await.expect("Share");
+    share.send_keys(&Key::Enter.to_string()).await.expect("Enter on Share");
+    c.wait().for_element(Locator::Css(".share-link")).await.expect("the share dialog");
+    assert!(focus(c).await.1, "opening moves focus into the dialog: {:?}", focus(c).await);
+
+    // Twenty Tabs and Shift+Tabs never leave it.
+    for i in 0..20 {
+        let key = if i % 3 == 2 { format!("{}{}", Key::Shift, Key::Tab) } else { Key::Tab.to_string() };
+        c.active_element().await.expect("focused").send_keys(&key).await.expect("Tab");
+        let (at, inside) = focus(c).await;
+        assert!(inside, "Tab {i} left the dialog for {at}");
+    }
+    screenshot(c, "share-dialog-keyboard").await;
+
+    c.active_element().await.expect("focused").send_keys(&Key::Escape.to_string()).await.expect("Escape");
+    wait_for_count(c, "[role=dialog]", 0).await;
+    assert_eq!(focus(c).await.0, "share", "focus returns to the Share button");
+}

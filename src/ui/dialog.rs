@@ -1,8 +1,15 @@
 //! A modal dialog: a backdrop that closes it when clicked, a title and a close button.
+//! As WAI-ARIA's dialog pattern asks: focus moves into it when it opens, Tab and
+//! Shift+Tab stay inside it, Escape closes it, and focus returns to what opened it.
 
 use crate::lessons::ui_strings as words;
 use super::i18n::use_lang;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// What Tab can reach inside the dialog.
+pub const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 #[derive(Properties, PartialEq)]
 pub struct DialogProps {
@@ -20,9 +27,41 @@ pub struct DialogProps {
 pub fn dialog(props: &DialogProps) -> Html {
     let lang = use_lang();
     let close = props.on_close.reform(|_: MouseEvent| ());
+    let dialog_ref = use_node_ref();
+    use_focus_inside(&dialog_ref, FOCUSABLE);
+    {
+        let (dialog_ref, on_close) = (dialog_ref.clone(), props.on_close.clone());
+        use_effect_with((), move |_| {
+            let keys = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                match e.key().as_str() {
+                    "Escape" => {
+                        e.prevent_default();
+                        on_close.emit(());
+                    }
+                    "Tab" => {
+                        let inside = elements(&dialog_ref, FOCUSABLE);
+                        let (Some(first), Some(last)) = (inside.first(), inside.last()) else { return };
+                        let active = gloo::utils::document().active_element();
+                        let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
+                        let outside = !inside.iter().any(at);
+                        if e.shift_key() && (at(first) || outside) {
+                            e.prevent_default();
+                            let _ = last.focus();
+                        } else if !e.shift_key() && (at(last) || outside) {
+                            e.prevent_default();
+                            let _ = first.focus();
+                        }
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(keys)
+        });
+    }
     html! {
         <div class="dialog-backdrop" onclick={close.clone()}>
-            <div class={classes!("dialog", props.class.clone())} role="dialog" aria-modal="true" aria-labelledby={props.id.clone()}
+            <div ref={dialog_ref} class={classes!("dialog", props.class.clone())} role="dialog" aria-modal="true" aria-labelledby={props.id.clone()}
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <div class="dialog-head">
                     <h2 id={props.id.clone()}>{ props.title.clone() }</h2>
@@ -32,4 +71,31 @@ pub fn dialog(props: &DialogProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// While the element is shown, focus is inside it: on its first element matching
+/// `selector` when it opens, and back on what had focus before (the button that opened
+/// it) when it closes.
+#[hook]
+pub fn use_focus_inside(node_ref: &NodeRef, selector: &'static str) {
+    let node_ref = node_ref.clone();
+    use_effect_with((), move |_| {
+        let opener = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(first) = elements(&node_ref, selector).into_iter().next() {
+            let _ = first.focus();
+        }
+        move || {
+            if let Some(opener) = opener {
+                let _ = opener.focus();
+            }
+        }
+    });
+}
+
+/// The elements inside matching `selector`, in document order (Tab order: no positive
+/// tabindex here).
+pub fn elements(node_ref: &NodeRef, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Some(root) = node_ref.cast::<web_sys::Element>() else { return Vec::new() };
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
 }

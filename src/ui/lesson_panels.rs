@@ -2,7 +2,9 @@
 //! Exercises panel with its Check button.
 
 use crate::lessons::ui_strings as words;
+use super::dialog::{elements, use_focus_inside};
 use super::i18n::use_lang;
+use wasm_bindgen::JsCast;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, Notice};
@@ -17,20 +19,53 @@ pub struct PatternMenuProps {
     pub on_close: Callback<()>,
 }
 
+/// The menu's items: focus moves between them with the arrow keys, not Tab.
+const MENU_ITEM: &str = "[role=menuitem]";
+
 /// The list of ready-made patterns, opened from the header.
 #[function_component(PatternMenu)]
 pub fn pattern_menu(props: &PatternMenuProps) -> Html {
     let lang = use_lang();
     let close = props.on_close.reform(|_: MouseEvent| ());
+    let menu_ref = use_node_ref();
+    use_focus_inside(&menu_ref, MENU_ITEM);
+    // WAI-ARIA's menu pattern: arrows move between items (wrapping), Home and End jump,
+    // Escape and Tab close the menu (focus goes back to the Patterns button).
+    let onkeydown = {
+        let (menu_ref, on_close) = (menu_ref.clone(), props.on_close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let items = elements(&menu_ref, MENU_ITEM);
+            let active = gloo::utils::document().active_element();
+            let now = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()));
+            let last = items.len().saturating_sub(1);
+            let next = match e.key().as_str() {
+                "ArrowDown" => Some(now.map_or(0, |i| if i >= last { 0 } else { i + 1 })),
+                "ArrowUp" => Some(now.map_or(last, |i| if i == 0 { last } else { i - 1 })),
+                "Home" => Some(0),
+                "End" => Some(last),
+                "Escape" | "Tab" => {
+                    e.prevent_default();
+                    on_close.emit(());
+                    None
+                }
+                _ => None,
+            };
+            if let Some(item) = next.and_then(|i| items.get(i)) {
+                e.prevent_default();
+                let _ = item.focus();
+            }
+        })
+    };
     html! {
         <div class="menu-backdrop" onclick={close}>
-            <div class="menu" role="menu" aria-label={words::header::PATTERNS.get(lang)} onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+            <div ref={menu_ref} class="menu" role="menu" aria-label={words::header::PATTERNS.get(lang)} {onkeydown}
+                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 { for patterns().iter().map(|p| {
                     let on_open = props.on_open.clone();
                     let id = p.id;
                     let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id));
                     html! {
-                        <button type="button" class="menu-item" role="menuitem" data-pattern={p.id} {onclick}>
+                        <button type="button" class="menu-item" role="menuitem" tabindex="-1" data-pattern={p.id} {onclick}>
                             <span class="menu-title">{ p.title.get(lang) }</span>
                         </button>
                     }

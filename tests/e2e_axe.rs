@@ -1,0 +1,97 @@
+//! Accessibility, in headless Chromium: axe-core (npm, installed by `make setup` under
+//! .tools/) checks ten screens a learner sees against WCAG 2.1 A and AA and axe's best
+//! practices, and the test fails on any violation, naming the rule and the elements.
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+
+/// axe-core's browser build, from where `scripts/setup.sh` installs it.
+fn axe_source() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (make setup installs axe-core)"))
+}
+
+/// The violations axe finds on the page as it is now, one line each.
+async fn violations(c: &Client, axe: &str) -> Vec<String> {
+    c.execute(&format!("if (!window.axe) {{ {axe} }} return true;"), vec![]).await.expect("load axe-core");
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\n\
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })\n\
+               .then((r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)))\n\
+               .catch((e) => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
+async fn click(c: &Client, selector: &str) {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{selector} on the page"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {selector}: {e}"));
+}
+
+async fn close_dialog(c: &Client) {
+    click(c, ".dialog-head .notice-close").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn ten_screens_have_no_accessibility_violations() {
+    let axe = axe_source();
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    let mut report = Vec::new();
+    let mut check = |screen: &'static str, found: Vec<String>| report.extend(found.into_iter().map(|v| format!("{screen}: {v}")));
+
+    check("empty page", violations(c, &axe).await);
+
+    click(c, r#"[data-action="patterns"]"#).await;
+    click(c, r#"[data-pattern="ecommerce-pipeline"]"#).await;
+    c.wait().for_element(Locator::Css(".node")).await.expect("the pattern");
+    check("a pattern", violations(c, &axe).await);
+
+    click(c, r#".node[data-kind="queue"] .node-box"#).await;
+    c.wait().for_element(Locator::Css(".inspector input, .inspector select")).await.expect("the queue's settings");
+    check("inspector", violations(c, &axe).await);
+
+    click(c, r#"[data-action="share"]"#).await;
+    c.wait().for_element(Locator::Css(".share-link")).await.expect("the share dialog");
+    check("share dialog", violations(c, &axe).await);
+    close_dialog(c).await;
+
+    click(c, r#"[data-action="exercises"]"#).await;
+    c.wait().for_element(Locator::Css(".exercises")).await.expect("the exercises");
+    check("exercises", violations(c, &axe).await);
+    click(c, ".quiz-question summary").await;
+    check("quiz", violations(c, &axe).await);
+    click(c, r#"[data-action="exercises"]"#).await;
+
+    click(c, r#"button[aria-label^="Play"]"#).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    check("playback with charts", violations(c, &axe).await);
+    click(c, r#".dock-tab[data-tab="log"]"#).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    check("event log", violations(c, &axe).await);
+
+    click(c, r#".lang-button[lang="vi"]"#).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    check("Vietnamese page", violations(c, &axe).await);
+
+    let phone = support::open_phone(b.base_url.clone()).await;
+    phone.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the phone's canvas");
+    check("phone-sized page", violations(&phone.client, &axe).await);
+
+    assert!(report.is_empty(), "{} accessibility violations:\n{}", report.len(), report.join("\n"));
+}
