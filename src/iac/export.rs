@@ -13,7 +13,7 @@ use super::template::{placeholders, Template};
 use super::yaml_out::to_yaml;
 use crate::share::format::spec_settings;
 use crate::model::spec::{DatabaseEngine, NotificationChannel, StreamFlavour, WorkflowType};
-use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, Diagram, Faults, Spec};
+use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, ConnectionSettings, Diagram, Faults, Spec};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -272,8 +272,8 @@ impl Out<'_> {
             ),
             Spec::Database(s) => {
                 let mut p = json!({
-                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
-                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                    "AttributeDefinitions": [{"AttributeName": s.partition_key_field, "AttributeType": "S"}],
+                    "KeySchema": [{"AttributeName": s.partition_key_field, "KeyType": "HASH"}],
                     "BillingMode": "PROVISIONED",
                     "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": s.write_capacity_per_s.max(1)},
                 });
@@ -379,25 +379,12 @@ impl Out<'_> {
                 } else {
                     json!({"Type": "Kinesis", "Properties": {"Stream": arn(&fl), "StartingPosition": "LATEST", "BatchSize": s.batch_size}})
                 };
-                if s.batch_window_s > 0 {
-                    p["Properties"]["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
-                }
-                if s.report_batch_item_failures {
-                    p["Properties"]["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                if s.bisect_on_error && from.kind() == K::Stream {
-                    p["Properties"]["BisectBatchOnFunctionError"] = json!(true);
-                }
+                mapping_properties(&mut p["Properties"], s, from.kind() == K::Stream);
                 self.add_event(to.id, &event_name, p);
             }
             (C::ChangeStream, K::Database, K::Function) if matches!(&from.spec, Spec::Database(d) if d.change_stream && d.engine == DatabaseEngine::DynamoDb) => {
                 let mut p = json!({"Type": "DynamoDB", "Properties": {"Stream": {"Fn::GetAtt": [fl, "StreamArn"]}, "StartingPosition": "LATEST", "BatchSize": s.batch_size}});
-                if s.batch_window_s > 0 {
-                    p["Properties"]["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
-                }
-                if s.bisect_on_error {
-                    p["Properties"]["BisectBatchOnFunctionError"] = json!(true);
-                }
+                mapping_properties(&mut p["Properties"], s, true);
                 self.add_event(to.id, &event_name, p);
             }
             (C::ChangeStream, K::Database, K::Stream) if has_resource(&to) && matches!(&from.spec, Spec::Database(d) if d.engine == DatabaseEngine::DynamoDb) => {
@@ -856,4 +843,27 @@ fn connection_diff(got: &crate::model::ConnectionSettings, want: &crate::model::
         out.insert("dead_letter_queue".into(), logical.map(Value::String).unwrap_or(Value::Null));
     }
     out
+}
+
+/// An event source mapping's optional properties, as SAM writes them; `stream` adds the
+/// error handling only stream sources (Kinesis, DynamoDB) have.
+fn mapping_properties(p: &mut Value, s: &ConnectionSettings, stream: bool) {
+    if s.batch_window_s > 0 {
+        p["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
+    }
+    if s.report_batch_item_failures {
+        p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+    }
+    if !stream {
+        return;
+    }
+    if s.bisect_on_error {
+        p["BisectBatchOnFunctionError"] = json!(true);
+    }
+    if s.mapping_retry_attempts >= 0 {
+        p["MaximumRetryAttempts"] = json!(s.mapping_retry_attempts);
+    }
+    if s.max_record_age_s >= 0 {
+        p["MaximumRecordAgeInSeconds"] = json!(s.max_record_age_s);
+    }
 }

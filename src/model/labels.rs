@@ -66,6 +66,8 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "report_batch_item_failures" => ("Report batch item failures", "Báo lỗi từng item trong lô"),
         "bisect_on_error" => ("Split batch on error", "Chia đôi lô khi lỗi"),
         "max_retry_attempts" => ("Retry attempts", "Số lần thử lại"),
+        "mapping_retry_attempts" => ("Retry attempts (-1: until the records expire)", "Số lần thử lại (-1: tới khi record hết hạn)"),
+        "max_record_age_s" => ("Maximum record age (-1: the stream's retention)", "Tuổi record tối đa (-1: theo thời gian lưu của stream)"),
         "max_event_age_s" => ("Maximum event age", "Tuổi event tối đa"),
         "consumer_group" => ("Consumer group", "Nhóm consumer"),
         "http_retries" => ("HTTP retries", "Số lần thử lại HTTP"),

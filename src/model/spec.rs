@@ -393,11 +393,20 @@ pub struct DatabaseSpec {
     pub read_capacity_per_s: u32,
     /// DynamoDB Streams: emit each change to a connected function or stream.
     pub change_stream: bool,
+    /// The payload field that is the item's partition key: a change stream keeps each
+    /// item's changes in one shard, in order.
+    pub partition_key_field: String,
 }
 
 impl Default for DatabaseSpec {
     fn default() -> Self {
-        DatabaseSpec { engine: DatabaseEngine::DynamoDb, write_capacity_per_s: 100, read_capacity_per_s: 300, change_stream: false }
+        DatabaseSpec {
+            engine: DatabaseEngine::DynamoDb,
+            write_capacity_per_s: 100,
+            read_capacity_per_s: 300,
+            change_stream: false,
+            partition_key_field: "orderId".to_string(),
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use super::bucket::TokenBucket;
 use super::behaviour::source::SourceState;
 use super::behaviour::storage::{DatabaseState, FirehoseState};
 use super::behaviour::stepfn::{Execution, MachineState, Thread};
-use super::behaviour::stream::StreamState;
+use super::behaviour::stream::{is_stream_reader, StreamState};
 use super::event::{Event, EventQueue};
 use super::message::{Message, Place, NO_ATTRIBUTES};
 use super::metrics::{integrate, Books, ClientStats, Fate, Rejection, Sample, Series, Totals};
@@ -330,7 +330,7 @@ impl Simulation {
                 .inc
                 .iter()
                 .map(|&l| &sim.links[l as usize])
-                .filter(|l| matches!(l.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll))
+                .filter(|l| is_stream_reader(l.kind, sim.nodes[l.to as usize].kind))
                 .map(|l| l.from)
                 .collect();
             let node = &mut sim.nodes[n as usize];
@@ -365,7 +365,11 @@ impl Simulation {
             Spec::Function(_) | Spec::Service(_) | Spec::WorkerGroup(_) => State::Compute(Box::new(ComputeState::new(&node.spec))),
             Spec::Stream(s) => State::Stream(Box::new(StreamState::new(s))),
             Spec::DeliveryStream(_) => State::Firehose(FirehoseState::default()),
-            Spec::Database(_) => State::Database(DatabaseState::default()),
+            Spec::Database(s) => {
+                // A function on a change-stream connection reads the table's stream.
+                let read = node.out.iter().any(|&l| is_stream_reader(self.links[l as usize].kind, self.nodes[self.links[l as usize].to as usize].kind));
+                State::Database(DatabaseState::new((s.change_stream && read).then(|| StreamState::for_table(s))))
+            }
             Spec::StateMachine(_) => State::Machine(Box::new(MachineState::new(&node.spec))),
             _ => State::Passive,
         };
@@ -455,7 +459,7 @@ impl Simulation {
     pub(crate) fn pump(&mut self, node: u32) {
         match self.nodes.get(node as usize).map(|n| n.kind) {
             Some(ComponentKind::Queue) => self.pump_queue(node),
-            Some(ComponentKind::Stream) => self.pump_stream(node),
+            Some(ComponentKind::Stream | ComponentKind::Database) => self.pump_stream(node),
             Some(ComponentKind::Function | ComponentKind::WorkerGroup | ComponentKind::Service) => self.pump_compute(node),
             _ => {}
         }
@@ -730,7 +734,7 @@ impl Simulation {
                     | ConnectionKind::PutRecord
                     | ConnectionKind::Invoke
                     | ConnectionKind::Write => emits,
-                    ConnectionKind::ChangeStream => emits,
+                    ConnectionKind::ChangeStream => emits && !is_stream_reader(kind, self.nodes[self.links[l as usize].to as usize].kind),
                     _ => false,
                 }
             })
@@ -928,6 +932,7 @@ impl Simulation {
                 State::Queue(q) => q.held(),
                 State::Compute(c) => c.waiting.len() as u64,
                 State::Stream(s) => s.held(),
+                State::Database(d) => d.changes.as_ref().map_or(0, |s| s.held()),
                 State::Firehose(f) => f.buffer.len() as u64,
                 _ => 0,
             };
@@ -993,6 +998,12 @@ impl Simulation {
                 ..Gauges::default()
             },
             State::Stream(s) => Gauges { depth: s.depth(), oldest_age_us: s.iterator_age(self.now), in_flight: s.in_flight(), ..Gauges::default() },
+            State::Database(d) => d.changes.as_ref().map_or_else(Gauges::default, |s| Gauges {
+                depth: s.depth(),
+                oldest_age_us: s.iterator_age(self.now),
+                in_flight: s.in_flight(),
+                ..Gauges::default()
+            }),
             State::Firehose(f) => Gauges { depth: f.buffer.len() as u32, ..Gauges::default() },
             _ => Gauges::default(),
         }

@@ -481,11 +481,16 @@ impl Simulation {
     /// An asynchronous event Lambda gives up on goes to the on-failure destination,
     /// or ends in `fate` without one.
     fn to_on_failure(&mut self, n: u32, msg: Key, fate: Fate) {
-        let on_failure = self.nodes[n as usize].out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure);
-        match on_failure {
+        match self.on_failure_link(n) {
             Some(l) => self.fan_out(&[l], msg),
             None => self.finish(msg, fate),
         }
+    }
+
+    /// The function's on-failure destination (async invocations, stream mappings).
+    pub(crate) fn on_failure_link(&self, n: u32) -> Option<u32> {
+        let node = self.nodes.get(n as usize)?;
+        node.out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure)
     }
 
     /// Would an asynchronous event be past the function's maximum event age `after`
@@ -533,7 +538,7 @@ impl Simulation {
         for &s in sources.iter() {
             match self.nodes[s as usize].kind {
                 ComponentKind::Queue => self.pump_queue(s),
-                ComponentKind::Stream => self.pump_stream(s),
+                ComponentKind::Stream | ComponentKind::Database => self.pump_stream(s),
                 _ => {}
             }
         }

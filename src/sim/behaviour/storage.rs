@@ -2,6 +2,7 @@
 //! streams) and delivery streams (buffer, then write in batches).
 
 use crate::model::spec::Spec;
+use crate::sim::behaviour::stream::StreamState;
 use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::event::Event;
@@ -11,10 +12,17 @@ use crate::sim::time::{secs, Micros};
 use crate::sim::trace::HopOutcome;
 use std::collections::VecDeque;
 
-/// A database's write capacity.
-#[derive(Clone, Debug, Default)]
+/// A database's write capacity, and its DynamoDB stream when a function reads it.
+#[derive(Default)]
 pub(crate) struct DatabaseState {
     writes: TokenBucket,
+    pub changes: Option<Box<StreamState>>,
+}
+
+impl DatabaseState {
+    pub fn new(changes: Option<StreamState>) -> DatabaseState {
+        DatabaseState { writes: TokenBucket::default(), changes: changes.map(Box::new) }
+    }
 }
 
 #[derive(Default)]
@@ -42,8 +50,20 @@ impl Simulation {
         }
         self.nodes[d as usize].totals.processed += 1;
         self.reply(frame, Reply::Ok);
-        // With the change stream on, the change goes on to its function or stream.
-        self.forward(d, msg);
+        // With the change stream on, the change goes into the table's stream, which
+        // its functions read, and on to a Kinesis stream it feeds.
+        let to_stream = matches!(&self.nodes[d as usize].state, State::Database(s) if s.changes.is_some());
+        let outs = self.async_outputs(d);
+        if to_stream && !outs.is_empty() {
+            if let Some(copy) = self.copy_message(msg) {
+                self.change_record(d, copy);
+            }
+            self.forward(d, msg);
+        } else if to_stream {
+            self.change_record(d, msg);
+        } else {
+            self.forward(d, msg);
+        }
         HopOutcome::Delivered
     }
 
