@@ -2,6 +2,7 @@
 //! labels its inputs with these, and the range sentences name the setting the same way,
 //! so a refusal points at the label beside the box.
 
+use super::kind::ComponentKind;
 use crate::text::Text;
 
 /// The label of the setting stored under `key` (component, connection and traffic
@@ -85,6 +86,18 @@ pub fn setting_label(key: &str) -> Option<Text> {
         _ => return None,
     };
     Some(Text::new(en, vi))
+}
+
+/// Settings of `kind` that only name what a learner would choose in AWS and do not
+/// change the run; the inspector marks them with [`label_only_note`], and
+/// tests/sim_settings_matter.rs checks that every other setting changes the run.
+pub fn is_label_only(kind: ComponentKind, key: &str) -> bool {
+    matches!((kind, key), (ComponentKind::Notification, "channel"))
+}
+
+/// The inspector's note beside a label-only setting.
+pub fn label_only_note() -> Text {
+    Text::new("label only — does not change the run", "chỉ là nhãn — không thay đổi lượt chạy")
 }
 
 /// The label of a fault's setting: the fault's own words where a component setting has

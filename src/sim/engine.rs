@@ -91,7 +91,15 @@ pub(crate) struct FaultState {
     pub error_rate: f64,
     pub latency_multiplier: f64,
     pub poison: Option<Poison>,
+    /// Aurora: how long a failed writer stays unavailable before a reader is promoted
+    /// (0: a down component stays down); and when `down` was last set.
+    pub failover: Micros,
+    pub down_since: Micros,
 }
+
+/// Aurora fails over to a reader in about 30 seconds (Aurora user guide, "High
+/// availability for Amazon Aurora": failover typically completes within 30 seconds).
+const AURORA_FAILOVER: Micros = 30 * MICROS_PER_S;
 
 pub(crate) enum State {
     Source(SourceState),
@@ -272,6 +280,11 @@ impl Simulation {
                 error_rate: f.error_rate,
                 latency_multiplier: f.latency_multiplier,
                 poison: f.poison.clone(),
+                failover: match &c.spec {
+                    Spec::Database(s) if s.engine == crate::model::spec::DatabaseEngine::Aurora => AURORA_FAILOVER,
+                    _ => 0,
+                },
+                down_since: 0,
             };
             let template = match &c.spec {
                 Spec::Client(s) => Template::parse(&s.payload),
@@ -386,9 +399,11 @@ impl Simulation {
                 self.events.push(secs_f64(s.replay_at_s), Event::Replay { node: n });
             }
         }
-        if let Some((_, to)) = self.nodes[n as usize].fault.window {
-            // Consumers start polling again when the outage ends.
-            self.events.push(to, Event::Pump { node: n });
+        if let Some((from, to)) = self.nodes[n as usize].fault.window {
+            // Consumers start polling again when the outage ends (or fails over).
+            let failover = self.nodes[n as usize].fault.failover;
+            let back = if failover > 0 { to.min(from.saturating_add(failover)) } else { to };
+            self.events.push(back, Event::Pump { node: n });
         }
         Ok(())
     }
@@ -469,7 +484,10 @@ impl Simulation {
 
     pub(crate) fn is_down(&self, node: u32) -> bool {
         let Some(n) = self.nodes.get(node as usize) else { return true };
-        n.fault.down || n.fault.window.is_some_and(|(from, to)| self.now >= from && self.now < to)
+        // An Aurora writer that fails is replaced by a promoted reader after the failover.
+        let failed_over = |since: Micros| n.fault.failover > 0 && self.now >= since.saturating_add(n.fault.failover);
+        (n.fault.down && !failed_over(n.fault.down_since))
+            || n.fault.window.is_some_and(|(from, to)| self.now >= from && self.now < to && !failed_over(from))
     }
 
     pub(crate) fn latency_multiplier(&self, node: u32) -> f64 {

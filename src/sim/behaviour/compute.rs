@@ -325,6 +325,10 @@ impl Simulation {
             }
             for (k, &link) in links.iter().enumerate() {
                 let child = if hand_over && k == 0 { self.hand_over(item.msg) } else { self.copy_message(item.msg) };
+                // What the code sends carries the function's own message attributes.
+                if let Some(c) = child.and_then(|c| self.msgs.get_mut(c)).filter(|_| !self.nodes[n as usize].attributes.is_empty()) {
+                    c.attrs = n;
+                }
                 let Some(child) = child else {
                     if let Some(j) = self.jobs.get_mut(job) {
                         j.items[i].failed = true;
@@ -565,7 +569,7 @@ impl Simulation {
             .sum();
         let target = u64::from(w.target_backlog_per_instance.max(1));
         let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);
-        let warmup = secs(w.warmup_s);
+        let warmup = secs(w.platform.start_s() + w.warmup_s);
         let now = self.now;
         if let Some(c) = self.compute(n) {
             let have = c.running + c.warming;
