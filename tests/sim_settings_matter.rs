@@ -423,3 +423,27 @@ fn every_shown_setting_changes_the_run_or_is_a_label() {
     assert!(checked > 50, "{checked} settings");
     assert!(idle.is_empty(), "{}", idle.join("\n"));
 }
+
+/// Settings that change which AWS service a box stands for name it everywhere the
+/// learner reads it: on the box and in the inspector (`Spec::service`) and in the SVG
+/// export (`Spec::aws_name`).
+#[test]
+fn a_kafka_stream_is_named_msk_everywhere() {
+    use decouple_lab::model::spec::StreamFlavour;
+    use decouple_lab::text::Lang;
+    let mut b = Builder::new();
+    let s = b.add(K::Stream, "events", 0.0, 0.0);
+    set(&mut b, s, |spec| {
+        if let Spec::Stream(st) = spec {
+            st.flavour = StreamFlavour::Kafka;
+        }
+    });
+    let d = b.finish().expect("valid");
+    let spec = &d.component(s).expect("stream").spec;
+    assert_eq!(spec.aws_name(), "Amazon MSK");
+    for lang in [Lang::En, Lang::Vi] {
+        assert_eq!(spec.service(lang), "Amazon MSK");
+    }
+    let svg = decouple_lab::view::export::to_svg(&d);
+    assert!(svg.contains("Amazon MSK") && !svg.contains("Kinesis"), "{svg}");
+}
