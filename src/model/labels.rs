@@ -2,7 +2,7 @@
 //! labels its inputs with these, and the range sentences name the setting the same way,
 //! so a refusal points at the label beside the box.
 
-use super::kind::ComponentKind;
+use super::spec::{DatabaseEngine, Spec};
 use crate::text::Text;
 
 /// The label of the setting stored under `key` (component, connection and traffic
@@ -57,6 +57,7 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "write_capacity_per_s" => ("Write capacity", "Sức ghi"),
         "read_capacity_per_s" => ("Read capacity", "Sức đọc"),
         "change_stream" => ("Change stream", "Luồng thay đổi"),
+        "max_connections" => ("Maximum connections", "Số kết nối tối đa"),
         "emit_events" => ("Emit event notifications", "Phát thông báo event"),
         "refresh_ms" => ("Refresh interval", "Chu kỳ làm mới"),
         "channel" => ("Channel", "Kênh gửi"),
@@ -88,11 +89,16 @@ pub fn setting_label(key: &str) -> Option<Text> {
     Some(Text::new(en, vi))
 }
 
-/// Settings of `kind` that only name what a learner would choose in AWS and do not
+/// Settings of a component with these settings that only name what a learner would choose in AWS and do not
 /// change the run; the inspector marks them with [`label_only_note`], and
 /// tests/sim_settings_matter.rs checks that every other setting changes the run.
-pub fn is_label_only(kind: ComponentKind, key: &str) -> bool {
-    matches!((kind, key), (ComponentKind::Notification, "channel"))
+pub fn is_label_only(spec: &Spec, key: &str) -> bool {
+    match (spec, key) {
+        (Spec::Notification(_), "channel") => true,
+        // DynamoDB is reached over HTTPS: no connection limit.
+        (Spec::Database(d), "max_connections") => d.engine == DatabaseEngine::DynamoDb,
+        _ => false,
+    }
 }
 
 /// The inspector's note beside a label-only setting.

@@ -158,6 +158,8 @@ pub fn check_component(component: &Component) -> Vec<SettingError> {
         Spec::Database(s) => {
             c.range("write_capacity_per_s", s.write_capacity_per_s, 1, 40_000, unit(" writes per second", " lần ghi mỗi giây"));
             c.range("read_capacity_per_s", s.read_capacity_per_s, 1, 40_000, unit(" reads per second", " lần đọc mỗi giây"));
+            // Aurora PostgreSQL's parameter range (its default formula stops at 5,000).
+            c.range("max_connections", s.max_connections, 1, 262_143, unit(" connections", " kết nối"));
         }
         Spec::SearchIndex(s) => c.range("refresh_ms", s.refresh_ms, 0, 60_000, MS),
     }

@@ -410,6 +410,11 @@ pub struct DatabaseSpec {
     /// The payload field that is the item's partition key: a change stream keeps each
     /// item's changes in one shard, in order.
     pub partition_key_field: String,
+    /// Aurora: connections the writer accepts at once (`max_connections`, by default
+    /// `LEAST(DBInstanceClassMemory/9531392, 5000)`: about 1,800 on a 16 GiB instance);
+    /// every running function, worker or service slot that reads or writes holds one.
+    /// DynamoDB has no connections (a label there).
+    pub max_connections: u32,
 }
 
 impl Default for DatabaseSpec {
@@ -420,6 +425,7 @@ impl Default for DatabaseSpec {
             read_capacity_per_s: 300,
             change_stream: false,
             partition_key_field: "orderId".to_string(),
+            max_connections: 1_800,
         }
     }
 }

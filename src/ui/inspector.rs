@@ -187,7 +187,7 @@ fn component_panel(props: &ComponentProps) -> Html {
                 } else {
                     let info = field_info(key);
                     // A setting that does not change the run says so beside its name.
-                    let label: AttrValue = match crate::model::is_label_only(kind, key) {
+                    let label: AttrValue = match crate::model::is_label_only(&c.spec, key) {
                         true => format!("{} ({})", info.label, crate::model::label_only_note().get(props_lang)).into(),
                         false => info.label.into(),
                     };

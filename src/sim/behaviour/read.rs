@@ -46,6 +46,9 @@ fn read_profile(spec: &Spec) -> (f64, Micros) {
 impl Simulation {
     /// A read arrives at a store over `link`; the answer comes after the read latency.
     pub(crate) fn read_arrive(&mut self, n: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
+        if self.out_of_connections(n) {
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
+        }
         let (capacity, latency) = read_profile(&self.nodes[n as usize].spec);
         let now = self.now;
         if !self.nodes[n as usize].reads.take(now, capacity) {

@@ -1,7 +1,8 @@
 //! Databases (write capacity, throttled writes retried by the writer, change
 //! streams) and delivery streams (buffer, then write in batches).
 
-use crate::model::spec::Spec;
+use crate::model::spec::{DatabaseEngine, Spec};
+use crate::model::ConnectionKind;
 use crate::sim::behaviour::stream::StreamState;
 use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Reply, Simulation, State};
@@ -41,6 +42,9 @@ impl Simulation {
             Spec::Database(s) => f64::from(s.write_capacity_per_s),
             _ => 0.0,
         };
+        if self.out_of_connections(d) {
+            return self.refuse_down(d, msg, frame, Some(Reply::ServerError));
+        }
         let now = self.now;
         let State::Database(state) = &mut self.nodes[d as usize].state else { return HopOutcome::Rejected };
         if !state.writes.take(now, capacity) {
@@ -65,6 +69,35 @@ impl Simulation {
             self.forward(d, msg);
         }
         HopOutcome::Delivered
+    }
+
+    /// Aurora: are more connections open than the writer accepts? Every running slot
+    /// of a function, worker group or service that reads or writes it holds one (a
+    /// Lambda execution environment keeps its connection); over the limit, the request
+    /// fails ("too many connections"), as a 5xx.
+    pub(crate) fn out_of_connections(&self, d: u32) -> bool {
+        let node = &self.nodes[d as usize];
+        let Spec::Database(s) = &node.spec else { return false };
+        if s.engine != DatabaseEngine::Aurora {
+            return false;
+        }
+        let mut callers: Vec<u32> = node
+            .inc
+            .iter()
+            .map(|&l| &self.links[l as usize])
+            .filter(|l| matches!(l.kind, ConnectionKind::Write | ConnectionKind::Read))
+            .map(|l| l.from)
+            .collect();
+        callers.sort_unstable();
+        callers.dedup();
+        let open: u64 = callers
+            .iter()
+            .map(|&n| match &self.nodes[n as usize].state {
+                State::Compute(c) => u64::from(c.busy),
+                _ => 0,
+            })
+            .sum();
+        open > u64::from(s.max_connections)
     }
 
     pub(crate) fn firehose_arrive(&mut self, f: u32, msg: Key, frame: Key) -> HopOutcome {
