@@ -13,7 +13,7 @@ use super::template::{placeholders, Template};
 use super::yaml_out::to_yaml;
 use crate::share::format::spec_settings;
 use crate::model::spec::{DatabaseEngine, NotificationChannel, StreamFlavour, WorkflowType};
-use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, Diagram, Faults, Spec};
+use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, ConnectionSettings, Diagram, Faults, Spec};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -272,8 +272,8 @@ impl Out<'_> {
             ),
             Spec::Database(s) => {
                 let mut p = json!({
-                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
-                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                    "AttributeDefinitions": [{"AttributeName": s.partition_key_field, "AttributeType": "S"}],
+                    "KeySchema": [{"AttributeName": s.partition_key_field, "KeyType": "HASH"}],
                     "BillingMode": "PROVISIONED",
                     "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": s.write_capacity_per_s.max(1)},
                 });
@@ -379,25 +379,12 @@ impl Out<'_> {
                 } else {
                     json!({"Type": "Kinesis", "Properties": {"Stream": arn(&fl), "StartingPosition": "LATEST", "BatchSize": s.batch_size}})
                 };
-                if s.batch_window_s > 0 {
-                    p["Properties"]["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
-                }
-                if s.report_batch_item_failures {
-                    p["Properties"]["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                if s.bisect_on_error && from.kind() == K::Stream {
-                    p["Properties"]["BisectBatchOnFunctionError"] = json!(true);
-                }
+                mapping_properties(&mut p["Properties"], s, from.kind() == K::Stream);
                 self.add_event(to.id, &event_name, p);
             }
             (C::ChangeStream, K::Database, K::Function) if matches!(&from.spec, Spec::Database(d) if d.change_stream && d.engine == DatabaseEngine::DynamoDb) => {
                 let mut p = json!({"Type": "DynamoDB", "Properties": {"Stream": {"Fn::GetAtt": [fl, "StreamArn"]}, "StartingPosition": "LATEST", "BatchSize": s.batch_size}});
-                if s.batch_window_s > 0 {
-                    p["Properties"]["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
-                }
-                if s.bisect_on_error {
-                    p["Properties"]["BisectBatchOnFunctionError"] = json!(true);
-                }
+                mapping_properties(&mut p["Properties"], s, true);
                 self.add_event(to.id, &event_name, p);
             }
             (C::ChangeStream, K::Database, K::Stream) if has_resource(&to) && matches!(&from.spec, Spec::Database(d) if d.engine == DatabaseEngine::DynamoDb) => {
@@ -753,7 +740,9 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
             let mut entry = Map::new();
             entry.insert("kind".into(), c.kind().key().into());
             entry.insert("name".into(), c.name.clone().into());
-            entry.insert("settings".into(), Value::Object(settings_diff(&Spec::default_for(c.kind()), &c.spec)));
+            let mut settings = settings_diff(&Spec::default_for(c.kind()), &c.spec);
+            pin_integration(&c.spec, &mut settings);
+            entry.insert("settings".into(), Value::Object(settings));
             if c.faults != Faults::default() {
                 entry.insert("faults".into(), serde_json::to_value(&c.faults).unwrap_or_default());
             }
@@ -765,6 +754,7 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
             extra.insert("name".into(), c.name.clone().into());
         }
         let mut settings = settings_diff(&b.spec, &c.spec);
+        pin_integration(&c.spec, &mut settings);
         let parses = matches!(&c.spec, Spec::StateMachine(s) if serde_json::from_str::<Value>(&s.definition).is_ok_and(|v| v.is_object()));
         if let (Spec::StateMachine(s), Some(Value::String(_)), true) = (&c.spec, settings.get("definition"), parses) {
             // The definition is in the template; only its own formatting travels here.
@@ -838,6 +828,15 @@ fn carry_the_rest(diagram: &Diagram, template: &Map<String, Value>) -> (Map<Stri
     (out, per_resource)
 }
 
+/// An API's integration always travels: the importer infers one from what the API
+/// sends to when none is given, and a connection the template cannot hold (one restored
+/// from the metadata) would otherwise change that inference on the way back.
+fn pin_integration(spec: &Spec, settings: &mut Map<String, Value>) {
+    if let Spec::ApiGateway(api) = spec {
+        settings.entry("integration").or_insert_with(|| serde_json::to_value(api.integration).unwrap_or_default());
+    }
+}
+
 /// The settings of `want` that differ from `got`'s.
 fn settings_diff(got: &Spec, want: &Spec) -> Map<String, Value> {
     let (g, w) = (spec_settings(got), spec_settings(want));
@@ -856,4 +855,27 @@ fn connection_diff(got: &crate::model::ConnectionSettings, want: &crate::model::
         out.insert("dead_letter_queue".into(), logical.map(Value::String).unwrap_or(Value::Null));
     }
     out
+}
+
+/// An event source mapping's optional properties, as SAM writes them; `stream` adds the
+/// error handling only stream sources (Kinesis, DynamoDB) have.
+fn mapping_properties(p: &mut Value, s: &ConnectionSettings, stream: bool) {
+    if s.batch_window_s > 0 {
+        p["MaximumBatchingWindowInSeconds"] = json!(s.batch_window_s);
+    }
+    if s.report_batch_item_failures {
+        p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+    }
+    if !stream {
+        return;
+    }
+    if s.bisect_on_error {
+        p["BisectBatchOnFunctionError"] = json!(true);
+    }
+    if s.mapping_retry_attempts >= 0 {
+        p["MaximumRetryAttempts"] = json!(s.mapping_retry_attempts);
+    }
+    if s.max_record_age_s >= 0 {
+        p["MaximumRecordAgeInSeconds"] = json!(s.max_record_age_s);
+    }
 }

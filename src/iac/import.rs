@@ -365,6 +365,10 @@ impl Importer<'_> {
                     s.insert("change_stream".into(), true.into());
                 }
                 put_num(&mut s, "write_capacity_per_s", r.path(&["ProvisionedThroughput", "WriteCapacityUnits"]));
+                let hash = r.prop("KeySchema").and_then(Value::as_array).into_iter().flatten().find(|k| k.get("KeyType").and_then(Value::as_str) == Some("HASH"));
+                if let Some(name) = hash.and_then(|k| k.get("AttributeName")).and_then(Value::as_str) {
+                    s.insert("partition_key_field".into(), name.into());
+                }
             }
             "AWS::RDS::DBCluster" => {
                 s.insert("engine".into(), "aurora".into());
@@ -689,6 +693,8 @@ impl Importer<'_> {
         if truthy(p.get("BisectBatchOnFunctionError")) {
             s.insert("bisect_on_error".into(), true.into());
         }
+        put_num(&mut s, "mapping_retry_attempts", p.get("MaximumRetryAttempts"));
+        put_num(&mut s, "max_record_age_s", p.get("MaximumRecordAgeInSeconds"));
         if p.get("FilterCriteria").is_some() {
             self.note("event source mapping filter criteria (every record reaches the function)");
         }

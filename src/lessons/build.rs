@@ -152,7 +152,10 @@ impl Builder {
             s.min_instances = min;
             s.max_instances = max;
             s.processing_ms = processing_ms;
-            s.warmup_s = 20;
+            // ECS tasks on Fargate, ready as soon as the task starts: the lessons' spikes
+            // are a minute long, shorter than an EC2 instance takes to join.
+            s.platform = WorkerPlatform::Fargate;
+            s.warmup_s = 0;
         }
         id
     }

@@ -139,7 +139,10 @@ impl ConnectionKind {
             ),
             OnFailure => Text::new("Where events go after the last retry fails.", "Nơi event được gửi tới khi lần thử lại cuối cùng vẫn lỗi."),
             Write => Text::new("Writes count against the target's capacity.", "Mỗi lần ghi tính vào sức chứa của đích."),
-            ChangeStream => Text::new("Every change to the table is sent on, in order.", "Mọi thay đổi của bảng được gửi tiếp, đúng thứ tự."),
+            ChangeStream => Text::new(
+                "Every change to the table goes to a shard by its item key, in order; a function reads the shards in batches, and a failing batch holds its shard.",
+                "Mọi thay đổi của bảng vào một shard theo khoá của item, đúng thứ tự; function đọc các shard theo lô, và một lô lỗi giữ shard của nó lại.",
+            ),
             Task => Text::new(
                 "A state of the state machine calls this target and waits for its answer.",
                 "Một state của state machine gọi target này và chờ câu trả lời.",
@@ -185,6 +188,14 @@ pub struct ConnectionSettings {
     pub report_batch_item_failures: bool,
     /// Stream event source mapping: split a failing batch in two to find the bad record.
     pub bisect_on_error: bool,
+    /// Stream event source mapping: retries of a failing batch before its records are
+    /// discarded to the on-failure destination (Lambda's MaximumRetryAttempts: -1,
+    /// the default, retries until the records expire; 0 to 10,000).
+    pub mapping_retry_attempts: i32,
+    /// Stream event source mapping: records older than this are discarded to the
+    /// on-failure destination (MaximumRecordAgeInSeconds: -1, the default, keeps them
+    /// until the stream's retention; 60 to 604,800).
+    pub max_record_age_s: i32,
     /// Rule: retry attempts (EventBridge default 185).
     pub max_retry_attempts: u32,
     /// Rule: maximum event age in seconds (EventBridge default 24 hours).
@@ -212,6 +223,8 @@ impl Default for ConnectionSettings {
             batch_window_s: 0,
             report_batch_item_failures: false,
             bisect_on_error: false,
+            mapping_retry_attempts: -1,
+            max_record_age_s: -1,
             max_retry_attempts: 185,
             max_event_age_s: 86_400,
             dead_letter_queue: None,

@@ -405,7 +405,8 @@ impl Diagram {
 /// Connection settings whose defaults depend on the ends (Kinesis batches default to 100).
 pub fn default_settings(kind: ConnectionKind, from: ComponentKind) -> ConnectionSettings {
     let mut settings = ConnectionSettings::default();
-    if kind == ConnectionKind::EventSourceMapping && from == ComponentKind::Stream {
+    // Lambda's default batch for Kinesis and DynamoDB Streams mappings.
+    if (kind == ConnectionKind::EventSourceMapping && from == ComponentKind::Stream) || kind == ConnectionKind::ChangeStream {
         settings.batch_size = 100;
     }
     if kind == ConnectionKind::Rule {

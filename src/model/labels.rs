@@ -2,6 +2,7 @@
 //! labels its inputs with these, and the range sentences name the setting the same way,
 //! so a refusal points at the label beside the box.
 
+use super::spec::{DatabaseEngine, Spec};
 use crate::text::Text;
 
 /// The label of the setting stored under `key` (component, connection and traffic
@@ -56,6 +57,7 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "write_capacity_per_s" => ("Write capacity", "Sức ghi"),
         "read_capacity_per_s" => ("Read capacity", "Sức đọc"),
         "change_stream" => ("Change stream", "Luồng thay đổi"),
+        "max_connections" => ("Maximum connections", "Số kết nối tối đa"),
         "emit_events" => ("Emit event notifications", "Phát thông báo event"),
         "refresh_ms" => ("Refresh interval", "Chu kỳ làm mới"),
         "channel" => ("Channel", "Kênh gửi"),
@@ -66,6 +68,8 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "report_batch_item_failures" => ("Report batch item failures", "Báo lỗi từng item trong lô"),
         "bisect_on_error" => ("Split batch on error", "Chia đôi lô khi lỗi"),
         "max_retry_attempts" => ("Retry attempts", "Số lần thử lại"),
+        "mapping_retry_attempts" => ("Retry attempts (-1: until the records expire)", "Số lần thử lại (-1: tới khi record hết hạn)"),
+        "max_record_age_s" => ("Maximum record age (-1: the stream's retention)", "Tuổi record tối đa (-1: theo thời gian lưu của stream)"),
         "max_event_age_s" => ("Maximum event age", "Tuổi event tối đa"),
         "consumer_group" => ("Consumer group", "Nhóm consumer"),
         "http_retries" => ("HTTP retries", "Số lần thử lại HTTP"),
@@ -83,6 +87,23 @@ pub fn setting_label(key: &str) -> Option<Text> {
         _ => return None,
     };
     Some(Text::new(en, vi))
+}
+
+/// Settings of a component with these settings that only name what a learner would choose in AWS and do not
+/// change the run; the inspector marks them with [`label_only_note`], and
+/// tests/sim_settings_matter.rs checks that every other setting changes the run.
+pub fn is_label_only(spec: &Spec, key: &str) -> bool {
+    match (spec, key) {
+        (Spec::Notification(_), "channel") => true,
+        // DynamoDB is reached over HTTPS: no connection limit.
+        (Spec::Database(d), "max_connections") => d.engine == DatabaseEngine::DynamoDb,
+        _ => false,
+    }
+}
+
+/// The inspector's note beside a label-only setting.
+pub fn label_only_note() -> Text {
+    Text::new("label only — does not change the run", "chỉ là nhãn — không thay đổi lượt chạy")
 }
 
 /// The label of a fault's setting: the fault's own words where a component setting has

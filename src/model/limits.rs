@@ -158,6 +158,8 @@ pub fn check_component(component: &Component) -> Vec<SettingError> {
         Spec::Database(s) => {
             c.range("write_capacity_per_s", s.write_capacity_per_s, 1, 40_000, unit(" writes per second", " lần ghi mỗi giây"));
             c.range("read_capacity_per_s", s.read_capacity_per_s, 1, 40_000, unit(" reads per second", " lần đọc mỗi giây"));
+            // Aurora PostgreSQL's parameter range (its default formula stops at 5,000).
+            c.range("max_connections", s.max_connections, 1, 262_143, unit(" connections", " kết nối"));
         }
         Spec::SearchIndex(s) => c.range("refresh_ms", s.refresh_ms, 0, 60_000, MS),
     }
@@ -187,9 +189,23 @@ fn check_faults(c: &mut Checker, faults: &Faults) {
 pub fn check_connection(kind: ConnectionKind, from: ComponentKind, settings: &ConnectionSettings) -> Vec<SettingError> {
     let mut c = Checker(Vec::new());
     match kind {
-        ConnectionKind::EventSourceMapping => {
+        ConnectionKind::EventSourceMapping | ConnectionKind::ChangeStream => {
             c.range("batch_size", settings.batch_size, 1, 10_000, unit(" records", " record"));
             c.range("batch_window_s", settings.batch_window_s, 0, 300, SECONDS);
+            if matches!(from, ComponentKind::Stream | ComponentKind::Database) {
+                // Lambda's stream error handling: -1 (until the records expire) or a limit.
+                c.range("mapping_retry_attempts", settings.mapping_retry_attempts, -1, 10_000, NONE);
+                c.range("max_record_age_s", settings.max_record_age_s, -1, 604_800, SECONDS);
+                if (0..60).contains(&settings.max_record_age_s) {
+                    c.fail(
+                        "max_record_age_s",
+                        msg!(
+                            "Maximum record age must be -1 (until the records expire) or between 60 and 604,800 seconds.",
+                            "Tuổi record tối đa phải là -1 (tới khi record hết hạn) hoặc từ 60 đến 604.800 giây."
+                        ),
+                    );
+                }
+            }
             if from == ComponentKind::Queue && settings.batch_size > 10 && settings.batch_window_s == 0 {
                 c.fail(
                     "batch_window_s",

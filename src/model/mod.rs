@@ -20,7 +20,7 @@ pub use connection::{allowed_kinds, ConnectionKind, ConnectionSettings, FilterPo
 pub use diagram::{default_settings, Component, Connection, Diagram, Faults, ModelError, Point, Poison, RunSettings, Window};
 pub use ids::{ComponentId, ConnectionId};
 pub use kind::{Category, ComponentKind};
-pub use labels::{fault_label, setting_label};
+pub use labels::{fault_label, is_label_only, label_only_note, setting_label};
 pub use limits::{check_component, check_connection, name_missing, name_too_long, SettingError, MAX_NAME_CHARS};
 pub use setting::{fields_of, set_connection_setting, set_fault, set_setting, Reason};
 pub use spec::Spec;

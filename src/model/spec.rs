@@ -298,6 +298,19 @@ pub enum WorkerPlatform {
     Fargate,
 }
 
+impl WorkerPlatform {
+    /// Seconds from a scale-out decision until the new capacity runs the code (before the
+    /// group's own `warmup_s`): an EC2 instance launches, boots and registers with ECS;
+    /// a Fargate task only needs its image pulled and its network interface attached.
+    /// Simplified: AWS documents no fixed numbers (docs/simulation.md).
+    pub fn start_s(self) -> u32 {
+        match self {
+            WorkerPlatform::Ec2 => 90,
+            WorkerPlatform::Fargate => 30,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -311,7 +324,8 @@ pub struct WorkerGroupSpec {
     pub error_rate: f64,
     /// Scale out when the backlog per instance is above this.
     pub target_backlog_per_instance: u32,
-    /// Time before a new instance takes work.
+    /// The application's own warm-up before a new instance takes work (after the
+    /// platform's start time).
     pub warmup_s: u32,
 }
 
@@ -393,11 +407,26 @@ pub struct DatabaseSpec {
     pub read_capacity_per_s: u32,
     /// DynamoDB Streams: emit each change to a connected function or stream.
     pub change_stream: bool,
+    /// The payload field that is the item's partition key: a change stream keeps each
+    /// item's changes in one shard, in order.
+    pub partition_key_field: String,
+    /// Aurora: connections the writer accepts at once (`max_connections`, by default
+    /// `LEAST(DBInstanceClassMemory/9531392, 5000)`: about 1,800 on a 16 GiB instance);
+    /// every running function, worker or service slot that reads or writes holds one.
+    /// DynamoDB has no connections (a label there).
+    pub max_connections: u32,
 }
 
 impl Default for DatabaseSpec {
     fn default() -> Self {
-        DatabaseSpec { engine: DatabaseEngine::DynamoDb, write_capacity_per_s: 100, read_capacity_per_s: 300, change_stream: false }
+        DatabaseSpec {
+            engine: DatabaseEngine::DynamoDb,
+            write_capacity_per_s: 100,
+            read_capacity_per_s: 300,
+            change_stream: false,
+            partition_key_field: "orderId".to_string(),
+            max_connections: 1_800,
+        }
     }
 }
 

@@ -13,7 +13,11 @@ impl Simulation {
     /// Takes a component down (or brings it back). Returns false for an unknown id.
     pub fn set_down(&mut self, id: ComponentId, down: bool) -> bool {
         let Some(n) = self.node_of(id) else { return false };
-        self.nodes[n as usize].fault.down = down;
+        let fault = &mut self.nodes[n as usize].fault;
+        if down && !fault.down {
+            fault.down_since = self.now;
+        }
+        fault.down = down;
         if !down {
             // Consumers start polling again and wait lines move.
             self.events.push(self.now, Event::Pump { node: n });

@@ -9,7 +9,7 @@ use super::bucket::TokenBucket;
 use super::behaviour::source::SourceState;
 use super::behaviour::storage::{DatabaseState, FirehoseState};
 use super::behaviour::stepfn::{Execution, MachineState, Thread};
-use super::behaviour::stream::StreamState;
+use super::behaviour::stream::{is_stream_reader, StreamState};
 use super::event::{Event, EventQueue};
 use super::message::{Message, Place, NO_ATTRIBUTES};
 use super::metrics::{integrate, Books, ClientStats, Fate, Rejection, Sample, Series, Totals};
@@ -91,7 +91,15 @@ pub(crate) struct FaultState {
     pub error_rate: f64,
     pub latency_multiplier: f64,
     pub poison: Option<Poison>,
+    /// Aurora: how long a failed writer stays unavailable before a reader is promoted
+    /// (0: a down component stays down); and when `down` was last set.
+    pub failover: Micros,
+    pub down_since: Micros,
 }
+
+/// Aurora fails over to a reader in about 30 seconds (Aurora user guide, "High
+/// availability for Amazon Aurora": failover typically completes within 30 seconds).
+const AURORA_FAILOVER: Micros = 30 * MICROS_PER_S;
 
 pub(crate) enum State {
     Source(SourceState),
@@ -272,6 +280,11 @@ impl Simulation {
                 error_rate: f.error_rate,
                 latency_multiplier: f.latency_multiplier,
                 poison: f.poison.clone(),
+                failover: match &c.spec {
+                    Spec::Database(s) if s.engine == crate::model::spec::DatabaseEngine::Aurora => AURORA_FAILOVER,
+                    _ => 0,
+                },
+                down_since: 0,
             };
             let template = match &c.spec {
                 Spec::Client(s) => Template::parse(&s.payload),
@@ -330,7 +343,7 @@ impl Simulation {
                 .inc
                 .iter()
                 .map(|&l| &sim.links[l as usize])
-                .filter(|l| matches!(l.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll))
+                .filter(|l| is_stream_reader(l.kind, sim.nodes[l.to as usize].kind))
                 .map(|l| l.from)
                 .collect();
             let node = &mut sim.nodes[n as usize];
@@ -365,7 +378,11 @@ impl Simulation {
             Spec::Function(_) | Spec::Service(_) | Spec::WorkerGroup(_) => State::Compute(Box::new(ComputeState::new(&node.spec))),
             Spec::Stream(s) => State::Stream(Box::new(StreamState::new(s))),
             Spec::DeliveryStream(_) => State::Firehose(FirehoseState::default()),
-            Spec::Database(_) => State::Database(DatabaseState::default()),
+            Spec::Database(s) => {
+                // A function on a change-stream connection reads the table's stream.
+                let read = node.out.iter().any(|&l| is_stream_reader(self.links[l as usize].kind, self.nodes[self.links[l as usize].to as usize].kind));
+                State::Database(DatabaseState::new((s.change_stream && read).then(|| StreamState::for_table(s))))
+            }
             Spec::StateMachine(_) => State::Machine(Box::new(MachineState::new(&node.spec))),
             _ => State::Passive,
         };
@@ -382,9 +399,11 @@ impl Simulation {
                 self.events.push(secs_f64(s.replay_at_s), Event::Replay { node: n });
             }
         }
-        if let Some((_, to)) = self.nodes[n as usize].fault.window {
-            // Consumers start polling again when the outage ends.
-            self.events.push(to, Event::Pump { node: n });
+        if let Some((from, to)) = self.nodes[n as usize].fault.window {
+            // Consumers start polling again when the outage ends (or fails over).
+            let failover = self.nodes[n as usize].fault.failover;
+            let back = if failover > 0 { to.min(from.saturating_add(failover)) } else { to };
+            self.events.push(back, Event::Pump { node: n });
         }
         Ok(())
     }
@@ -455,7 +474,7 @@ impl Simulation {
     pub(crate) fn pump(&mut self, node: u32) {
         match self.nodes.get(node as usize).map(|n| n.kind) {
             Some(ComponentKind::Queue) => self.pump_queue(node),
-            Some(ComponentKind::Stream) => self.pump_stream(node),
+            Some(ComponentKind::Stream | ComponentKind::Database) => self.pump_stream(node),
             Some(ComponentKind::Function | ComponentKind::WorkerGroup | ComponentKind::Service) => self.pump_compute(node),
             _ => {}
         }
@@ -465,7 +484,10 @@ impl Simulation {
 
     pub(crate) fn is_down(&self, node: u32) -> bool {
         let Some(n) = self.nodes.get(node as usize) else { return true };
-        n.fault.down || n.fault.window.is_some_and(|(from, to)| self.now >= from && self.now < to)
+        // An Aurora writer that fails is replaced by a promoted reader after the failover.
+        let failed_over = |since: Micros| n.fault.failover > 0 && self.now >= since.saturating_add(n.fault.failover);
+        (n.fault.down && !failed_over(n.fault.down_since))
+            || n.fault.window.is_some_and(|(from, to)| self.now >= from && self.now < to && !failed_over(from))
     }
 
     pub(crate) fn latency_multiplier(&self, node: u32) -> f64 {
@@ -730,7 +752,7 @@ impl Simulation {
                     | ConnectionKind::PutRecord
                     | ConnectionKind::Invoke
                     | ConnectionKind::Write => emits,
-                    ConnectionKind::ChangeStream => emits,
+                    ConnectionKind::ChangeStream => emits && !is_stream_reader(kind, self.nodes[self.links[l as usize].to as usize].kind),
                     _ => false,
                 }
             })
@@ -928,6 +950,7 @@ impl Simulation {
                 State::Queue(q) => q.held(),
                 State::Compute(c) => c.waiting.len() as u64,
                 State::Stream(s) => s.held(),
+                State::Database(d) => d.changes.as_ref().map_or(0, |s| s.held()),
                 State::Firehose(f) => f.buffer.len() as u64,
                 _ => 0,
             };
@@ -993,6 +1016,12 @@ impl Simulation {
                 ..Gauges::default()
             },
             State::Stream(s) => Gauges { depth: s.depth(), oldest_age_us: s.iterator_age(self.now), in_flight: s.in_flight(), ..Gauges::default() },
+            State::Database(d) => d.changes.as_ref().map_or_else(Gauges::default, |s| Gauges {
+                depth: s.depth(),
+                oldest_age_us: s.iterator_age(self.now),
+                in_flight: s.in_flight(),
+                ..Gauges::default()
+            }),
             State::Firehose(f) => Gauges { depth: f.buffer.len() as u32, ..Gauges::default() },
             _ => Gauges::default(),
         }

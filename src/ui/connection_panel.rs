@@ -39,12 +39,17 @@ pub fn connection_fields(kind: ConnectionKind, from: &Component, to: &Component)
         ConnectionKind::Rule => &["pattern", "max_retry_attempts", "max_event_age_s"],
         // Lambda's Kafka mappings have no bisect or partial batch responses.
         ConnectionKind::EventSourceMapping | ConnectionKind::Poll if kafka => &["batch_size", "consumer_group"],
-        ConnectionKind::EventSourceMapping if from.kind() == ComponentKind::Stream => &["batch_size", "bisect_on_error", "report_batch_item_failures"],
+        ConnectionKind::EventSourceMapping if from.kind() == ComponentKind::Stream => STREAM_MAPPING,
+        ConnectionKind::ChangeStream if to.kind() == ComponentKind::Function => STREAM_MAPPING,
         ConnectionKind::EventSourceMapping => &["batch_size", "batch_window_s", "report_batch_item_failures"],
         ConnectionKind::Poll if from.kind() == ComponentKind::Stream => &["batch_size"],
         _ => &[],
     }
 }
+
+/// A Kinesis or DynamoDB Streams mapping's settings (Lambda's stream error handling).
+const STREAM_MAPPING: &[&str] =
+    &["batch_size", "batch_window_s", "bisect_on_error", "report_batch_item_failures", "mapping_retry_attempts", "max_record_age_s"];
 
 #[function_component(ConnectionPanel)]
 pub fn connection_panel(props: &ConnectionProps) -> Html {

@@ -179,8 +179,13 @@ fn component_panel(props: &ComponentProps) -> Html {
                 traffic_editor(editor, c, value, lang)
             } else {
                 let info = field_info(key, lang);
+                // A setting that does not change the run says so beside its name.
+                let label: AttrValue = match crate::model::is_label_only(&c.spec, key) {
+                    true => format!("{} ({})", info.label, crate::model::label_only_note().get(lang)).into(),
+                    false => info.label.into(),
+                };
                 html! {
-                    <SettingInput name={key.clone()} label={info.label} unit={info.unit} choices={info.choices}
+                    <SettingInput name={key.clone()} {label} unit={info.unit} choices={info.choices}
                                   multiline={info.multiline} value={value.clone()} on_commit={commit_setting(editor, c, key, lang)} />
                 }
             }

@@ -120,6 +120,8 @@ pub fn metrics_for(kind: ComponentKind) -> &'static [Metric] {
         K::DeliveryStream => &[M::Depth, M::Throughput, M::Errors],
         K::Function | K::Service => &[M::Concurrency, M::Throughput, M::Errors],
         K::WorkerGroup => &[M::Concurrency, M::Throughput, M::Errors, M::Instances],
+        // A table's oldest age is its DynamoDB stream's iterator age.
+        K::Database => &[M::Throughput, M::Errors, M::OldestAge],
         _ => &[M::Throughput, M::Errors],
     }
 }

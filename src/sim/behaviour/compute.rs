@@ -325,6 +325,10 @@ impl Simulation {
             }
             for (k, &link) in links.iter().enumerate() {
                 let child = if hand_over && k == 0 { self.hand_over(item.msg) } else { self.copy_message(item.msg) };
+                // What the code sends carries the function's own message attributes.
+                if let Some(c) = child.and_then(|c| self.msgs.get_mut(c)).filter(|_| !self.nodes[n as usize].attributes.is_empty()) {
+                    c.attrs = n;
+                }
                 let Some(child) = child else {
                     if let Some(j) = self.jobs.get_mut(job) {
                         j.items[i].failed = true;
@@ -481,11 +485,16 @@ impl Simulation {
     /// An asynchronous event Lambda gives up on goes to the on-failure destination,
     /// or ends in `fate` without one.
     fn to_on_failure(&mut self, n: u32, msg: Key, fate: Fate) {
-        let on_failure = self.nodes[n as usize].out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure);
-        match on_failure {
+        match self.on_failure_link(n) {
             Some(l) => self.fan_out(&[l], msg),
             None => self.finish(msg, fate),
         }
+    }
+
+    /// The function's on-failure destination (async invocations, stream mappings).
+    pub(crate) fn on_failure_link(&self, n: u32) -> Option<u32> {
+        let node = self.nodes.get(n as usize)?;
+        node.out.iter().copied().find(|&l| self.links[l as usize].kind == ConnectionKind::OnFailure)
     }
 
     /// Would an asynchronous event be past the function's maximum event age `after`
@@ -533,7 +542,7 @@ impl Simulation {
         for &s in sources.iter() {
             match self.nodes[s as usize].kind {
                 ComponentKind::Queue => self.pump_queue(s),
-                ComponentKind::Stream => self.pump_stream(s),
+                ComponentKind::Stream | ComponentKind::Database => self.pump_stream(s),
                 _ => {}
             }
         }
@@ -560,7 +569,7 @@ impl Simulation {
             .sum();
         let target = u64::from(w.target_backlog_per_instance.max(1));
         let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);
-        let warmup = secs(w.warmup_s);
+        let warmup = secs(w.platform.start_s() + w.warmup_s);
         let now = self.now;
         if let Some(c) = self.compute(n) {
             let have = c.running + c.warming;

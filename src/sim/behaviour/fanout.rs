@@ -6,10 +6,13 @@
 //! A bus with its archive on keeps every event it receives (up to
 //! [`ARCHIVE_CAPACITY`]; later ones are counted as dropped) and can replay them to its
 //! rules as new messages, marked so that no bus archives or checks them again.
+//! A FIFO topic takes at most 3,000 publishes a second (SNS's topic-scope FIFO quota);
+//! beyond that a publish is throttled.
 
 use crate::model::spec::Spec;
 use crate::model::{ComponentKind, ConnectionKind};
 use crate::routing::JsonSchema;
+use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::metrics::{Fate, Rejection};
 use crate::sim::slab::Key;
@@ -69,7 +72,12 @@ pub(crate) struct FanoutState {
     pub violations: u64,
     pub reasons: Vec<SchemaViolation>,
     archive: Option<Archive>,
+    /// FIFO topics: their publish quota.
+    fifo_publishes: Option<TokenBucket>,
 }
+
+/// SNS FIFO topics (topic throughput scope): 3,000 messages a second.
+const FIFO_TOPIC_PER_S: f64 = 3_000.0;
 
 impl FanoutState {
     /// A topic's or bus's state; the reason when its schema cannot be used.
@@ -80,7 +88,14 @@ impl FanoutState {
             _ => ("", false),
         };
         let schema = if schema.trim().is_empty() { None } else { Some(JsonSchema::parse(schema).map_err(|e| e.message)?) };
-        Ok(FanoutState { schema, violations: 0, reasons: Vec::new(), archive: archive.then(Archive::default) })
+        let fifo = matches!(spec, Spec::Topic(s) if s.fifo);
+        Ok(FanoutState {
+            schema,
+            violations: 0,
+            reasons: Vec::new(),
+            archive: archive.then(Archive::default),
+            fifo_publishes: fifo.then(TokenBucket::default),
+        })
     }
 
     pub fn archive_report(&self) -> Option<ArchiveReport> {
@@ -99,6 +114,13 @@ impl Simulation {
     /// A topic pushes to every subscription that accepts the message; a bus to every
     /// matching rule. With none, the message goes nowhere (counted as no route).
     pub(crate) fn fanout_arrive(&mut self, n: u32, msg: Key, frame: Key) -> HopOutcome {
+        let now = self.now;
+        if self.fanout_state(n).and_then(|f| f.fifo_publishes.as_mut()).is_some_and(|b| !b.take(now, FIFO_TOPIC_PER_S)) {
+            self.nodes[n as usize].totals.throttles += 1;
+            self.end_request(msg, frame, Fate::Rejected(Rejection::Throttled));
+            self.reply(frame, Reply::Throttled);
+            return HopOutcome::Throttled;
+        }
         let mut payload = None;
         self.register(n, msg, &mut payload);
         let wanted = if self.nodes[n as usize].kind == ComponentKind::Topic { ConnectionKind::Subscription } else { ConnectionKind::Rule };

@@ -5,7 +5,7 @@
 //! fails as throttled (DynamoDB's ProvisionedThroughputExceededException) and the
 //! caller's work fails with it. Reads change nothing, so they go nowhere after.
 
-use crate::model::spec::{DatabaseEngine, Spec};
+use crate::model::spec::{DatabaseEngine, ReadModelType, Spec};
 use crate::sim::engine::{Reply, Simulation};
 use crate::sim::event::Event;
 use crate::sim::metrics::Fate;
@@ -19,7 +19,7 @@ const READ_BACKOFF: Micros = 50_000;
 
 /// Reads per second and the time one takes, by store. DynamoDB: the table's read
 /// capacity, single-digit milliseconds; Aurora: a few milliseconds per indexed query;
-/// OpenSearch: tens of milliseconds per search; S3: 5,500 GETs per second per prefix,
+/// OpenSearch: tens of milliseconds per search; a cache (ElastiCache): under one; S3: 5,500 GETs per second per prefix,
 /// tens of milliseconds to the first byte.
 fn read_profile(spec: &Spec) -> (f64, Micros) {
     match spec {
@@ -30,7 +30,14 @@ fn read_profile(spec: &Spec) -> (f64, Micros) {
                 DatabaseEngine::Aurora => ms(3),
             },
         ),
-        Spec::SearchIndex(_) => (f64::from(u32::MAX), ms(20)),
+        // ElastiCache answers in under a millisecond.
+        Spec::SearchIndex(s) => (
+            f64::from(u32::MAX),
+            match s.engine {
+                ReadModelType::OpenSearch => ms(20),
+                ReadModelType::Cache => ms(1),
+            },
+        ),
         Spec::ObjectStorage(_) => (5_500.0, ms(30)),
         _ => (0.0, 0),
     }
@@ -39,6 +46,9 @@ fn read_profile(spec: &Spec) -> (f64, Micros) {
 impl Simulation {
     /// A read arrives at a store over `link`; the answer comes after the read latency.
     pub(crate) fn read_arrive(&mut self, n: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
+        if self.out_of_connections(n) {
+            return self.refuse_down(n, msg, frame, Some(Reply::ServerError));
+        }
         let (capacity, latency) = read_profile(&self.nodes[n as usize].spec);
         let now = self.now;
         if !self.nodes[n as usize].reads.take(now, capacity) {

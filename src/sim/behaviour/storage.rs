@@ -1,7 +1,9 @@
 //! Databases (write capacity, throttled writes retried by the writer, change
 //! streams) and delivery streams (buffer, then write in batches).
 
-use crate::model::spec::Spec;
+use crate::model::spec::{DatabaseEngine, Spec};
+use crate::model::ConnectionKind;
+use crate::sim::behaviour::stream::StreamState;
 use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Reply, Simulation, State};
 use crate::sim::event::Event;
@@ -11,10 +13,17 @@ use crate::sim::time::{secs, Micros};
 use crate::sim::trace::HopOutcome;
 use std::collections::VecDeque;
 
-/// A database's write capacity.
-#[derive(Clone, Debug, Default)]
+/// A database's write capacity, and its DynamoDB stream when a function reads it.
+#[derive(Default)]
 pub(crate) struct DatabaseState {
     writes: TokenBucket,
+    pub changes: Option<Box<StreamState>>,
+}
+
+impl DatabaseState {
+    pub fn new(changes: Option<StreamState>) -> DatabaseState {
+        DatabaseState { writes: TokenBucket::default(), changes: changes.map(Box::new) }
+    }
 }
 
 #[derive(Default)]
@@ -33,6 +42,9 @@ impl Simulation {
             Spec::Database(s) => f64::from(s.write_capacity_per_s),
             _ => 0.0,
         };
+        if self.out_of_connections(d) {
+            return self.refuse_down(d, msg, frame, Some(Reply::ServerError));
+        }
         let now = self.now;
         let State::Database(state) = &mut self.nodes[d as usize].state else { return HopOutcome::Rejected };
         if !state.writes.take(now, capacity) {
@@ -42,9 +54,50 @@ impl Simulation {
         }
         self.nodes[d as usize].totals.processed += 1;
         self.reply(frame, Reply::Ok);
-        // With the change stream on, the change goes on to its function or stream.
-        self.forward(d, msg);
+        // With the change stream on, the change goes into the table's stream, which
+        // its functions read, and on to a Kinesis stream it feeds.
+        let to_stream = matches!(&self.nodes[d as usize].state, State::Database(s) if s.changes.is_some());
+        let outs = self.async_outputs(d);
+        if to_stream && !outs.is_empty() {
+            if let Some(copy) = self.copy_message(msg) {
+                self.change_record(d, copy);
+            }
+            self.forward(d, msg);
+        } else if to_stream {
+            self.change_record(d, msg);
+        } else {
+            self.forward(d, msg);
+        }
         HopOutcome::Delivered
+    }
+
+    /// Aurora: are more connections open than the writer accepts? Every running slot
+    /// of a function, worker group or service that reads or writes it holds one (a
+    /// Lambda execution environment keeps its connection); over the limit, the request
+    /// fails ("too many connections"), as a 5xx.
+    pub(crate) fn out_of_connections(&self, d: u32) -> bool {
+        let node = &self.nodes[d as usize];
+        let Spec::Database(s) = &node.spec else { return false };
+        if s.engine != DatabaseEngine::Aurora {
+            return false;
+        }
+        let mut callers: Vec<u32> = node
+            .inc
+            .iter()
+            .map(|&l| &self.links[l as usize])
+            .filter(|l| matches!(l.kind, ConnectionKind::Write | ConnectionKind::Read))
+            .map(|l| l.from)
+            .collect();
+        callers.sort_unstable();
+        callers.dedup();
+        let open: u64 = callers
+            .iter()
+            .map(|&n| match &self.nodes[n as usize].state {
+                State::Compute(c) => u64::from(c.busy),
+                _ => 0,
+            })
+            .sum();
+        open > u64::from(s.max_connections)
     }
 
     pub(crate) fn firehose_arrive(&mut self, f: u32, msg: Key, frame: Key) -> HopOutcome {

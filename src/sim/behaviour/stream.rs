@@ -27,11 +27,22 @@
 //! - Kafka consumers fetch as soon as records are there (fetch.min.bytes 1).
 //!
 //! With `bisect_on_error`, a failing batch is split in halves and retried at once, so the
-//! good records before a bad one go through and the bad one is isolated (it still
-//! blocks its shard until it expires: there is no maximum retry count).
+//! good records before a bad one go through and the bad one is isolated. A failing batch
+//! blocks its shard until it succeeds, its records expire, or the mapping's limits
+//! (`mapping_retry_attempts`, `max_record_age_s`; -1, AWS's default, means no limit)
+//! discard it: the function's on-failure destination then gets one notice per discarded
+//! batch (Lambda sends the batch's metadata, not its records), and the records end as
+//! failed (retries used up) or expired (too old). Splitting does not use up retries.
+//!
+//! DynamoDB Streams (a database with `change_stream` and a function on a change-stream
+//! connection) run on this same machinery: the table's changes go to shards by the
+//! item's partition key, the function reads them through the connection's mapping
+//! settings, polled four times a second, with no per-shard write limit (the table's
+//! write capacity throttles first). Shards follow the table's partitions: one per
+//! 1,000 write or 3,000 read capacity units, as a DynamoDB partition serves.
 
 use super::kafka::Group;
-use crate::model::spec::{StreamFlavour, StreamSpec};
+use crate::model::spec::{DatabaseSpec, StreamFlavour, StreamSpec};
 use crate::model::{ComponentId, ComponentKind, ConnectionKind};
 use crate::sim::behaviour::compute::{Item, Origin};
 use crate::sim::engine::{Reply, Simulation, State};
@@ -39,7 +50,7 @@ use crate::sim::event::Event;
 use crate::sim::metrics::Fate;
 use crate::sim::payload::field_text;
 use crate::sim::slab::Key;
-use crate::sim::time::{Micros, MICROS_PER_S};
+use crate::sim::time::{secs, Micros, MICROS_PER_S};
 use crate::sim::trace::HopOutcome;
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -61,6 +72,13 @@ const EFO_PUSH_DELAY: Micros = 70_000;
 const GET_RECORDS_MAX: u32 = 10_000;
 /// A failed batch is tried again after this.
 const RETRY_AFTER: Micros = MICROS_PER_S;
+/// Lambda polls a DynamoDB stream's shards four times a second.
+const TABLE_POLL_INTERVAL: Micros = MICROS_PER_S / 4;
+/// DynamoDB Streams keep records 24 hours.
+const TABLE_RETENTION_H: u64 = 24;
+/// What one DynamoDB partition serves (write and read capacity units a second).
+const PARTITION_WCU: u32 = 1_000;
+const PARTITION_RCU: u32 = 3_000;
 
 /// A record in a shard: its message, its size and when it was written.
 #[derive(Clone, Copy, Debug)]
@@ -117,6 +135,8 @@ pub(crate) struct Cursor {
     /// front still belong to the batch being split (0: not splitting).
     split_limit: u32,
     split_left: u32,
+    /// Failed tries of the records at the front (the mapping's retry limit).
+    retries: u32,
 }
 
 /// A Kinesis consumer, or a Kafka consumer group.
@@ -226,6 +246,10 @@ pub struct PartitionReport {
 pub(crate) struct StreamState {
     pub(crate) flavour: StreamFlavour,
     enhanced_fan_out: bool,
+    /// A caught-up standard consumer polls again after this.
+    poll_interval: Micros,
+    /// Kinesis's per-shard write limits (a table's stream has none of its own).
+    write_limits: bool,
     pub(crate) shards: u32,
     retention: Micros,
     key_field: String,
@@ -245,6 +269,8 @@ impl StreamState {
         StreamState {
             flavour: spec.flavour,
             enhanced_fan_out: spec.enhanced_fan_out,
+            poll_interval: POLL_INTERVAL,
+            write_limits: spec.flavour == StreamFlavour::Kinesis,
             shards,
             retention: Micros::from(spec.retention_h) * 3_600 * MICROS_PER_S,
             key_field: spec.partition_key_field.clone(),
@@ -254,6 +280,19 @@ impl StreamState {
             totals: vec![ShardTotals::default(); shards as usize],
             wake_at: 0,
         }
+    }
+
+    /// A table's DynamoDB stream: one shard per partition the table's capacity needs.
+    pub fn for_table(spec: &DatabaseSpec) -> StreamState {
+        let shards = spec.write_capacity_per_s.div_ceil(PARTITION_WCU).max(spec.read_capacity_per_s.div_ceil(PARTITION_RCU)).max(1);
+        let as_stream = StreamSpec {
+            flavour: StreamFlavour::Kinesis,
+            shards,
+            partition_key_field: spec.partition_key_field.clone(),
+            retention_h: TABLE_RETENTION_H as u32,
+            enhanced_fan_out: false,
+        };
+        StreamState { poll_interval: TABLE_POLL_INTERVAL, write_limits: false, ..StreamState::new(&as_stream) }
     }
 
     fn cursors(&self) -> impl Iterator<Item = &Cursor> + '_ {
@@ -289,6 +328,16 @@ impl StreamState {
     }
 }
 
+/// Does a connection of `kind` into a `to` read its source's shards? A change stream
+/// into a stream is a write (Kinesis Data Streams for DynamoDB), not a reader.
+pub(crate) fn is_stream_reader(kind: ConnectionKind, to: ComponentKind) -> bool {
+    match kind {
+        ConnectionKind::EventSourceMapping | ConnectionKind::Poll => true,
+        ConnectionKind::ChangeStream => to == ComponentKind::Function,
+        _ => false,
+    }
+}
+
 /// Kinesis maps the 128-bit MD5 of the partition key onto equal hash-key ranges.
 pub fn shard_for(key: &str, shards: u32) -> u32 {
     StreamFlavour::Kinesis.partition_of(key, shards)
@@ -299,9 +348,11 @@ fn to_ms(us: Micros) -> u64 {
 }
 
 impl Simulation {
+    /// A stream's shards, or a table's change stream.
     pub(crate) fn stream_state(&mut self, s: u32) -> Option<&mut StreamState> {
         match &mut self.nodes.get_mut(s as usize)?.state {
             State::Stream(st) => Some(st),
+            State::Database(d) => d.changes.as_deref_mut(),
             _ => None,
         }
     }
@@ -309,6 +360,7 @@ impl Simulation {
     pub(crate) fn stream_ref(&self, s: u32) -> Option<&StreamState> {
         match &self.nodes.get(s as usize)?.state {
             State::Stream(st) => Some(st),
+            State::Database(d) => d.changes.as_deref(),
             _ => None,
         }
     }
@@ -320,7 +372,7 @@ impl Simulation {
         let mut readers: Vec<Reader> = Vec::new();
         for &l in &self.nodes[s as usize].out {
             let link = &self.links[l as usize];
-            if !matches!(link.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll) {
+            if !is_stream_reader(link.kind, self.nodes[link.to as usize].kind) {
                 continue;
             }
             // Consumer groups are Kafka's: every Kinesis consumer reads on its own.
@@ -402,19 +454,13 @@ impl Simulation {
 
     pub(crate) fn stream_arrive(&mut self, s: u32, link: u32, msg: Key, frame: Key) -> HopOutcome {
         self.ensure_readers(s);
-        let Some((flavour, shards, field)) = self.stream_ref(s).map(|st| (st.flavour, st.shards, st.key_field.clone())) else {
-            return HopOutcome::Rejected;
-        };
-        let text = self.payload_of(msg);
-        let bytes = (text.len() + field.len()).clamp(1, u32::MAX as usize) as u32;
-        // A record without the key field is spread by its message id.
-        let key = field_text(&text, &field).unwrap_or_else(|| self.message_id(msg).to_string());
-        let shard = flavour.partition_of(&key, shards) as usize;
+        let Some((shard, bytes)) = self.shard_of(s, msg) else { return HopOutcome::Rejected };
         let now = self.now;
         let Some(st) = self.stream_state(s) else { return HopOutcome::Rejected };
+        let limits = st.write_limits;
         let Some(t) = st.totals.get_mut(shard) else { return HopOutcome::Rejected };
         let w = t.writes.at(now);
-        if flavour == StreamFlavour::Kinesis && (w.count >= SHARD_RECORDS_PER_S || w.bytes + u64::from(bytes) > SHARD_BYTES_PER_S) {
+        if limits && (w.count >= SHARD_RECORDS_PER_S || w.bytes + u64::from(bytes) > SHARD_BYTES_PER_S) {
             t.throttled += 1;
             self.nodes[s as usize].totals.throttles += 1;
             if self.retry_throttled_write(link, msg, frame, PUT_RETRIES, PUT_BACKOFF) {
@@ -422,6 +468,40 @@ impl Simulation {
             }
             return HopOutcome::Throttled;
         }
+        self.append_record(s, shard, msg, bytes);
+        self.nodes[s as usize].totals.processed += 1;
+        self.reply(frame, Reply::Ok);
+        self.pump_stream(s);
+        HopOutcome::Delivered
+    }
+
+    /// The shard a record goes to by its key field, and its size. A record without the
+    /// key field is spread by its message id.
+    fn shard_of(&self, s: u32, msg: Key) -> Option<(usize, u32)> {
+        let st = self.stream_ref(s)?;
+        let (flavour, shards, field) = (st.flavour, st.shards, &st.key_field);
+        let text = self.payload_of(msg);
+        let bytes = (text.len() + field.len()).clamp(1, u32::MAX as usize) as u32;
+        let key = field_text(&text, field).unwrap_or_else(|| self.message_id(msg).to_string());
+        Some((flavour.partition_of(&key, shards) as usize, bytes))
+    }
+
+    /// A table's change: its record goes to the change stream's shard for its item key.
+    pub(crate) fn change_record(&mut self, d: u32, msg: Key) {
+        self.ensure_readers(d);
+        match self.shard_of(d, msg) {
+            Some((shard, bytes)) => self.append_record(d, shard, msg, bytes),
+            None => self.finish(msg, Fate::Consumed),
+        }
+        self.pump_stream(d);
+    }
+
+    /// Appends a written record to `shard`, a copy for every reader.
+    fn append_record(&mut self, s: u32, shard: usize, msg: Key, bytes: u32) {
+        let now = self.now;
+        let Some(st) = self.stream_state(s) else { return self.finish(msg, Fate::Consumed) };
+        let Some(t) = st.totals.get_mut(shard) else { return self.finish(msg, Fate::Consumed) };
+        let w = t.writes.at(now);
         w.count += 1;
         w.bytes += u64::from(bytes);
         t.accepted += 1;
@@ -438,7 +518,7 @@ impl Simulation {
                 copies.push(c);
             }
         }
-        let Some(st) = self.stream_state(s) else { return HopOutcome::Rejected };
+        let Some(st) = self.stream_state(s) else { return };
         if readers == 0 {
             st.unread.push_back(Record { msg, bytes, at: now });
         } else {
@@ -448,10 +528,6 @@ impl Simulation {
                 }
             }
         }
-        self.nodes[s as usize].totals.processed += 1;
-        self.reply(frame, Reply::Ok);
-        self.pump_stream(s);
-        HopOutcome::Delivered
     }
 
     /// Expired records leave every shard (called each second).
@@ -514,11 +590,17 @@ impl Simulation {
         if cur.busy {
             return None;
         }
+        // The mapping's maximum record age: older records are discarded, not read.
+        let max_age = self.links.get(link as usize).and_then(|l| u32::try_from(l.settings.max_record_age_s).ok()).map(secs);
+        if let Some(max_age) = max_age.filter(|&age| cur.records.front().is_some_and(|rec| now.saturating_sub(rec.at) > age)) {
+            self.discard_old(s, r, shard, link, max_age);
+        }
+        let cur = self.stream_ref(s)?.readers.get(r)?.cursors.get(shard as usize)?;
         let front = cur.records.front()?.at;
         let (waiting, splitting) = (cur.records.len(), cur.split_left > 0);
         let (to, batch_size, window) = {
             let l = self.links.get(link as usize)?;
-            (l.to, l.settings.batch_size.max(1), crate::sim::time::secs(l.settings.batch_window_s))
+            (l.to, l.settings.batch_size.max(1), secs(l.settings.batch_window_s))
         };
         let firehose = self.nodes[to as usize].kind == ComponentKind::DeliveryStream;
         // A Kafka consumer that died polls nothing: its partitions wait for the group.
@@ -557,6 +639,7 @@ impl Simulation {
             Some(w) => SHARD_READ_BYTES_PER_S - w.bytes,
             None => u64::MAX,
         };
+        let poll = if firehose { POLL_INTERVAL } else { st.poll_interval };
         let reader = &mut st.readers[r];
         let cur = &mut reader.cursors[shard as usize];
         let mut limit = if firehose { GET_RECORDS_MAX } else { batch_size } as usize;
@@ -575,9 +658,9 @@ impl Simulation {
         }
         let records: Vec<Record> = cur.records.drain(..take).collect();
         let caught_up = cur.records.is_empty();
-        // Lambda polls a shard once a second and keeps reading while records wait;
-        // Firehose polls once a second whatever waits.
-        cur.next_read = if mode == Mode::Polled && (firehose || caught_up) { now + POLL_INTERVAL } else { now };
+        // Lambda polls a shard once a second (a table's four times) and keeps reading
+        // while records wait; Firehose polls once a second whatever waits.
+        cur.next_read = if mode == Mode::Polled && (firehose || caught_up) { now + poll } else { now };
         reader.read += take as u64;
         reader.max_age = reader.max_age.max(now.saturating_sub(front));
         if let Some(w) = st.read_window(r, shard as usize, mode, now) {
@@ -614,7 +697,8 @@ impl Simulation {
         // The record behind each item (its size and write time), found by position.
         let record = |i: usize, msg: Key| batch.get(i).filter(|r| r.msg == msg).copied().unwrap_or(Record { msg, bytes: 1, at: now });
         let Some(l) = self.links.get(link as usize) else { return };
-        let (to, partial, bisect) = (l.to, l.settings.report_batch_item_failures, l.settings.bisect_on_error);
+        let (to, partial, bisect, retry_limit) =
+            (l.to, l.settings.report_batch_item_failures, l.settings.bisect_on_error, u32::try_from(l.settings.mapping_retry_attempts).ok());
         if kafka && self.is_down(to) {
             // Its work stands (at-least-once) but the offsets were not committed.
             let mut back = Vec::with_capacity(items.len());
@@ -643,13 +727,27 @@ impl Simulation {
         for item in &items[..keep_from] {
             self.done_with(to, item.msg);
         }
-        let back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
+        let mut back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
         let failed = back.len();
         let Some(cur) =
             self.stream_state(s).and_then(|st| st.readers.get_mut(consumer as usize)).and_then(|r| r.cursors.get_mut(shard as usize))
         else {
             return;
         };
+        // A retry of the same records (splitting does not count); past the mapping's
+        // limit they are discarded and the shard moves on.
+        let splits = bisect && failed > 1;
+        cur.retries = if failed == 0 { 0 } else { cur.retries + u32::from(!splits) };
+        let given_up = retry_limit.is_some_and(|limit| failed > 0 && !splits && cur.retries > limit);
+        if given_up {
+            cur.retries = 0;
+            cur.next_read = now;
+            (cur.split_left, cur.split_limit) = (cur.split_left.saturating_sub(items.len() as u32), 0);
+            let discarded = std::mem::take(&mut back);
+            self.discard_records(s, to, discarded, Fate::Failed);
+            self.pump_stream(s);
+            return;
+        }
         for rec in back.into_iter().rev() {
             cur.records.push_front(rec);
         }
@@ -670,5 +768,46 @@ impl Simulation {
             cur.next_read = now + RETRY_AFTER;
         }
         self.pump_stream(s);
+    }
+
+    /// Discards the records at the front of a shard older than `max_age` (the mapping's
+    /// MaximumRecordAgeInSeconds).
+    fn discard_old(&mut self, s: u32, r: usize, shard: u32, link: u32, max_age: Micros) {
+        let now = self.now;
+        let Some(cur) = self.stream_state(s).and_then(|st| st.readers.get_mut(r)).and_then(|rd| rd.cursors.get_mut(shard as usize)) else {
+            return;
+        };
+        let mut old = Vec::new();
+        while let Some(rec) = cur.records.front().copied().filter(|rec| now.saturating_sub(rec.at) > max_age) {
+            cur.records.pop_front();
+            old.push(rec);
+        }
+        cur.split_left = cur.split_left.saturating_sub(old.len() as u32);
+        if cur.split_left == 0 {
+            cur.split_limit = 0;
+        }
+        cur.retries = 0;
+        let to = self.links.get(link as usize).map_or(u32::MAX, |l| l.to);
+        self.discard_records(s, to, old, Fate::Expired);
+    }
+
+    /// Records a stream mapping gives up on: the consuming function's on-failure
+    /// destination gets one notice for them (in AWS, the batch's metadata: a copy of its
+    /// first record stands for it here), and the records end in `fate`.
+    fn discard_records(&mut self, s: u32, to: u32, records: Vec<Record>, fate: Fate) {
+        let Some(first) = records.first() else { return };
+        if let Some(l) = self.on_failure_link(to) {
+            if let Some(notice) = self.copy_message(first.msg) {
+                self.fan_out(&[l], notice);
+            }
+        }
+        let totals = &mut self.nodes[s as usize].totals;
+        match fate {
+            Fate::Expired => totals.expired += records.len() as u64,
+            _ => totals.errors += records.len() as u64,
+        }
+        for rec in records {
+            self.finish(rec.msg, fate);
+        }
     }
 }
