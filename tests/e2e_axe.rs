@@ -62,8 +62,9 @@ async fn ten_screens_have_no_accessibility_violations() {
     c.wait().for_element(Locator::Css(".node")).await.expect("the pattern");
     check("a pattern", violations(c, &axe).await);
 
-    click(c, r#".node[data-kind="queue"] .node-box"#).await;
-    c.wait().for_element(Locator::Css(".inspector input, .inspector select")).await.expect("the queue's settings");
+    // The flow's first box (the pattern opens at a readable zoom from its start).
+    click(c, ".node .node-name").await;
+    c.wait().for_element(Locator::Css(".inspector input, .inspector select")).await.expect("the box's settings");
     check("inspector", violations(c, &axe).await);
 
     click(c, r#"[data-action="share"]"#).await;

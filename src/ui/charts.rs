@@ -37,7 +37,7 @@ const INK_SOFT: &str = "#545b64";
 const TICK_FONT: &str = "10px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 const EMPTY_FONT: &str = "italic 11px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", Arial, sans-serif";
 /// p50, p95, p99.
-const PERCENTILE_COLOURS: [&str; 3] = ["#0972d3", "#ec7211", "#c33d69"];
+const PERCENTILE_COLOURS: [&str; 3] = ["#0972d3", "#b84f00", "#c33d69"];
 const PERCENTILE_NAMES: [&str; 3] = ["p50", "p95", "p99"];
 
 /// Shown in a chart before the run has produced a sample.

@@ -160,7 +160,7 @@ fn message_panel(player: &Player, diagram: &Diagram, message: Option<u64>, lang:
         Some((_, Some((story, payload)))) => story_view(&story, payload, diagram, &name, lang),
     };
     html! {
-        <aside class="message-panel" aria-label={words::run_panel::MESSAGE_INSPECTOR.get(lang)} data-message={message.map(|m| m.to_string()).unwrap_or_default()}>
+        <section class="message-panel" aria-label={words::run_panel::MESSAGE_INSPECTOR.get(lang)} data-message={message.map(|m| m.to_string()).unwrap_or_default()}>
             <div class="message-head">
                 <h3>
                     { words::run_panel::MESSAGE.get(lang) }
@@ -173,7 +173,7 @@ fn message_panel(player: &Player, diagram: &Diagram, message: Option<u64>, lang:
                 }
             </div>
             { body }
-        </aside>
+        </section>
     }
 }
 

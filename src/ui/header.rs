@@ -33,7 +33,7 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
         <header class="app-header">
             <a class="brand" href="./" aria-label={words::frame::DECOUPLE_LAB_HOME.get(lang)}>
                 { brand_mark() }
-                <span class="brand-name">{ "Decouple Lab" }</span>
+                <h1 class="brand-name">{ "Decouple Lab" }</h1>
             </a>
             <span class="brand-tagline">{ words::header::BUILD_A_DECOUPLED_ARCHITECTURE_PRESS.get(lang) }</span>
             <nav class="header-actions" aria-label={words::frame::LESSON_AND_SHARING.get(lang)}>

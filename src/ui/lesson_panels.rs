@@ -91,7 +91,7 @@ pub fn pattern_card(props: &PatternCardProps) -> Html {
     let Some(p) = pattern(&props.id) else { return Html::default() };
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="pattern-card" aria-label={words::inspector::ABOUT_THIS_PATTERN.get(lang)}>
+        <section class="pattern-card" aria-label={words::inspector::ABOUT_THIS_PATTERN.get(lang)}>
             <div class="card-head">
                 <h2>{ p.title.get(lang) }</h2>
                 <button type="button" class="notice-close" aria-label={words::exercises::CLOSE.get(lang)} onclick={close}>{ "×" }</button>
@@ -101,7 +101,7 @@ pub fn pattern_card(props: &PatternCardProps) -> Html {
                 <h3>{ words::inspector::TRY_THIS.get(lang) }</h3>
                 <ol class="pattern-steps">{ for p.steps.iter().map(|s| step_item(s, lang, &props.player, &editor)) }</ol>
             }
-        </aside>
+        </section>
     }
 }
 

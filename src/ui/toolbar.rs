@@ -108,7 +108,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         msg!("{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired", "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn").get(lang).to_string()
     });
     html! {
-        <div class="toolbar" role="toolbar" aria-label={words::frame::EDITOR_AND_SIMULATION_CONTROLS.get(lang)}>
+        // A landmark, so every part of the page is in one (a toolbar role would promise
+        // arrow-key movement between its controls, which Tab does here).
+        <section class="toolbar" aria-label={words::frame::EDITOR_AND_SIMULATION_CONTROLS.get(lang)}>
             <div class="tool-group" aria-label={words::frame::SIMULATION.get(lang)}>
                 if run.playing {
                     { button(Control::Pause, words::toolbar::PAUSE_SPACE.get(lang), true, play_pause) }
@@ -152,7 +154,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="tool-group tool-right">
                 { button(Control::Help, words::toolbar::KEYBOARD_SHORTCUTS.get(lang), true, help) }
             </div>
-        </div>
+        </section>
     }
 }
 
