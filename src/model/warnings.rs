@@ -110,6 +110,13 @@ fn component_warnings(diagram: &Diagram, component: &Component) -> Vec<Message> 
         }
         _ => {}
     }
+    if let Spec::Function(f) = &component.spec {
+        // The run refuses to start with it (sim::Simulation::with_options says the same).
+        if let Err(e) = super::placeholders::check_result(&f.result) {
+            let (en, vi) = (&e.en, &e.vi);
+            out.push(msg!("The function {name} cannot return its result: {en}", "Hàm {name} không trả về được kết quả: {vi}"));
+        }
+    }
     if let Spec::EventBus(bus) = &component.spec {
         if bus.replay_at_s > 0.0 && !bus.archive {
             let at = bus.replay_at_s;
@@ -148,6 +155,7 @@ mod tests {
         }
         if let Some(Spec::Function(f)) = d.component_mut(function).map(|c| &mut c.spec) {
             f.timeout_s = 60;
+            f.result = r#"{"id": "{{order_id}}"}"#.into();
         }
         // A replay scheduled on a bus whose archive is off.
         let bus = d.add_component(ComponentKind::EventBus, "Bus", at);
@@ -159,8 +167,9 @@ mod tests {
         }
         let found = warnings(&d);
         let distinct: std::collections::BTreeSet<_> = found.iter().map(|w| w.message.en.split(' ').take(3).collect::<Vec<_>>()).collect();
-        assert!(distinct.len() >= 11, "{distinct:?}");
+        assert!(distinct.len() >= 12, "{distinct:?}");
         assert!(found.iter().any(|w| w.message.en.contains("nothing to replay")));
+        assert!(found.iter().any(|w| w.component == function && w.message.en.contains("Worker cannot return its result") && w.message.en.contains("{{order_id}}")));
         for w in &found {
             assert_ne!(w.message.en, w.message.vi);
             for english in ["Nobody", "Nothing", "The ", " has ", " is ", "connect"] {

@@ -260,6 +260,7 @@ pub(super) fn validate_text(key: &str, text: &str, scope: Option<crate::model::F
             FilterPolicy::parse(text, scope.unwrap_or_default()).map(|_| ()).map_err(|e| e.message().get(current()).to_string())
         }
         "attributes" => crate::sim::payload::check_attributes(text).map_err(|e| e.get(current()).to_string()),
+        "result" => crate::model::placeholders::check_result(text).map_err(|e| e.get(current()).to_string()),
         "schema" if !text.trim().is_empty() => {
             crate::routing::JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message.get(current()).to_string())
         }
