@@ -110,20 +110,27 @@ const FLOW: &str = r#"{
   }
 }"#;
 
-fn flow(payload: &str, validator_error: f64) -> (Diagram, ComponentId, ComponentId) {
+/// Client → state machine `flow` (with `definition`) whose Task state `task_state` calls
+/// a function: (diagram, machine, client, function).
+fn machine_with_task(definition: &str, payload: &str, task_state: &str) -> (Diagram, ComponentId, ComponentId, ComponentId) {
     let mut d = Diagram::new();
     let c = client(&mut d, 1.0, payload);
     let sm = add(&mut d, ComponentKind::StateMachine, "flow");
     if let Spec::StateMachine(s) = spec(&mut d, sm) {
-        s.definition = FLOW.to_string();
+        s.definition = definition.to_string();
     }
-    let v = add(&mut d, ComponentKind::Function, "validator");
+    let f = add(&mut d, ComponentKind::Function, "validator");
+    connect(&mut d, c, sm);
+    let t = connect(&mut d, sm, f);
+    d.connection_mut(t).expect("task").settings.task_state = task_state.into();
+    (d, sm, c, f)
+}
+
+fn flow(payload: &str, validator_error: f64) -> (Diagram, ComponentId, ComponentId) {
+    let (mut d, sm, c, v) = machine_with_task(FLOW, payload, "Validate");
     if let Spec::Function(s) = spec(&mut d, v) {
         s.error_rate = validator_error;
     }
-    connect(&mut d, c, sm);
-    let t = connect(&mut d, sm, v);
-    d.connection_mut(t).expect("task").settings.task_state = "Validate".into();
     (d, sm, c)
 }
 
@@ -198,16 +205,7 @@ fn parameters_read_the_input_and_a_missing_path_is_a_runtime_error() {
       }
     }"#;
     let build = |payload: &str| {
-        let mut d = Diagram::new();
-        let c = client(&mut d, 1.0, payload);
-        let sm = add(&mut d, ComponentKind::StateMachine, "flow");
-        if let Spec::StateMachine(s) = spec(&mut d, sm) {
-            s.definition = MACHINE.to_string();
-        }
-        let f = add(&mut d, ComponentKind::Function, "charge");
-        connect(&mut d, c, sm);
-        let t = connect(&mut d, sm, f);
-        d.connection_mut(t).expect("task").settings.task_state = "Charge".into();
+        let (d, sm, _, f) = machine_with_task(MACHINE, payload, "Charge");
         (d, sm, f)
     };
     let (d, sm, f) = build(r#"{"orderId": 7}"#);

@@ -23,7 +23,7 @@
 use serde_json::{Map, Value};
 
 use super::path::{reference_steps, resolve, Step};
-use super::types::{Io, PathField};
+use super::types::{Io, MapState, PathField};
 
 /// The error every data-flow failure raises.
 pub const RUNTIME_ERROR: &str = "States.Runtime";
@@ -179,6 +179,29 @@ pub fn error_output(result_path: &PathField, raw_input: Value, error: &str, caus
     apply_result_path(result_path, raw_input, serde_json::json!({"Error": error, "Cause": cause}))
 }
 
+/// A Map state's items: `Items`, or what `ItemsPath` selects in the effective input
+/// (it must be an array), each shaped by `ItemSelector`, which reads the input and, with
+/// `$$.Map.Item.Value`/`Index`, the item (added to `context`).
+pub fn map_items(map: &MapState, effective: &Value, context: &Value) -> Result<Vec<Value>, DataFlowError> {
+    let items = match (&map.items, &map.items_path) {
+        (Some(Value::Array(a)), _) => a.clone(),
+        (_, path) => match select("ItemsPath", path, effective)? {
+            Value::Array(a) => a,
+            other => return Err(DataFlowError { cause: format!("The Map state's items are not an array: {}", quoted(&other)) }),
+        },
+    };
+    let Some(selector) = &map.item_selector else { return Ok(items) };
+    let mut context = context.clone();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            context["Map"] = serde_json::json!({"Item": {"Value": item, "Index": i}});
+            payload_template(selector, effective, &context)
+        })
+        .collect()
+}
+
 /// Does a payload template of this state read the context object (`$$`)? The
 /// interpreter builds the context object only then.
 pub fn uses_context(io: &Io) -> bool {
@@ -312,6 +335,33 @@ mod tests {
         assert_eq!(out, Ok(json!({"order": 1, "error": {"Error": "States.TaskFailed", "Cause": "boom"}})));
         assert_eq!(error_output(&PathField::Null, json!({"order": 1}), "E", "c"), Ok(json!({"order": 1})));
         assert_eq!(error_output(&PathField::Default, json!({"order": 1}), "E", "c"), Ok(json!({"Error": "E", "Cause": "c"})));
+    }
+
+    #[test]
+    fn map_items_come_from_items_path_and_item_selector() {
+        let processor = super::super::types::Branch { start_at: "P".into(), states: Vec::new() };
+        let mut map = MapState {
+            processor,
+            items_path: path("$.lines"),
+            items: None,
+            item_selector: None,
+            max_concurrency: None,
+            retry: Vec::new(),
+            catch: Vec::new(),
+        };
+        let input = json!({"order": 9, "lines": ["a", "b"]});
+        assert_eq!(map_items(&map, &input, &Value::Null), Ok(vec![json!("a"), json!("b")]));
+        map.item_selector = Some(json!({"order.$": "$.order", "line.$": "$$.Map.Item.Value", "at.$": "$$.Map.Item.Index"}));
+        assert_eq!(
+            map_items(&map, &input, &Value::Null),
+            Ok(vec![json!({"order": 9, "line": "a", "at": 0}), json!({"order": 9, "line": "b", "at": 1})])
+        );
+        let not_array = map_items(&map, &json!({"lines": 3}), &Value::Null).expect_err("3 is not an array");
+        assert!(not_array.cause.contains("not an array"), "{}", not_array.cause);
+        assert!(map_items(&map, &json!({}), &Value::Null).is_err(), "ItemsPath matches nothing");
+        map.items = Some(json!([1]));
+        map.item_selector = None;
+        assert_eq!(map_items(&map, &json!({}), &Value::Null), Ok(vec![json!(1)]));
     }
 
     #[test]

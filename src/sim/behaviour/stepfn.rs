@@ -700,14 +700,7 @@ impl Simulation {
             let out = dataflow::state_output(&state.io, input, Value::Array(Vec::new()), &context);
             return self.exec_flow(t, out);
         }
-        let count = branches.len();
-        if let Some(th) = self.threads.get_mut(t) {
-            th.wait = Hold::Children;
-            th.results = vec![Value::Null; count];
-            th.pending = count as u32;
-            th.items.clear();
-            th.next_item = 0;
-        }
+        self.await_children(t, branches.len(), Vec::new(), u32::MAX);
         for (i, b) in branches.into_iter().enumerate() {
             self.start_child(t, exec, i as u32, b, effective.clone());
         }
@@ -722,41 +715,15 @@ impl Simulation {
             Ok(v) => v,
             Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
         };
-        let items = match (&map.items, &map.items_path) {
-            (Some(Value::Array(a)), _) => Ok(a.clone()),
-            (_, path) => match dataflow::select("ItemsPath", path, &effective) {
-                Ok(Value::Array(a)) => Ok(a),
-                Ok(_) => Err("the Map state's items are not an array".to_string()),
-                Err(e) => Err(e.cause),
-            },
-        };
-        let items = match items {
+        let context = self.context_object(t, &state.io, map.item_selector.is_some());
+        let items = match dataflow::map_items(map, &effective, &context) {
             Ok(items) => items,
-            Err(cause) => return self.exec_state_error(t, RUNTIME_ERROR, &cause),
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
         };
-        let context = self.context_object(t, &state.io, false);
         if items.is_empty() {
             let out = dataflow::state_output(&state.io, input, Value::Array(Vec::new()), &context);
             return self.exec_flow(t, out);
         }
-        let items: Result<Vec<Value>, DataFlowError> = match &map.item_selector {
-            None => Ok(items),
-            Some(selector) => {
-                let mut item_context = self.context_object(t, &state.io, true);
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        item_context["Map"] = serde_json::json!({"Item": {"Value": item, "Index": i}});
-                        dataflow::payload_template(selector, &effective, &item_context)
-                    })
-                    .collect()
-            }
-        };
-        let items = match items {
-            Ok(items) => items,
-            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
-        };
         let limit = match &map.max_concurrency {
             Some(Dynamic::Fixed(c)) if *c > 0 => (*c).min(u64::from(u32::MAX)) as u32,
             _ => u32::MAX,
@@ -767,7 +734,14 @@ impl Simulation {
             let out = dataflow::state_output(&state.io, input, Value::Array(items), &context);
             return self.exec_flow(t, out);
         }
-        let count = items.len();
+        self.await_children(t, items.len(), items, limit);
+        self.map_start_more(t);
+        false
+    }
+
+    /// The thread waits for `count` branches or iterations (a Map's `items` start
+    /// `limit` at a time).
+    fn await_children(&mut self, t: Key, count: usize, items: Vec<Value>, limit: u32) {
         if let Some(th) = self.threads.get_mut(t) {
             th.wait = Hold::Children;
             th.results = vec![Value::Null; count];
@@ -776,8 +750,6 @@ impl Simulation {
             th.next_item = 0;
             th.max_concurrency = limit;
         }
-        self.map_start_more(t);
-        false
     }
 
     /// Parallel and Map, when every branch or iteration has ended well: their results,
