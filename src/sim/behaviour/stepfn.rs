@@ -523,10 +523,8 @@ impl Simulation {
     /// Pass: its `Result`, or its effective input, goes through ResultPath and OutputPath.
     fn pass_state(&mut self, t: Key, state: &AslState, input: &Value, result: Option<&Value>) -> bool {
         let context = self.context_object(t, &state.io, false);
-        let out = match result {
-            Some(r) => dataflow::state_output(&state.io, input, r.clone(), &context),
-            None => dataflow::effective_input(&state.io, input, &context).and_then(|r| dataflow::state_output(&state.io, input, r, &context)),
-        };
+        let out = dataflow::effective_input(&state.io, input, &context)
+            .and_then(|effective| dataflow::state_output(&state.io, input, result.cloned().unwrap_or(effective), &context));
         self.exec_flow(t, out)
     }
 
