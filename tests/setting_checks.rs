@@ -101,3 +101,19 @@ fn dlab_check_warns_about_the_broken_pattern_before_grading() {
     let (_, _, quiet) = dlab(&["check", "pipeline", &file_of(&bus_link(r#"{"source": ["shop"]}"#), "check-fixed")]);
     assert!(!quiet.contains("warning"), "{quiet}");
 }
+
+#[test]
+fn a_function_whose_result_template_is_broken_is_warned_about_once() {
+    let mut b = Builder::new();
+    let users = b.client("users", 0.0, 0.0, 5.0, false, r#"{"orderId": "{{uuid}}"}"#);
+    let worker = b.function("worker", 1.0, 0.0, 50, 3);
+    b.link(users, worker);
+    let mut diagram = b.finish().expect("a diagram");
+    if let Some(decouple_lab::model::Spec::Function(f)) = diagram.component_mut(worker).map(|c| &mut c.spec) {
+        f.result = r#"{"id": "{{order_id}}"}"#.into();
+    }
+    let about: Vec<_> = warnings(&diagram).into_iter().filter(|w| w.component == worker).collect();
+    assert_eq!(about.len(), 1, "one warning on the function: {about:?}");
+    assert!(about[0].message.en.contains("worker (result)") && about[0].message.en.contains("{{order_id}}"), "{}", about[0].message.en);
+    assert!(check_text("result", r#"{"id": "{{uuid}}"}"#, FilterPolicyScope::default()).is_ok());
+}

@@ -229,6 +229,31 @@ fn a_task_result_is_the_functions_result() {
     assert_eq!(counts.failed, 0, "{counts:?}");
 }
 
+/// A result template that is not JSON, or uses a placeholder the engine does not know,
+/// is refused before the run starts, naming the function and the reason, and shows
+/// as a warning on the function.
+#[test]
+fn a_bad_result_template_refuses_the_run() {
+    for (template, reason) in [(r#"{"id": "{{order_id}}"}"#, "{{order_id}}"), (r#"{"valid": true"#, "not valid JSON")] {
+        let mut b = Builder::new();
+        let c = b.client("trigger", 0.0, 0.0, 1.0, false, r#"{"n": 1}"#);
+        let f = b.function("score", 2.0, 0.0, 50, 3);
+        b.link(c, f);
+        if let Spec::Function(s) = b.spec(f) {
+            s.result = template.into();
+        }
+        let mut d = b.finish().expect("diagram");
+        let refused = Simulation::new(&d).err().expect("the run refuses to start").to_string();
+        assert!(refused.starts_with("score (result)") && refused.contains(reason), "{refused}");
+        let warned = decouple_lab::model::warnings(&d);
+        assert!(warned.iter().any(|w| w.component == f && w.message.en.contains(reason)), "{warned:?}");
+        if let Some(Spec::Function(s)) = d.component_mut(f).map(|c| &mut c.spec) {
+            s.result = r#"{"id": "{{uuid}}", "n": {{seq}}}"#.into();
+        }
+        assert!(Simulation::new(&d).is_ok(), "a good template runs");
+    }
+}
+
 /// 10,000 messages waiting, 10 s of work per batch: Lambda's SQS pollers start at
 /// five batches at once and add up to 300 a minute, so the queue drains in minutes,
 /// not in the 10 s that 1,000 concurrent batches would take.

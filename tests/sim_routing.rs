@@ -110,20 +110,27 @@ const FLOW: &str = r#"{
   }
 }"#;
 
-fn flow(payload: &str, validator_error: f64) -> (Diagram, ComponentId, ComponentId) {
+/// Client → state machine `flow` (with `definition`) whose Task state `task_state` calls
+/// a function: (diagram, machine, client, function).
+fn machine_with_task(definition: &str, payload: &str, task_state: &str) -> (Diagram, ComponentId, ComponentId, ComponentId) {
     let mut d = Diagram::new();
     let c = client(&mut d, 1.0, payload);
     let sm = add(&mut d, ComponentKind::StateMachine, "flow");
     if let Spec::StateMachine(s) = spec(&mut d, sm) {
-        s.definition = FLOW.to_string();
+        s.definition = definition.to_string();
     }
-    let v = add(&mut d, ComponentKind::Function, "validator");
+    let f = add(&mut d, ComponentKind::Function, "validator");
+    connect(&mut d, c, sm);
+    let t = connect(&mut d, sm, f);
+    d.connection_mut(t).expect("task").settings.task_state = task_state.into();
+    (d, sm, c, f)
+}
+
+fn flow(payload: &str, validator_error: f64) -> (Diagram, ComponentId, ComponentId) {
+    let (mut d, sm, c, v) = machine_with_task(FLOW, payload, "Validate");
     if let Spec::Function(s) = spec(&mut d, v) {
         s.error_rate = validator_error;
     }
-    connect(&mut d, c, sm);
-    let t = connect(&mut d, sm, v);
-    d.connection_mut(t).expect("task").settings.task_state = "Validate".into();
     (d, sm, c)
 }
 
@@ -177,6 +184,48 @@ fn express_workflow_answers_at_the_end_and_invalid_definitions_fail() {
     let counts = sim.component_report(sm).and_then(|r| r.executions).expect("counts");
     assert_eq!(counts.failed, counts.started);
     assert!(counts.started > 0);
+}
+
+/// Data flow as AWS runs it: Parameters read the input and the context object, and a
+/// path that matches nothing fails the execution with States.Runtime, which a Catch
+/// on States.ALL does not catch (the function is never called).
+#[test]
+fn parameters_read_the_input_and_a_missing_path_is_a_runtime_error() {
+    const MACHINE: &str = r#"{
+      "StartAt": "Shape",
+      "States": {
+        "Shape": {"Type": "Pass", "Parameters": {"input.$": "$", "machine.$": "$$.StateMachine.Name"}, "Next": "Charge"},
+        "Charge": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:charge",
+                   "Parameters": {"id.$": "$.input.orderId"}, "ResultPath": "$.charge",
+                   "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "Next": "Check"},
+        "Check": {"Type": "Choice", "Choices": [{"And": [{"Variable": "$.machine", "StringEquals": "flow"}, {"Variable": "$.charge.id", "NumericEquals": 7}], "Next": "Done"}], "Default": "Wrong"},
+        "Caught": {"Type": "Fail", "Error": "Caught"},
+        "Wrong": {"Type": "Fail", "Error": "Wrong"},
+        "Done": {"Type": "Succeed"}
+      }
+    }"#;
+    let build = |payload: &str| {
+        let (d, sm, _, f) = machine_with_task(MACHINE, payload, "Charge");
+        (d, sm, f)
+    };
+    let (d, sm, f) = build(r#"{"orderId": 7}"#);
+    let sim = run(&d, 5);
+    let done = sim.executions(sm);
+    assert!(!done.is_empty());
+    assert!(done.iter().filter(|e| e.status != ExecutionStatus::Running).all(|e| e.status == ExecutionStatus::Succeeded), "{done:?}");
+    let (d, sm, f2) = build(r#"{"order": 7}"#);
+    let sim2 = run(&d, 5);
+    let failed = sim2.executions(sm);
+    assert!(!failed.is_empty());
+    for e in failed.iter().filter(|e| e.status != ExecutionStatus::Running) {
+        assert_eq!(e.status, ExecutionStatus::Failed);
+        assert_eq!(e.error.as_deref(), Some("States.Runtime"), "{e:?}");
+        assert!(e.cause.as_deref().unwrap_or_default().contains("$.input.orderId"), "{:?}", e.cause);
+        assert_eq!(e.state_names(), ["Shape", "Charge"], "the Catch on States.ALL does not catch it");
+    }
+    let invoked = |s: &Simulation, f| s.component_report(f).map_or(0, |r| r.received);
+    assert!(invoked(&sim, f) > 0);
+    assert_eq!(invoked(&sim2, f2), 0);
 }
 
 // ----- EventBridge -----

@@ -11,6 +11,7 @@ mod ids;
 mod kind;
 mod labels;
 mod limits;
+pub mod placeholders;
 mod setting;
 pub mod spec;
 mod warnings;

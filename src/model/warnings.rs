@@ -159,7 +159,7 @@ mod tests {
         }
         let found = warnings(&d);
         let distinct: std::collections::BTreeSet<_> = found.iter().map(|w| w.message.en.split(' ').take(3).collect::<Vec<_>>()).collect();
-        assert!(distinct.len() >= 11, "{distinct:?}");
+        assert!(distinct.len() >= 12, "{distinct:?}");
         assert!(found.iter().any(|w| w.message.en.contains("nothing to replay")));
         for w in &found {
             assert_ne!(w.message.en, w.message.vi);

@@ -238,6 +238,12 @@ impl Simulation {
                 let (name, en, vi) = (&c.name, &e.en, &e.vi);
                 return Err(SimError(msg!("{name} (attributes): {en}", "{name} (attributes): {vi}")));
             }
+            if let Spec::Function(f) = &c.spec {
+                if let Err(e) = crate::model::placeholders::check_result(&f.result) {
+                    let (name, en, vi) = (&c.name, &e.en, &e.vi);
+                    return Err(SimError(msg!("{name} (result): {en}", "{name} (result): {vi}")));
+                }
+            }
         }
         if let Some(r) = crate::model::aws_refusals(diagram).into_iter().next() {
             let c = diagram.connection(r.connection);

@@ -22,33 +22,21 @@ pub struct Template {
 }
 
 impl Template {
+    /// Reads `text` with the placeholder grammar of [`crate::model::placeholders`].
     pub fn parse(text: &str) -> Template {
-        let mut parts = Vec::new();
-        let mut rest = text;
-        while let Some(start) = rest.find("{{") {
-            let Some(len) = rest[start + 2..].find("}}") else { break };
-            if start > 0 {
-                parts.push(Part::Text(rest[..start].to_string()));
-            }
-            let inner = &rest[start + 2..start + 2 + len];
-            let words: Vec<&str> = inner.split_whitespace().collect();
-            let part = match words.as_slice() {
-                ["uuid"] => Part::Uuid,
-                ["seq"] => Part::Seq,
-                ["int", a, b] => match (a.parse::<i64>(), b.parse::<i64>()) {
-                    (Ok(a), Ok(b)) => Part::Int(a.min(b), a.max(b)),
-                    _ => Part::Text(format!("{{{{{inner}}}}}")),
-                },
-                ["pick", options @ ..] if !options.is_empty() => Part::Pick(options.iter().map(|s| s.to_string()).collect()),
+        use crate::model::placeholders::{segments, Placeholder, Segment};
+        let parts = segments(text)
+            .into_iter()
+            .map(|segment| match segment {
+                Segment::Text(t) => Part::Text(t.to_string()),
                 // Unknown placeholders stay as written, so the learner sees them.
-                _ => Part::Text(format!("{{{{{inner}}}}}")),
-            };
-            parts.push(part);
-            rest = &rest[start + 2 + len + 2..];
-        }
-        if !rest.is_empty() {
-            parts.push(Part::Text(rest.to_string()));
-        }
+                Segment::Unknown(t) => Part::Text(t.to_string()),
+                Segment::Placeholder(Placeholder::Uuid) => Part::Uuid,
+                Segment::Placeholder(Placeholder::Seq) => Part::Seq,
+                Segment::Placeholder(Placeholder::Int(a, b)) => Part::Int(a, b),
+                Segment::Placeholder(Placeholder::Pick(options)) => Part::Pick(options),
+            })
+            .collect();
         Template { parts }
     }
 

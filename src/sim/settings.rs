@@ -24,6 +24,7 @@ pub fn check_text(key: &str, text: &str, scope: FilterPolicyScope) -> Result<(),
         "pattern" => EventPattern::parse(text).map(|_| ()).map_err(|e| e.message()),
         "filter_policy" if !text.trim().is_empty() => FilterPolicy::parse(text, scope).map(|_| ()).map_err(|e| e.message()),
         "attributes" => check_attributes(text),
+        "result" => crate::model::placeholders::check_result(text),
         "schema" if !text.trim().is_empty() => JsonSchema::parse(text).map(|_| ()).map_err(|e| e.message),
         _ => Ok(()),
     }

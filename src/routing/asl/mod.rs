@@ -1,5 +1,6 @@
 //! Amazon States Language (Step Functions): parse and validate a state machine
-//! definition into typed structs, and evaluate Choice rules.
+//! definition into typed structs, evaluate Choice rules, and carry data through a
+//! state ([`dataflow`]: InputPath, Parameters, ResultSelector, ResultPath, OutputPath).
 //!
 //! ```
 //! use decouple_lab::routing::asl::StateMachineDefinition;
@@ -23,6 +24,7 @@
 //! scope, and state names are unique across the whole machine.
 
 mod choice;
+pub mod dataflow;
 mod jsonata;
 mod path;
 mod types;

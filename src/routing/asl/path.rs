@@ -354,43 +354,94 @@ fn path_argument_len(s: &str) -> usize {
 // Evaluation of Reference Paths
 // ---------------------------------------------------------------------------
 
+/// One step of a Reference Path: a field name or an array index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    Field(&'a str),
+    Index(usize),
+}
+
+/// The steps of a Reference Path (`$.a['b c'][0]` gives `a`, `b c`, `0`), read one at
+/// a time so that resolving allocates nothing. Shared by [`resolve`] and by
+/// `ResultPath`, which writes where the steps lead.
+pub fn reference_steps(path: &str) -> ReferenceSteps<'_> {
+    let rest = match path.strip_prefix('$') {
+        _ if path.starts_with("$$") => Err("the context object ($$) is not available here".to_owned()),
+        Some(rest) => Ok(rest),
+        None => Err(format!("\"{path}\" does not begin with \"$\"")),
+    };
+    ReferenceSteps { path, rest }
+}
+
+/// The iterator [`reference_steps`] returns; an error ends it.
+pub struct ReferenceSteps<'a> {
+    path: &'a str,
+    rest: Result<&'a str, String>,
+}
+
+impl<'a> Iterator for ReferenceSteps<'a> {
+    type Item = Result<Step<'a>, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let path = self.path;
+        let rest = match &self.rest {
+            Ok(rest) if rest.is_empty() => return None,
+            Ok(rest) => *rest,
+            Err(e) => {
+                let e = e.clone();
+                self.rest = Ok("");
+                return Some(Err(e));
+            }
+        };
+        let (step, after) = match step_at(path, rest) {
+            Ok(found) => found,
+            Err(e) => {
+                self.rest = Ok("");
+                return Some(Err(e));
+            }
+        };
+        self.rest = Ok(after);
+        Some(Ok(step))
+    }
+}
+
+/// The step at the start of `rest` (a part of `path`) and what follows it.
+fn step_at<'a>(path: &str, rest: &'a str) -> Result<(Step<'a>, &'a str), String> {
+    if let Some(after) = rest.strip_prefix('.') {
+        let len = after.find(['.', '[']).unwrap_or(after.len());
+        let name = &after[..len];
+        if name.is_empty() {
+            return Err(format!("\"{path}\" is not a valid reference path"));
+        }
+        return Ok((Step::Field(name), &after[len..]));
+    }
+    if rest.starts_with('[') {
+        let end = matching_close(rest, '[', ']').ok_or_else(|| format!("\"{path}\" has an unclosed \"[\""))?;
+        let inner = rest[1..end].trim();
+        let step = if is_quoted(inner) {
+            Step::Field(&inner[1..inner.len() - 1])
+        } else if let Ok(index) = inner.parse::<usize>() {
+            Step::Index(index)
+        } else {
+            return Err(format!("\"{path}\": [{inner}] is not supported in a reference path"));
+        };
+        return Ok((step, &rest[end + 1..]));
+    }
+    Err(format!("\"{path}\" is not a valid reference path"))
+}
+
 /// Resolves a Reference Path (`$`, `$.a.b`, `$.a[0]`, `$['a']`) against `input`.
 /// `Ok(None)` means the path is well formed but selects nothing.
 pub fn resolve<'a>(path: &str, input: &'a Value) -> Result<Option<&'a Value>, String> {
-    if path.starts_with("$$") {
-        return Err("the context object ($$) is not available here".to_owned());
-    }
-    let mut rest = path.strip_prefix('$').ok_or_else(|| format!("\"{path}\" does not begin with \"$\""))?;
     let mut current = input;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('.') {
-            let len = after.find(['.', '[']).unwrap_or(after.len());
-            let name = &after[..len];
-            if name.is_empty() {
-                return Err(format!("\"{path}\" is not a valid reference path"));
-            }
-            match current.get(name) {
-                Some(next) => current = next,
-                None => return Ok(None),
-            }
-            rest = &after[len..];
-        } else if rest.starts_with('[') {
-            let end = matching_close(rest, '[', ']').ok_or_else(|| format!("\"{path}\" has an unclosed \"[\""))?;
-            let inner = rest[1..end].trim();
-            let next = if is_quoted(inner) {
-                current.get(&inner[1..inner.len() - 1])
-            } else if let Ok(index) = inner.parse::<usize>() {
-                current.get(index)
-            } else {
-                return Err(format!("\"{path}\": [{inner}] is not supported in a reference path"));
-            };
-            match next {
-                Some(next) => current = next,
-                None => return Ok(None),
-            }
-            rest = &rest[end + 1..];
-        } else {
-            return Err(format!("\"{path}\" is not a valid reference path"));
+    for step in reference_steps(path) {
+        let next = match step? {
+            Step::Field(name) => current.get(name),
+            Step::Index(index) => current.get(index),
+        };
+        match next {
+            Some(next) => current = next,
+            None => return Ok(None),
         }
     }
     Ok(Some(current))

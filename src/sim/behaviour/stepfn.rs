@@ -10,15 +10,22 @@
 //! the States Language: the first retrier whose `ErrorEquals` matches, with its
 //! interval, backoff rate, maximum delay and jitter; then the first matching catcher.
 //!
-//! Data flow is simplified: InputPath, Parameters (paths, not intrinsic functions),
-//! ResultSelector, ResultPath and OutputPath are applied; a Task on a function gets the
+//! Each state type has one function (`pass_state`, `task_state`, `choice_state`,
+//! `wait_state`, `succeed_state`, `fail_state`, `parallel_state`, `map_state`, and
+//! what happens when a Task answers, a Wait ends or branches end), so a state's
+//! behaviour is read in one place. What data a state sees and passes on (paths,
+//! payload templates, ResultPath) is [`crate::routing::asl::dataflow`]; a failure
+//! there fails the state with `States.Runtime`. A Task on a function gets the
 //! function's result (its input passed through, or its result template), other
-//! Tasks `{}`; JSONata states pass their input on. Express executions stop at 5
-//! minutes with States.Timeout.
+//! Tasks `{}`. Express executions stop at 5 minutes with States.Timeout.
 
 use crate::model::spec::{Spec, WorkflowType};
 use crate::model::{ComponentKind, ConnectionKind};
-use crate::routing::asl::{choice_matches, resolve_reference_path, Branch, Dynamic, Io, Jitter, PathField, Retrier, StateKind, StateMachineDefinition, Transition, WaitFor};
+use crate::routing::asl::dataflow::{self, DataFlowError, RUNTIME_ERROR};
+use crate::routing::asl::{
+    choice_matches, resolve_reference_path, Branch, ChoiceBranch, Dynamic, FailState, Io, Jitter, MapState, PathField, Retrier, State as AslState, StateKind,
+    StateMachineDefinition, TaskState, Transition, WaitFor,
+};
 use crate::sim::engine::{Caller, Reply, Simulation, State};
 use crate::sim::event::Event;
 use crate::sim::metrics::Fate;
@@ -242,86 +249,6 @@ pub(crate) struct Execution {
     view: ExecutionView,
 }
 
-fn select(path: &PathField, v: &Value) -> Value {
-    match path {
-        PathField::Default => v.clone(),
-        PathField::Null => Value::Object(Map::new()),
-        PathField::Path(p) => resolve_reference_path(p, v).ok().flatten().cloned().unwrap_or(Value::Null),
-    }
-}
-
-/// Parameters / ResultSelector / ItemSelector: keys ending in `.$` take a path's value.
-fn template(t: &Value, input: &Value, context: &Value) -> Value {
-    match t {
-        Value::Object(fields) => {
-            let mut out = Map::new();
-            for (k, v) in fields {
-                match (k.strip_suffix(".$"), v) {
-                    (Some(name), Value::String(path)) => {
-                        let value = if let Some(rest) = path.strip_prefix("$$") {
-                            resolve_reference_path(&format!("${rest}"), context).ok().flatten().cloned()
-                        } else if path.starts_with('$') {
-                            resolve_reference_path(path, input).ok().flatten().cloned()
-                        } else {
-                            None // intrinsic functions are not evaluated
-                        };
-                        out.insert(name.to_string(), value.unwrap_or(Value::Null));
-                    }
-                    _ => {
-                        out.insert(k.clone(), template(v, input, context));
-                    }
-                }
-            }
-            Value::Object(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(|i| template(i, input, context)).collect()),
-        other => other.clone(),
-    }
-}
-
-/// Puts `value` at a ResultPath like `$.a.b` in `target` (objects are made on the way).
-fn set_path(mut target: Value, path: &str, value: Value) -> Value {
-    let Some(rest) = path.strip_prefix('$') else { return target };
-    let names: Vec<&str> = rest.split('.').filter(|s| !s.is_empty()).collect();
-    if names.is_empty() {
-        return value;
-    }
-    let mut here = &mut target;
-    for (i, name) in names.iter().enumerate() {
-        if !here.is_object() {
-            *here = Value::Object(Map::new());
-        }
-        let Value::Object(fields) = here else { return Value::Null };
-        if i + 1 == names.len() {
-            fields.insert(name.to_string(), value);
-            return target;
-        }
-        here = fields.entry(name.to_string()).or_insert_with(|| Value::Object(Map::new()));
-    }
-    target
-}
-
-fn effective_input(io: &Io, input: &Value) -> Value {
-    let selected = select(&io.input_path, input);
-    match &io.parameters {
-        Some(p) => template(p, &selected, &Value::Null),
-        None => selected,
-    }
-}
-
-fn state_output(io: &Io, raw: &Value, result: Value) -> Value {
-    let result = match &io.result_selector {
-        Some(s) => template(s, &result, &Value::Null),
-        None => result,
-    };
-    let combined = match &io.result_path {
-        PathField::Default => result,
-        PathField::Null => raw.clone(),
-        PathField::Path(p) => set_path(raw.clone(), p, result),
-    };
-    select(&io.output_path, &combined)
-}
-
 /// Does `error` match an `ErrorEquals` list?
 fn error_matches(list: &[String], error: &str) -> bool {
     list.iter().any(|e| {
@@ -530,7 +457,8 @@ impl Simulation {
         });
     }
 
-    /// Runs a thread until it waits (a call, a timer, its branches) or ends.
+    /// Runs a thread until it waits (a call, a timer, its branches) or ends: each
+    /// state's behaviour is its own function below, by `Type`.
     fn exec_run(&mut self, t: Key) {
         loop {
             let Some(th) = self.threads.get(t) else { return };
@@ -549,197 +477,289 @@ impl Simulation {
                 return;
             }
             let go_on = match &state.kind {
-                StateKind::Pass { result } => {
-                    let effective = effective_input(&state.io, &input);
-                    let result = result.clone().unwrap_or(effective);
-                    let out = state_output(&state.io, &input, result);
-                    self.exec_advance(t, out)
-                }
-                StateKind::Succeed => {
-                    let out = select(&state.io.output_path, &select(&state.io.input_path, &input));
-                    self.exec_leave(t, StepStatus::Succeeded, None);
-                    self.exec_thread_ok(t, out);
-                    false
-                }
-                StateKind::Fail(f) => {
-                    let text = |d: &Option<Dynamic<String>>, fallback: &str| match d {
-                        Some(Dynamic::Fixed(s)) => s.clone(),
-                        Some(Dynamic::Path(p)) => resolve_reference_path(p, &input)
-                            .ok()
-                            .flatten()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_else(|| fallback.to_string()),
-                        _ => fallback.to_string(),
-                    };
-                    let (error, cause) = (text(&f.error, "States.Fail"), text(&f.cause, ""));
-                    self.exec_leave(t, StepStatus::Failed, Some(&error));
-                    self.exec_thread_failed(t, &error, &cause);
-                    false
-                }
-                StateKind::Choice { choices, default } => {
-                    let effective = select(&state.io.input_path, &input);
-                    let mut next = None;
-                    let mut runtime = None;
-                    for c in choices {
-                        match choice_matches(&c.rule, &effective) {
-                            Ok(true) => {
-                                next = Some(c.next.clone());
-                                break;
-                            }
-                            Ok(false) => {}
-                            Err(e) => {
-                                runtime = Some(e);
-                                break;
-                            }
-                        }
-                    }
-                    let next = if runtime.is_some() { None } else { next.or_else(|| default.clone()) };
-                    match next {
-                        Some(name) => {
-                            let out = select(&state.io.output_path, &effective);
-                            self.exec_goto(t, &name, out)
-                        }
-                        None => {
-                            let (error, cause) = match runtime {
-                                Some(e) => ("States.Runtime", e),
-                                None => ("States.NoChoiceMatched", "no choice rule matched and there is no Default".to_string()),
-                            };
-                            self.exec_leave(t, StepStatus::Failed, Some(error));
-                            self.exec_thread_failed(t, error, &cause);
-                            false
-                        }
-                    }
-                }
-                StateKind::Wait(w) => {
-                    let effective = select(&state.io.input_path, &input);
-                    let seconds = match w {
-                        WaitFor::Seconds(Dynamic::Fixed(s)) => *s,
-                        WaitFor::Seconds(Dynamic::Path(p)) => {
-                            resolve_reference_path(p, &effective).ok().flatten().and_then(Value::as_u64).unwrap_or(0)
-                        }
-                        // No wall clock in the simulation: a timestamp in the past waits 0 s.
-                        _ => 0,
-                    };
-                    let at = self.now.saturating_add(secs(seconds));
-                    if let Some(th) = self.threads.get_mut(t) {
-                        th.wait = Hold::WaitState;
-                    }
-                    self.events.push(at, Event::ExecResume { thread: t });
-                    false
-                }
-                StateKind::Task(task) => {
-                    let node = self.execs.get(exec).map(|e| e.node).unwrap_or(u32::MAX);
-                    let tasks_link = self.machine(node).and_then(|m| m.tasks.get(&state.name).copied());
-                    match tasks_link {
-                        None => {
-                            // No connection serves this state: nothing to call, it succeeds.
-                            let out = state_output(&state.io, &input, Value::Object(Map::new()));
-                            self.exec_advance(t, out)
-                        }
-                        Some(link) => {
-                            let to = self.links[link as usize].to;
-                            let timeout = match (&task.timeout_seconds, &self.nodes[to as usize].spec) {
-                                (Some(Dynamic::Fixed(s)), _) => secs(*s),
-                                (_, Spec::Function(f)) => secs(u64::from(f.timeout_s) + 1),
-                                (_, Spec::StateMachine(_)) => 86_400 * MICROS_PER_S,
-                                _ => DEFAULT_TASK_TIMEOUT,
-                            };
-                            let msg = self.execs.get(exec).map(|e| e.msg).unwrap_or(Key::NONE);
-                            match self.copy_message(msg) {
-                                Some(request) => {
-                                    if let Some(th) = self.threads.get_mut(t) {
-                                        th.wait = Hold::Call(to);
-                                    }
-                                    self.call(link, request, Caller::Execution { thread: t }, timeout);
-                                    false
-                                }
-                                None => self.exec_state_error(t, "States.TaskFailed", "too many messages alive"),
-                            }
-                        }
-                    }
-                }
-                StateKind::Parallel { .. } => {
-                    let effective = effective_input(&state.io, &input);
-                    let node = self.execs.get(exec).map(|e| e.node).unwrap_or(u32::MAX);
-                    let branches = self.machine(node).and_then(|m| m.nested.get(&state.name).cloned()).unwrap_or_default();
-                    if branches.is_empty() {
-                        let out = state_output(&state.io, &input, Value::Array(Vec::new()));
-                        self.exec_advance(t, out)
-                    } else {
-                        let count = branches.len();
-                        if let Some(th) = self.threads.get_mut(t) {
-                            th.wait = Hold::Children;
-                            th.results = vec![Value::Null; count];
-                            th.pending = count as u32;
-                            th.items.clear();
-                            th.next_item = 0;
-                        }
-                        for (i, b) in branches.into_iter().enumerate() {
-                            self.start_child(t, exec, i as u32, b, effective.clone());
-                        }
-                        false
-                    }
-                }
-                StateKind::Map(map) => {
-                    let effective = select(&state.io.input_path, &input);
-                    let items = match (&map.items, &map.items_path) {
-                        (Some(Value::Array(a)), _) => Some(a.clone()),
-                        (_, path) => match select(path, &effective) {
-                            Value::Array(a) => Some(a),
-                            _ => None,
-                        },
-                    };
-                    match items {
-                        None => self.exec_state_error(t, "States.Runtime", "the Map state's items are not an array"),
-                        Some(items) if items.is_empty() => {
-                            let out = state_output(&state.io, &input, Value::Array(Vec::new()));
-                            self.exec_advance(t, out)
-                        }
-                        Some(items) => {
-                            let items: Vec<Value> = items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, item)| match &map.item_selector {
-                                    Some(sel) => {
-                                        let context = serde_json::json!({"Map": {"Item": {"Value": item, "Index": i}}});
-                                        template(sel, &effective, &context)
-                                    }
-                                    None => item,
-                                })
-                                .collect();
-                            let limit = match &map.max_concurrency {
-                                Some(Dynamic::Fixed(c)) if *c > 0 => (*c).min(u64::from(u32::MAX)) as u32,
-                                _ => u32::MAX,
-                            };
-                            let node = self.execs.get(exec).map(|e| e.node).unwrap_or(u32::MAX);
-                            let processor = self.machine(node).and_then(|m| m.nested.get(&state.name).and_then(|b| b.first().cloned()));
-                            match processor {
-                                None => {
-                                    let out = state_output(&state.io, &input, Value::Array(items));
-                                    self.exec_advance(t, out)
-                                }
-                                Some(_) => {
-                                    let count = items.len();
-                                    if let Some(th) = self.threads.get_mut(t) {
-                                        th.wait = Hold::Children;
-                                        th.results = vec![Value::Null; count];
-                                        th.pending = count as u32;
-                                        th.items = items;
-                                        th.next_item = 0;
-                                        th.max_concurrency = limit;
-                                    }
-                                    self.map_start_more(t);
-                                    false
-                                }
-                            }
-                        }
-                    }
-                }
+                StateKind::Pass { result } => self.pass_state(t, state, &input, result.as_ref()),
+                StateKind::Task(task) => self.task_state(t, state, &input, task),
+                StateKind::Choice { choices, default } => self.choice_state(t, state, &input, choices, default.as_deref()),
+                StateKind::Wait(wait) => self.wait_state(t, state, &input, wait),
+                StateKind::Succeed => self.succeed_state(t, state, &input),
+                StateKind::Fail(fail) => self.fail_state(t, &input, fail),
+                StateKind::Parallel { .. } => self.parallel_state(t, state, &input),
+                StateKind::Map(map) => self.map_state(t, state, &input, map),
             };
             if !go_on {
                 return;
             }
         }
+    }
+
+    /// Goes on with a state's output, or fails the state with `States.Runtime` when its
+    /// data flow failed. True when the thread keeps running.
+    fn exec_flow(&mut self, t: Key, output: Result<Value, DataFlowError>) -> bool {
+        match output {
+            Ok(output) => self.exec_advance(t, output),
+            Err(e) => self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        }
+    }
+
+    /// The context object (`$$`) for the thread's current state, built only when the
+    /// state's templates (or a Map's `ItemSelector`, `force`) read it.
+    fn context_object(&self, t: Key, io: &Io, force: bool) -> Value {
+        if !force && !dataflow::uses_context(io) {
+            return Value::Null;
+        }
+        let Some(th) = self.threads.get(t) else { return Value::Null };
+        let Some(e) = self.execs.get(th.exec) else { return Value::Null };
+        let machine = &self.nodes[e.node as usize].name;
+        let state = th.branch.states.get(th.at as usize).map_or("", |s| s.name.as_str());
+        let id = e.view.id;
+        let arn = format!("arn:aws:states:us-east-1:123456789012:stateMachine:{machine}");
+        serde_json::json!({
+            "Execution": {"Id": format!("arn:aws:states:us-east-1:123456789012:execution:{machine}:{id}"), "Name": id.to_string(), "Input": self.execution_input(e.msg)},
+            "StateMachine": {"Id": arn, "Name": machine},
+            "State": {"Name": state, "RetryCount": th.tries.iter().sum::<u32>()},
+        })
+    }
+
+    /// Pass: its `Result`, or its effective input, goes through ResultPath and OutputPath.
+    fn pass_state(&mut self, t: Key, state: &AslState, input: &Value, result: Option<&Value>) -> bool {
+        let context = self.context_object(t, &state.io, false);
+        let out = dataflow::effective_input(&state.io, input, &context)
+            .and_then(|effective| dataflow::state_output(&state.io, input, result.cloned().unwrap_or(effective), &context));
+        self.exec_flow(t, out)
+    }
+
+    /// Task: calls the component the state's Task connection leads to with a copy of
+    /// the execution's message and waits for [`Self::task_answered`]. With no such
+    /// connection there is nothing to call: it succeeds with `{}`.
+    fn task_state(&mut self, t: Key, state: &AslState, input: &Value, task: &TaskState) -> bool {
+        let exec = self.threads.get(t).map_or(Key::NONE, |th| th.exec);
+        let context = self.context_object(t, &state.io, false);
+        // Parameters are applied before the call: a path that matches nothing fails
+        // the state without calling anything.
+        if let Err(e) = dataflow::effective_input(&state.io, input, &context) {
+            return self.exec_state_error(t, RUNTIME_ERROR, &e.cause);
+        }
+        let node = self.execs.get(exec).map_or(u32::MAX, |e| e.node);
+        let Some(link) = self.machine(node).and_then(|m| m.tasks.get(&state.name).copied()) else {
+            let out = dataflow::state_output(&state.io, input, Value::Object(Map::new()), &context);
+            return self.exec_flow(t, out);
+        };
+        let to = self.links[link as usize].to;
+        let timeout = match (&task.timeout_seconds, &self.nodes[to as usize].spec) {
+            (Some(Dynamic::Fixed(s)), _) => secs(*s),
+            (_, Spec::Function(f)) => secs(u64::from(f.timeout_s) + 1),
+            (_, Spec::StateMachine(_)) => 86_400 * MICROS_PER_S,
+            _ => DEFAULT_TASK_TIMEOUT,
+        };
+        let msg = self.execs.get(exec).map_or(Key::NONE, |e| e.msg);
+        match self.copy_message(msg) {
+            Some(request) => {
+                if let Some(th) = self.threads.get_mut(t) {
+                    th.wait = Hold::Call(to);
+                }
+                self.call(link, request, Caller::Execution { thread: t }, timeout);
+                false
+            }
+            None => self.exec_state_error(t, "States.TaskFailed", "too many messages alive"),
+        }
+    }
+
+    /// Task, on its target's answer: the result goes through ResultSelector, ResultPath
+    /// and OutputPath; a failure is retried, caught, or fails the thread.
+    fn task_answered(&mut self, t: Key, to: u32, reply: Reply) -> bool {
+        if reply.is_ok() {
+            let Some(th) = self.threads.get(t) else { return false };
+            let branch = th.branch.clone();
+            let input = th.input.clone();
+            let Some(state) = branch.states.get(th.at as usize) else { return false };
+            let context = self.context_object(t, &state.io, false);
+            let out = match dataflow::effective_input(&state.io, &input, &context) {
+                Ok(task_input) => {
+                    let result = self.task_result(to, &task_input);
+                    dataflow::state_output(&state.io, &input, result, &context)
+                }
+                Err(e) => Err(e),
+            };
+            return self.exec_flow(t, out);
+        }
+        let function = self.nodes.get(to as usize).is_some_and(|n| n.kind == ComponentKind::Function);
+        let (error, cause) = match reply {
+            Reply::Timeout => ("States.Timeout", "the task did not answer in time"),
+            Reply::Throttled if function => ("Lambda.TooManyRequestsException", "the function is at its concurrency limit"),
+            Reply::Throttled => ("States.TaskFailed", "the target throttled the request"),
+            _ => ("States.TaskFailed", "the task failed"),
+        };
+        self.exec_state_error(t, error, cause)
+    }
+
+    /// Choice: the first rule that matches the effective input (InputPath) leads on,
+    /// else `Default`, else `States.NoChoiceMatched`; a rule whose path matches nothing
+    /// is `States.Runtime`. The output is the effective input through OutputPath.
+    fn choice_state(&mut self, t: Key, state: &AslState, input: &Value, choices: &[ChoiceBranch], default: Option<&str>) -> bool {
+        let effective = match dataflow::select("InputPath", &state.io.input_path, input) {
+            Ok(v) => v,
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        };
+        let mut next = None;
+        for c in choices {
+            match choice_matches(&c.rule, &effective) {
+                Ok(true) => {
+                    next = Some(c.next.as_str());
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e),
+            }
+        }
+        let Some(name) = next.or(default) else {
+            return self.exec_state_error(t, "States.NoChoiceMatched", "no choice rule matched and there is no Default");
+        };
+        match dataflow::select("OutputPath", &state.io.output_path, &effective) {
+            Ok(out) => self.exec_goto(t, name, out),
+            Err(e) => self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        }
+    }
+
+    /// Wait: a timer for `Seconds` or `SecondsPath` (read from the effective input;
+    /// no wall clock here, so a `Timestamp` waits 0 s), then [`Self::wait_over`].
+    fn wait_state(&mut self, t: Key, state: &AslState, input: &Value, wait: &WaitFor) -> bool {
+        let seconds = match wait {
+            WaitFor::Seconds(Dynamic::Fixed(s)) => Ok(*s),
+            WaitFor::Seconds(Dynamic::Path(p)) => dataflow::select("InputPath", &state.io.input_path, input).and_then(|effective| {
+                dataflow::select("SecondsPath", &PathField::Path(p.clone()), &effective)?.as_u64().ok_or_else(|| DataFlowError {
+                    cause: format!("The SecondsPath '{p}' does not select a whole number of seconds"),
+                })
+            }),
+            _ => Ok(0),
+        };
+        let seconds = match seconds {
+            Ok(s) => s,
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        };
+        if let Some(th) = self.threads.get_mut(t) {
+            th.wait = Hold::WaitState;
+        }
+        self.events.push(self.now.saturating_add(secs(seconds)), Event::ExecResume { thread: t });
+        false
+    }
+
+    /// Wait, when its timer fires: its input goes on through InputPath and OutputPath.
+    fn wait_over(&mut self, t: Key) -> bool {
+        let Some(th) = self.threads.get_mut(t) else { return false };
+        th.wait = Hold::Running;
+        let branch = th.branch.clone();
+        let input = th.input.clone();
+        let Some(state) = branch.states.get(th.at as usize) else { return false };
+        let out = dataflow::passed_through(&state.io, &input);
+        self.exec_flow(t, out)
+    }
+
+    /// Succeed: the thread ends well with its input through InputPath and OutputPath.
+    fn succeed_state(&mut self, t: Key, state: &AslState, input: &Value) -> bool {
+        match dataflow::passed_through(&state.io, input) {
+            Ok(out) => {
+                self.exec_leave(t, StepStatus::Succeeded, None);
+                self.exec_thread_ok(t, out);
+                false
+            }
+            Err(e) => self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        }
+    }
+
+    /// Fail: the thread fails with the state's `Error` and `Cause` (or their paths').
+    fn fail_state(&mut self, t: Key, input: &Value, fail: &FailState) -> bool {
+        let text = |d: &Option<Dynamic<String>>, fallback: &str| match d {
+            Some(Dynamic::Fixed(s)) => s.clone(),
+            Some(Dynamic::Path(p)) => resolve_reference_path(p, input)
+                .ok()
+                .flatten()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| fallback.to_string()),
+            _ => fallback.to_string(),
+        };
+        let (error, cause) = (text(&fail.error, "States.Fail"), text(&fail.cause, ""));
+        self.exec_leave(t, StepStatus::Failed, Some(&error));
+        self.exec_thread_failed(t, &error, &cause);
+        false
+    }
+
+    /// Parallel: every branch starts with the effective input (InputPath, Parameters);
+    /// [`Self::children_done`] goes on when all have ended.
+    fn parallel_state(&mut self, t: Key, state: &AslState, input: &Value) -> bool {
+        let context = self.context_object(t, &state.io, false);
+        let effective = match dataflow::effective_input(&state.io, input, &context) {
+            Ok(v) => v,
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        };
+        let exec = self.threads.get(t).map_or(Key::NONE, |th| th.exec);
+        let node = self.execs.get(exec).map_or(u32::MAX, |e| e.node);
+        let branches = self.machine(node).and_then(|m| m.nested.get(&state.name).cloned()).unwrap_or_default();
+        if branches.is_empty() {
+            let out = dataflow::state_output(&state.io, input, Value::Array(Vec::new()), &context);
+            return self.exec_flow(t, out);
+        }
+        self.await_children(t, branches.len(), Vec::new(), u32::MAX);
+        for (i, b) in branches.into_iter().enumerate() {
+            self.start_child(t, exec, i as u32, b, effective.clone());
+        }
+        false
+    }
+
+    /// Map: one iteration per item of `ItemsPath` (or `Items`) in the effective input,
+    /// each shaped by `ItemSelector`, at most `MaxConcurrency` at once
+    /// ([`Self::map_start_more`]); [`Self::children_done`] goes on with their results.
+    fn map_state(&mut self, t: Key, state: &AslState, input: &Value, map: &MapState) -> bool {
+        let effective = match dataflow::select("InputPath", &state.io.input_path, input) {
+            Ok(v) => v,
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        };
+        let context = self.context_object(t, &state.io, map.item_selector.is_some());
+        let items = match dataflow::map_items(map, &effective, &context) {
+            Ok(items) => items,
+            Err(e) => return self.exec_state_error(t, RUNTIME_ERROR, &e.cause),
+        };
+        if items.is_empty() {
+            let out = dataflow::state_output(&state.io, input, Value::Array(Vec::new()), &context);
+            return self.exec_flow(t, out);
+        }
+        let limit = match &map.max_concurrency {
+            Some(Dynamic::Fixed(c)) if *c > 0 => (*c).min(u64::from(u32::MAX)) as u32,
+            _ => u32::MAX,
+        };
+        let exec = self.threads.get(t).map_or(Key::NONE, |th| th.exec);
+        let node = self.execs.get(exec).map_or(u32::MAX, |e| e.node);
+        if self.machine(node).and_then(|m| m.nested.get(&state.name)).is_none() {
+            let out = dataflow::state_output(&state.io, input, Value::Array(items), &context);
+            return self.exec_flow(t, out);
+        }
+        self.await_children(t, items.len(), items, limit);
+        self.map_start_more(t);
+        false
+    }
+
+    /// The thread waits for `count` branches or iterations (a Map's `items` start
+    /// `limit` at a time).
+    fn await_children(&mut self, t: Key, count: usize, items: Vec<Value>, limit: u32) {
+        if let Some(th) = self.threads.get_mut(t) {
+            th.wait = Hold::Children;
+            th.results = vec![Value::Null; count];
+            th.pending = count as u32;
+            th.items = items;
+            th.next_item = 0;
+            th.max_concurrency = limit;
+        }
+    }
+
+    /// Parallel and Map, when every branch or iteration has ended well: their results,
+    /// in order, go through ResultSelector, ResultPath and OutputPath.
+    fn children_done(&mut self, p: Key, results: Vec<Value>) -> bool {
+        let Some(parent) = self.threads.get(p) else { return false };
+        let branch = parent.branch.clone();
+        let input = parent.input.clone();
+        let Some(state) = branch.states.get(parent.at as usize) else { return false };
+        let context = self.context_object(p, &state.io, false);
+        let out = dataflow::state_output(&state.io, &input, Value::Array(results), &context);
+        self.exec_flow(p, out)
     }
 
     /// Starts Map iterations up to the concurrency limit.
@@ -847,11 +867,14 @@ impl Simulation {
         if let Some(c) = catch.iter().find(|c| error_matches(&c.error_equals, error)) {
             let raw = th.input.clone();
             let exec = th.exec;
-            let info = serde_json::json!({"Error": error, "Cause": cause});
-            let out = match &c.result_path {
-                PathField::Default => info,
-                PathField::Null => raw,
-                PathField::Path(p) => set_path(raw, p, info),
+            let out = match dataflow::error_output(&c.result_path, raw, error, cause) {
+                Ok(out) => out,
+                // The error output cannot be placed: the execution fails (AWS: States.Runtime).
+                Err(e) => {
+                    self.exec_leave(t, StepStatus::Failed, Some(RUNTIME_ERROR));
+                    self.exec_thread_failed(t, RUNTIME_ERROR, &e.cause);
+                    return false;
+                }
             };
             let now = self.now;
             let next = c.next.clone();
@@ -877,25 +900,7 @@ impl Simulation {
         let Some(th) = self.threads.get_mut(t) else { return };
         let Hold::Call(to) = th.wait else { return };
         th.wait = Hold::Running;
-        if reply.is_ok() {
-            let branch = th.branch.clone();
-            let input = th.input.clone();
-            let Some(state) = branch.states.get(th.at as usize) else { return };
-            let result = self.task_result(to, &effective_input(&state.io, &input));
-            let out = state_output(&state.io, &input, result);
-            if self.exec_advance(t, out) {
-                self.exec_run(t);
-            }
-            return;
-        }
-        let function = self.nodes.get(to as usize).is_some_and(|n| n.kind == ComponentKind::Function);
-        let (error, cause) = match reply {
-            Reply::Timeout => ("States.Timeout", "the task did not answer in time"),
-            Reply::Throttled if function => ("Lambda.TooManyRequestsException", "the function is at its concurrency limit"),
-            Reply::Throttled => ("States.TaskFailed", "the target throttled the request"),
-            _ => ("States.TaskFailed", "the task failed"),
-        };
-        if self.exec_state_error(t, error, cause) {
+        if self.task_answered(t, to, reply) {
             self.exec_run(t);
         }
     }
@@ -922,12 +927,7 @@ impl Simulation {
                 self.exec_run(t);
             }
             Hold::WaitState => {
-                th.wait = Hold::Running;
-                let branch = th.branch.clone();
-                let input = th.input.clone();
-                let Some(state) = branch.states.get(th.at as usize) else { return };
-                let out = select(&state.io.output_path, &select(&state.io.input_path, &input));
-                if self.exec_advance(t, out) {
+                if self.wait_over(t) {
                     self.exec_run(t);
                 }
             }
@@ -961,11 +961,7 @@ impl Simulation {
         let results = std::mem::take(&mut parent.results);
         parent.items.clear();
         parent.wait = Hold::Running;
-        let branch = parent.branch.clone();
-        let input = parent.input.clone();
-        let Some(state) = branch.states.get(parent.at as usize) else { return };
-        let out = state_output(&state.io, &input, Value::Array(results));
-        if self.exec_advance(p, out) {
+        if self.children_done(p, results) {
             self.exec_run(p);
         }
     }
@@ -1051,9 +1047,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn result_path_nests_and_errors_match() {
-        let v = set_path(serde_json::json!({"a": 1}), "$.b.c", serde_json::json!(2));
-        assert_eq!(v, serde_json::json!({"a": 1, "b": {"c": 2}}));
+    fn errors_match_and_retries_back_off() {
         assert!(error_matches(&["States.ALL".into()], "States.Timeout"));
         assert!(!error_matches(&["States.TaskFailed".into()], "States.Timeout"));
         assert!(error_matches(&["States.TaskFailed".into()], "Lambda.TooManyRequestsException"));
