@@ -934,7 +934,7 @@ impl Simulation {
     pub fn audit(&self) -> Result<(), String> {
         let mut held: u64 = 0;
         for e in self.events.iter() {
-            if let Event::Deliver { msg, .. } | Event::Redeliver { msg, .. } = e {
+            if let Event::Deliver { msg, .. } | Event::Redeliver { msg, .. } | Event::ReadDone { msg, .. } = e {
                 if self.msgs.get(*msg).is_some() {
                     held += 1;
                 }
