@@ -10,6 +10,7 @@
 
 use crate::model::spec::Spec;
 use crate::model::{ComponentKind, ConnectionKind};
+use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Caller, Reply, Simulation, State};
 use crate::sim::event::Event;
 use crate::sim::metrics::{integrate, Fate, Rejection};
@@ -44,6 +45,11 @@ pub(crate) struct ComputeState {
     pub running: u32,
     pub warming: u32,
     pub service_time: ServiceTime,
+    /// Lambda: execution environments created so far, the scaling rate that creates
+    /// more, and when a wake-up for the next one is already due.
+    pub environments: u32,
+    pub new_environments: TokenBucket,
+    pub scale_wake_at: Micros,
 }
 
 impl ComputeState {
@@ -52,7 +58,17 @@ impl ComputeState {
             Spec::WorkerGroup(w) => w.min_instances,
             _ => 0,
         };
-        ComputeState { busy: 0, busy_since: 0, waiting: VecDeque::new(), running, warming: 0, service_time: ServiceTime::Around }
+        ComputeState {
+            busy: 0,
+            busy_since: 0,
+            waiting: VecDeque::new(),
+            running,
+            warming: 0,
+            service_time: ServiceTime::Around,
+            environments: 0,
+            new_environments: TokenBucket::default(),
+            scale_wake_at: 0,
+        }
     }
 }
 
@@ -101,6 +117,11 @@ impl Job {
 const ASYNC_RETRIES: u8 = 2;
 const ASYNC_RETRY_DELAYS: [Micros; 2] = [60_000_000, 120_000_000];
 
+/// Lambda's concurrency scaling rate: 1,000 new execution environments per function
+/// every 10 seconds, refilled continuously (a burst of 1,000 at most).
+const NEW_ENVIRONMENTS_PER_S: f64 = 100.0;
+const NEW_ENVIRONMENTS_BURST: f64 = 1_000.0;
+
 impl Simulation {
     pub(crate) fn compute(&mut self, n: u32) -> Option<&mut ComputeState> {
         match &mut self.nodes.get_mut(n as usize)?.state {
@@ -122,7 +143,13 @@ impl Simulation {
         let Some(node) = self.nodes.get(n as usize) else { return 0 };
         let State::Compute(c) = &node.state else { return 0 };
         let capacity = match &node.spec {
-            Spec::Function(f) => f.concurrency_limit,
+            Spec::Function(f) => {
+                // Past its idle environments, a function grows at the scaling rate.
+                let idle = c.environments.saturating_sub(c.busy);
+                let new = c.new_environments.available(self.now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST) as u32;
+                let room = f.concurrency_limit.saturating_sub(c.busy);
+                return room.min(idle.saturating_add(new));
+            }
             Spec::Service(s) => s.capacity,
             Spec::WorkerGroup(w) => {
                 // Instances that are down poll nothing.
@@ -193,6 +220,7 @@ impl Simulation {
         if let Some(c) = self.compute(n) {
             c.waiting.push_back(Waiting { msg, frame, link, sync });
         }
+        self.wake_when_scaled(n);
         HopOutcome::Delivered
     }
 
@@ -204,6 +232,11 @@ impl Simulation {
         let node = &mut self.nodes[n as usize];
         let State::Compute(c) = &mut node.state else { return };
         integrate(&mut node.totals.busy_area, u64::from(c.busy), &mut c.busy_since, now);
+        if node.kind == ComponentKind::Function && c.busy >= c.environments {
+            // A new execution environment (consumer_room saw the rate allow it).
+            c.new_environments.take_burst(now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST);
+            c.environments += 1;
+        }
         c.busy += 1;
         let service_time = c.service_time;
         let (mean_us, timeout) = match &node.spec {
@@ -527,6 +560,7 @@ impl Simulation {
             self.start_job(n, items, origin);
         }
         if self.consumer_room(n) == 0 {
+            self.wake_when_scaled(n);
             return;
         }
         let sources = self.nodes[n as usize].sources.clone();
@@ -537,6 +571,23 @@ impl Simulation {
                 _ => {}
             }
         }
+    }
+
+    /// A function held back by its scaling rate (not by its concurrency limit) looks
+    /// again when the next execution environment may be created.
+    fn wake_when_scaled(&mut self, n: u32) {
+        let now = self.now;
+        let Some(node) = self.nodes.get(n as usize) else { return };
+        let (Spec::Function(f), State::Compute(c)) = (&node.spec, &node.state) else { return };
+        if c.busy >= f.concurrency_limit || c.environments > c.busy || c.scale_wake_at > now {
+            return;
+        }
+        let missing = 1.0 - c.new_environments.available(now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST);
+        let after = ((missing.max(0.0) / NEW_ENVIRONMENTS_PER_S) * 1e6).ceil().max(1.0) as Micros;
+        if let Some(c) = self.compute(n) {
+            c.scale_wake_at = now + after;
+        }
+        self.events.push(now + after, Event::Pump { node: n });
     }
 
     // ----- worker groups -----
