@@ -340,11 +340,13 @@ fn worker_group_scales_out_on_backlog() {
     }
     connect(&mut d, c, q);
     connect(&mut d, q, w);
-    let sim = run(&d, 10, 300);
+    let sim = run(&d, 10, 600);
     let series = sim.series(w);
     let at = |t: u32| series.iter().find(|s| s.t_s == t).map(|s| s.instances).unwrap_or(0);
     assert_eq!(at(5), 1);
-    assert!(at(60) > 5, "scaled out after warm-up: {}", at(60));
+    // Target tracking scales out on the third breaching one-minute data point.
+    assert_eq!(at(175), 1, "not before three breaching data points");
+    assert!(at(215) > 5, "scaled out after warm-up: {}", at(215));
     let q_end = sim.component_report(q).map(|r| r.depth).unwrap_or(u32::MAX);
     assert!(q_end < 250, "the backlog stays near the target per instance: {q_end}");
     let peak = series.iter().map(|s| s.instances).max().unwrap_or(0);

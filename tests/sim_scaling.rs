@@ -78,3 +78,61 @@ fn asynchronous_invocations_wait_for_new_environments() {
     assert_eq!(report(&sim, f).concurrency, 3_000, "up to the concurrency limit");
     assert_eq!(sim.books().throttled, 0);
 }
+
+/// A queue and a worker group (1 to 10 instances, each working on one message for
+/// 500 ms, target 10 messages per instance, 20 s to start an instance).
+fn workers_behind_a_queue(traffic: Traffic, instance_warmup_s: u32) -> (Diagram, ComponentId) {
+    let mut b = Builder::new();
+    let c = b.client("producer", 0.0, 0.0, 20.0, false, "");
+    let q = b.queue("jobs", 1.0, 0.0, 30);
+    let w = b.workers("workers", 2.0, 0.0, 1, 10, 500);
+    b.link(c, q);
+    b.link(q, w);
+    if let Spec::Client(s) = b.spec(c) {
+        s.traffic = traffic;
+    }
+    if let Spec::WorkerGroup(s) = b.spec(w) {
+        s.target_backlog_per_instance = 10;
+        s.instance_warmup_s = instance_warmup_s;
+    }
+    (b.finish().expect("diagram"), w)
+}
+
+fn instances_at(sim: &Simulation, w: ComponentId, t_s: u32) -> u32 {
+    sim.series(w).iter().find(|s| s.t_s == t_s).map(|s| s.instances).expect("a sample at that second")
+}
+
+/// 20 messages a second for one instance that handles 2: the backlog breaches the
+/// target from the first minute, and target tracking scales out on the third
+/// breaching one-minute data point (AWS's scale-out alarm: 3 data points within 3
+/// minutes), not at its first check.
+#[test]
+fn target_tracking_scales_out_after_three_breaching_minutes() {
+    let (d, w) = workers_behind_a_queue(Traffic::Steady, 300);
+    let mut sim = Simulation::with_options(&d, SimOptions { seed: 7, ..SimOptions::default() }).expect("valid");
+    settle(&mut sim, 240);
+    assert_eq!(instances_at(&sim, w, 175), 1, "no scaling on the first two breaching data points");
+    assert_eq!(instances_at(&sim, w, 199), 1, "the new instances take 20 s to start");
+    assert_eq!(instances_at(&sim, w, 205), 10, "the third breaching point asks for the capacity the backlog needs");
+}
+
+/// 3,000 messages at once: scale out on the third minute, drain in about 2.5 minutes,
+/// then scale in only after 15 low one-minute data points in a row (AWS's scale-in
+/// alarm), and not while an instance is still in its instance warm-up.
+#[test]
+fn target_tracking_scales_in_after_fifteen_low_minutes_and_not_during_warm_up() {
+    let burst = Traffic::Burst { every_s: 86_400.0, size: 3_000 };
+    let (d, w) = workers_behind_a_queue(burst.clone(), 300);
+    let mut sim = Simulation::with_options(&d, SimOptions { seed: 7, ..SimOptions::default() }).expect("valid");
+    settle(&mut sim, 1_300);
+    assert_eq!(instances_at(&sim, w, 205), 10);
+    // Drained by 360 s: the low points are at 360, 420, ... 1,200 s (the 15th).
+    assert_eq!(instances_at(&sim, w, 1_195), 10, "14 low data points are not enough");
+    assert_eq!(instances_at(&sim, w, 1_205), 1, "the 15th scales in to the minimum");
+
+    // The same with a one-hour instance warm-up: the new instances hold back scale-in.
+    let (d, w) = workers_behind_a_queue(burst, 3_600);
+    let mut sim = Simulation::with_options(&d, SimOptions { seed: 7, ..SimOptions::default() }).expect("valid");
+    settle(&mut sim, 1_300);
+    assert_eq!(instances_at(&sim, w, 1_295), 10, "no scale-in while instances warm up");
+}

@@ -313,6 +313,9 @@ pub struct WorkerGroupSpec {
     pub target_backlog_per_instance: u32,
     /// Time before a new instance takes work.
     pub warmup_s: u32,
+    /// Auto Scaling's instance warm-up: how long a new instance in service is left out
+    /// of the scaling metric (and holds back scale-in).
+    pub instance_warmup_s: u32,
 }
 
 impl Default for WorkerGroupSpec {
@@ -326,6 +329,7 @@ impl Default for WorkerGroupSpec {
             error_rate: 0.0,
             target_backlog_per_instance: 10,
             warmup_s: 60,
+            instance_warmup_s: 300,
         }
     }
 }

@@ -50,6 +50,13 @@ pub(crate) struct ComputeState {
     pub environments: u32,
     pub new_environments: TokenBucket,
     pub scale_wake_at: Micros,
+    /// Worker groups: in-service instances still in their instance warm-up (when each
+    /// ends), target tracking's breaching and low data points in a row, the last
+    /// scale-in.
+    pub warming_until: VecDeque<Micros>,
+    pub high_points: u32,
+    pub low_points: u32,
+    pub scaled_in_at: Option<Micros>,
 }
 
 impl ComputeState {
@@ -68,6 +75,10 @@ impl ComputeState {
             environments: 0,
             new_environments: TokenBucket::default(),
             scale_wake_at: 0,
+            warming_until: VecDeque::new(),
+            high_points: 0,
+            low_points: 0,
+            scaled_in_at: None,
         }
     }
 }
@@ -600,7 +611,8 @@ impl Simulation {
         }
     }
 
-    /// Target tracking on backlog per instance, every 10 s.
+    /// Target tracking on backlog per instance, one data point a minute (AWS's
+    /// target tracking alarms: out after 3 breaching points, in after 15 low ones).
     pub(crate) fn scale(&mut self, n: u32) {
         let Spec::WorkerGroup(w) = self.nodes[n as usize].spec.clone() else { return };
         let backlog: u64 = self.nodes[n as usize]
@@ -611,6 +623,7 @@ impl Simulation {
             .sum();
         let target = u64::from(w.target_backlog_per_instance.max(1));
         let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);
+        let desired = self.tracked(n, &w, backlog, desired);
         let warmup = secs(w.warmup_s);
         let now = self.now;
         if let Some(c) = self.compute(n) {
@@ -622,11 +635,40 @@ impl Simulation {
                     self.events.push(now + warmup, Event::InstanceReady { node: n });
                 }
             } else if desired < c.running {
-                // Scale in gently, one instance per check (instances finish their work).
-                c.running -= 1;
+                // Instances taken out finish the work they hold.
+                c.running = desired;
+                c.scaled_in_at = Some(now);
             }
         }
         self.events.push(now + SCALE_EVERY, Event::Scale { node: n });
+    }
+
+    /// What target tracking does with this minute's data point: the capacity it
+    /// wants (`desired`) once 3 points in a row were above the target, fewer once 15
+    /// in a row were under 90% of it, with no instance warming up and the scale-in
+    /// cooldown over; otherwise what the group has now. In-service instances still in
+    /// their instance warm-up do not count toward the metric.
+    fn tracked(&mut self, n: u32, w: &crate::model::spec::WorkerGroupSpec, backlog: u64, desired: u32) -> u32 {
+        let now = self.now;
+        let Some(c) = self.compute(n) else { return desired };
+        while c.warming_until.front().is_some_and(|&t| t <= now) {
+            c.warming_until.pop_front();
+        }
+        let counted = c.running.saturating_sub(c.warming_until.len() as u32).max(1);
+        let per_instance = backlog as f64 / f64::from(counted);
+        let target = f64::from(w.target_backlog_per_instance.max(1));
+        c.high_points = if per_instance > target { c.high_points.saturating_add(1) } else { 0 };
+        c.low_points = if per_instance < 0.9 * target { c.low_points.saturating_add(1) } else { 0 };
+        let have = c.running + c.warming;
+        if c.high_points >= SCALE_OUT_POINTS {
+            // Warming and starting instances count as capacity already there.
+            return desired.max(have);
+        }
+        let cooled = c.scaled_in_at.is_none_or(|t| now >= t + SCALE_IN_COOLDOWN);
+        if c.low_points >= SCALE_IN_POINTS && c.warming == 0 && c.warming_until.is_empty() && cooled {
+            return desired.min(c.running);
+        }
+        have
     }
 
     pub(crate) fn instance_ready(&mut self, n: u32) {
@@ -634,14 +676,26 @@ impl Simulation {
             Spec::WorkerGroup(w) => w.max_instances,
             _ => 0,
         };
+        let metric_warmup = match &self.nodes[n as usize].spec {
+            Spec::WorkerGroup(w) => secs(w.instance_warmup_s),
+            _ => 0,
+        };
+        let now = self.now;
         if let Some(c) = self.compute(n) {
             c.warming = c.warming.saturating_sub(1);
             c.running = (c.running + 1).min(max);
+            c.warming_until.push_back(now + metric_warmup);
         }
         self.pump_compute(n);
     }
 }
 
-const SCALE_EVERY: Micros = 10_000_000;
+/// Target tracking's metric period and its alarms' data points (AWS creates an alarm
+/// of 3 one-minute points to scale out and one of 15 to scale in), and the default
+/// cooldown after a scale-in.
+const SCALE_EVERY: Micros = 60_000_000;
+const SCALE_OUT_POINTS: u32 = 3;
+const SCALE_IN_POINTS: u32 = 15;
+const SCALE_IN_COOLDOWN: Micros = 300_000_000;
 /// How long an invocation of a down function or worker takes to fail.
 const DOWN_FAILURE: Micros = 10_000;
