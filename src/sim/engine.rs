@@ -434,7 +434,8 @@ impl Simulation {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Tick { node, generation } => self.source_tick(node, generation),
-            Event::Deliver { link, msg, frame } => self.deliver(link, msg, frame),
+            Event::Deliver { link, msg, frame } => self.deliver(link, msg, frame, true),
+            Event::RetryWrite { link, msg, frame } => self.deliver(link, msg, frame, false),
             Event::QueueTimer { node } => self.queue_timer(node),
             Event::Pump { node } => self.pump(node),
             Event::JobDone { job } => self.job_done(job),
@@ -625,7 +626,8 @@ impl Simulation {
         self.events.push(at, Event::Deliver { link, msg, frame });
     }
 
-    fn deliver(&mut self, link: u32, msg: Key, frame: Key) {
+    /// `arrival`: a new request (a retried write is not one).
+    fn deliver(&mut self, link: u32, msg: Key, frame: Key, arrival: bool) {
         let Some(l) = self.links.get(link as usize) else {
             self.finish(msg, Fate::Rejected(Rejection::NoRoute));
             return;
@@ -643,7 +645,9 @@ impl Simulation {
             self.reply(frame, Reply::ServerError);
             HopOutcome::Rejected
         } else {
-            self.nodes[to as usize].totals.received += 1;
+            if arrival {
+                self.nodes[to as usize].totals.received += 1;
+            }
             self.arrive(link, to, kind, msg, frame)
         };
         self.record_hop(id, from, to, outcome);
@@ -906,7 +910,7 @@ impl Simulation {
     pub fn audit(&self) -> Result<(), String> {
         let mut held: u64 = 0;
         for e in self.events.iter() {
-            if let Event::Deliver { msg, .. } | Event::Redeliver { msg, .. } = e {
+            if let Event::Deliver { msg, .. } | Event::RetryWrite { msg, .. } | Event::Redeliver { msg, .. } = e {
                 if self.msgs.get(*msg).is_some() {
                     held += 1;
                 }

@@ -437,7 +437,11 @@ impl Simulation {
             }
             let failures = j.items.iter().filter(|i| i.failed).count() as u64;
             node.totals.errors += failures;
-            node.totals.processed += j.items.len() as u64 - failures;
+            // What a batch that failed returns to its queue or stream was not
+            // processed (the branches below count what was).
+            if !matches!(j.origin, Origin::Queue { .. } | Origin::Stream { .. }) {
+                node.totals.processed += j.items.len() as u64 - failures;
+            }
         }
         match j.origin {
             Origin::Queue { queue, link } => {
@@ -451,6 +455,7 @@ impl Simulation {
                         continue;
                     }
                     if self.queue_delete(queue, item.msg, item.receipt) {
+                        self.nodes[n as usize].totals.processed += 1;
                         self.done_with(n, item.msg);
                     } else {
                         // Another consumer got it too: the work (and its sends) was
