@@ -9,6 +9,8 @@ pub(crate) struct TokenBucket {
     tokens: f64,
     refilled_at: Micros,
     started: bool,
+    /// From when the bucket is surely full again (spares hot paths the arithmetic).
+    full_at: Micros,
 }
 
 impl TokenBucket {
@@ -27,12 +29,20 @@ impl TokenBucket {
             return false;
         }
         self.tokens -= 1.0;
+        let refill = ((burst - self.tokens) / per_s.max(1e-9) * 1e6).ceil();
+        self.full_at = now.saturating_add(if refill < 1e15 { refill as Micros } else { Micros::MAX / 2 });
         true
+    }
+
+    /// Is the bucket full at `now` (no arithmetic: hot paths ask this first)?
+    #[inline]
+    pub fn full(&self, now: Micros) -> bool {
+        !self.started || now >= self.full_at
     }
 
     /// How many tokens there are at `now` (without taking any).
     pub fn available(&self, now: Micros, per_s: f64, burst: f64) -> f64 {
-        if !self.started {
+        if self.full(now) {
             return burst;
         }
         let elapsed = now.saturating_sub(self.refilled_at) as f64 / 1e6;

@@ -150,15 +150,20 @@ impl Simulation {
     }
 
     /// How many more jobs `n` can start now.
+    #[inline]
     pub(crate) fn consumer_room(&self, n: u32) -> u32 {
         let Some(node) = self.nodes.get(n as usize) else { return 0 };
         let State::Compute(c) = &node.state else { return 0 };
         let capacity = match &node.spec {
             Spec::Function(f) => {
+                let room = f.concurrency_limit.saturating_sub(c.busy);
                 // Past its idle environments, a function grows at the scaling rate.
                 let idle = c.environments.saturating_sub(c.busy);
-                let new = c.new_environments.available(self.now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST) as u32;
-                let room = f.concurrency_limit.saturating_sub(c.busy);
+                let new = if c.new_environments.full(self.now) {
+                    NEW_ENVIRONMENTS_BURST as u32
+                } else {
+                    c.new_environments.available(self.now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST) as u32
+                };
                 return room.min(idle.saturating_add(new));
             }
             Spec::Service(s) => s.capacity,
