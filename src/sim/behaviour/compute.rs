@@ -360,31 +360,32 @@ impl Simulation {
         if links.is_empty() {
             return;
         }
-        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
+        // The items leave the job while the calls go out (one slab lookup, not several
+        // per call): a call only schedules events, so nothing answers in between.
+        let Some((n, mut items)) = self.jobs.get_mut(job).map(|j| (j.node, std::mem::take(&mut j.items))) else { return };
         let timeout = match &self.nodes[n as usize].spec {
             Spec::Service(s) => ms(s.timeout_ms),
             Spec::Function(f) => secs(f.timeout_s),
             _ => secs(30),
         };
-        let count = self.jobs.get(job).map(|j| j.items.len()).unwrap_or(0);
-        for i in 0..count {
-            let Some(item) = self.jobs.get(job).map(|j| j.items[i]) else { return };
+        let mut pending = 0;
+        for (i, item) in items.iter_mut().enumerate() {
             if item.failed {
                 continue;
             }
             for (k, &link) in links.iter().enumerate() {
                 let child = if hand_over && k == 0 { self.hand_over(item.msg) } else { self.copy_message(item.msg) };
                 let Some(child) = child else {
-                    if let Some(j) = self.jobs.get_mut(job) {
-                        j.items[i].failed = true;
-                    }
+                    item.failed = true;
                     continue;
                 };
-                if let Some(j) = self.jobs.get_mut(job) {
-                    j.pending_calls += 1;
-                }
+                pending += 1;
                 self.call(link, child, Caller::Job { job, item: i as u32 }, timeout);
             }
+        }
+        if let Some(j) = self.jobs.get_mut(job) {
+            j.items = items;
+            j.pending_calls += pending;
         }
     }
 
@@ -412,15 +413,16 @@ impl Simulation {
 
     /// A call the job made was answered (or timed out).
     pub(crate) fn call_answered(&mut self, job: Key, item: u32, reply: Reply) {
-        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
-        let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
         let Some(j) = self.jobs.get_mut(job) else { return };
         j.pending_calls = j.pending_calls.saturating_sub(1);
-        if !reply.is_ok() && !ignores {
-            if let Some(i) = j.items.get_mut(item as usize) {
+        if !reply.is_ok() {
+            let n = j.node;
+            let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
+            if let Some(i) = self.jobs.get_mut(job).filter(|_| !ignores).and_then(|j| j.items.get_mut(item as usize)) {
                 i.failed = true;
             }
         }
+        let Some(j) = self.jobs.get_mut(job) else { return };
         if j.pending_calls == 0 {
             if j.sent {
                 self.finish_job(job);
