@@ -534,14 +534,7 @@ impl Simulation {
     /// The copy a component sends on in place of `msg` (same id and birth: the same
     /// message travelling on); `retire` ends the original once the send is done.
     pub(crate) fn hand_over(&mut self, msg: Key) -> Option<Key> {
-        let (id, born) = self.msgs.get(msg).map(|m| (m.id, m.born))?;
-        let copy = self.copy_message(msg)?;
-        if let Some(c) = self.msgs.get_mut(copy) {
-            c.id = id;
-            c.born = born;
-        }
-        self.next_message_id -= 1;
-        Some(copy)
+        self.copy_as(msg, true)
     }
 
     /// The original of a hand-over whose work succeeded: it lives on as its copy.
@@ -556,13 +549,20 @@ impl Simulation {
     /// A copy of a message (fan-out, duplicate delivery, call request); None when too
     /// many are alive, in which case the refusal is counted.
     pub(crate) fn copy_message(&mut self, msg: Key) -> Option<Key> {
+        self.copy_as(msg, false)
+    }
+
+    /// A copy of a message; `same`: it carries the original on (its id and birth).
+    fn copy_as(&mut self, msg: Key, same: bool) -> Option<Key> {
         let mut copy = self.msgs.get(msg)?.clone();
         if self.refused_for_room() {
             return None;
         }
-        copy.id = self.next_message_id;
-        self.next_message_id += 1;
-        copy.born = self.now;
+        if !same {
+            copy.id = self.next_message_id;
+            self.next_message_id += 1;
+            copy.born = self.now;
+        }
         copy.since = self.now;
         copy.place = Place::Moving;
         copy.receives = 0;

@@ -347,8 +347,10 @@ impl Simulation {
                 }
             }
         }
-        let calls = self.call_outputs(n);
-        self.make_calls(job, &calls, false);
+        if !self.nodes[n as usize].call_out.is_empty() {
+            let calls = self.call_outputs(n);
+            self.make_calls(job, &calls, false);
+        }
         if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
             self.send_outputs(job);
         }
@@ -404,7 +406,7 @@ impl Simulation {
     /// Done with a message that succeeded at `n`: its outputs already went out as
     /// copies (the first carries it on), so the original ends here.
     pub(crate) fn done_with(&mut self, n: u32, msg: Key) {
-        if self.async_outputs(n).is_empty() {
+        if self.nodes.get(n as usize).is_none_or(|node| node.async_out.is_empty()) {
             self.finish(msg, Fate::Consumed);
         } else {
             self.retire(msg);
