@@ -170,3 +170,14 @@ fn the_page_opens_diagram_files_and_templates_through_one_function() {
     assert!(broken.en.contains("version"), "{}", broken.en);
     assert!(iac::open_text(r#"{"components": 3}"#).unwrap_err().en.contains("Decouple Lab"), "not a template either");
 }
+
+/// An Auto Scaling group's sizes and its default instance warm-up (the time a new
+/// instance stays out of the scaling metric) come in as the worker group's settings.
+#[test]
+fn an_auto_scaling_group_keeps_its_instance_warm_up() {
+    let template = r#"{"Resources": {"Workers": {"Type": "AWS::AutoScaling::AutoScalingGroup",
+        "Properties": {"MinSize": "2", "MaxSize": "8", "DefaultInstanceWarmup": 120}}}}"#;
+    let imported = iac::import(template).expect("imports");
+    let Spec::WorkerGroup(w) = &by_name(&imported.diagram, "Workers").spec else { panic!("a worker group") };
+    assert_eq!((w.min_instances, w.max_instances, w.instance_warmup_s), (2, 8, 120));
+}

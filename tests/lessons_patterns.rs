@@ -238,12 +238,19 @@ fn microservices_side_effects_do_not_reach_users() {
 #[test]
 fn producer_consumer_scales_out_on_the_spike() {
     let d = pattern("producer-consumer").expect("pattern").diagram();
-    let sim = simulate::run(&d, 60.0).expect("runs");
+    let sim = simulate::run(&d, 360.0).expect("runs");
     let w = id_of(&d, "Workers (Auto Scaling)");
-    let most = sim.series(w).iter().map(|s| s.concurrency).max().unwrap_or(0);
+    let series = sim.series(w);
+    let instances_at = |t: u32| series.iter().find(|s| s.t_s == t).map(|s| s.instances).unwrap_or(0);
+    // Target tracking needs three breaching one-minute data points.
+    assert_eq!(instances_at(170), 1, "no scale-out before the third data point");
+    let most = series.iter().map(|s| s.concurrency).max().unwrap_or(0);
     let app = client(&sim, &d, "Web app");
     assert_eq!(app.errors_total(), 0);
     assert!(most > 5, "more than one instance's worth of work at once: {most}");
+    let queue = sim.component_report(id_of(&d, "Jobs queue")).expect("queue");
+    let peak = sim.series(id_of(&d, "Jobs queue")).iter().map(|s| s.depth).max().unwrap_or(0);
+    assert!(queue.depth < 100, "the backlog shrinks again: {} (peak {peak})", queue.depth);
 }
 
 #[test]

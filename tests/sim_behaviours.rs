@@ -340,12 +340,14 @@ fn worker_group_scales_out_on_backlog() {
     }
     connect(&mut d, c, q);
     connect(&mut d, q, w);
-    let sim = run(&d, 10, 300);
+    let sim = run(&d, 10, 600);
     let series = sim.series(w);
     let at = |t: u32| series.iter().find(|s| s.t_s == t).map(|s| s.instances).unwrap_or(0);
     assert_eq!(at(5), 1);
-    // The first check (10 s) launches instances: an EC2 instance starts, then warms up.
-    let ready = 10 + decouple_lab::model::spec::WorkerPlatform::Ec2.start_s() + 30;
+    // Target tracking scales out on the third breaching one-minute data point (180 s);
+    // then an EC2 instance starts and warms up before it serves.
+    assert_eq!(at(175), 1, "not before three breaching data points");
+    let ready = 180 + decouple_lab::model::spec::WorkerPlatform::Ec2.start_s() + 30;
     assert!(at(ready - 5) == 1, "nothing serves before the start and warm-up: {}", at(ready - 5));
     assert!(at(ready + 5) > 5, "scaled out after the start and warm-up: {}", at(ready + 5));
     let q_end = sim.component_report(q).map(|r| r.depth).unwrap_or(u32::MAX);

@@ -245,7 +245,7 @@ fn a_bad_result_template_refuses_the_run() {
         let mut d = b.finish().expect("diagram");
         let refused = Simulation::new(&d).err().expect("the run refuses to start").to_string();
         assert!(refused.starts_with("score (result)") && refused.contains(reason), "{refused}");
-        let warned = decouple_lab::model::warnings(&d);
+        let warned = decouple_lab::sim::settings::warnings(&d);
         assert!(warned.iter().any(|w| w.component == f && w.message.en.contains(reason)), "{warned:?}");
         if let Some(Spec::Function(s)) = d.component_mut(f).map(|c| &mut c.spec) {
             s.result = r#"{"id": "{{uuid}}", "n": {{seq}}}"#.into();
@@ -385,4 +385,63 @@ fn a_stream_mapping_waits_out_its_batch_window() {
     assert!(without >= 100, "a batch a second without a window: {without}");
     assert!((10..=13).contains(&with), "a batch every 10 s: {with}");
     assert!(received >= 230 && received_with >= 220, "{received} {received_with}");
+}
+
+/// A database over its write capacity counts each write once in `received`; the
+/// SDK's retries of throttled writes count in `retries` (and the throttles in
+/// `throttles`), not as new writes.
+#[test]
+fn a_database_counts_each_write_once() {
+    let mut b = Builder::new();
+    let c = b.client("events", 0.0, 0.0, 100.0, false, "");
+    let f = b.function("writer", 1.0, 0.0, 100, 3);
+    let db = b.database("table", 2.0, 0.0, decouple_lab::model::spec::DatabaseEngine::DynamoDb, false);
+    b.link_as(c, f, decouple_lab::model::ConnectionKind::Invoke);
+    b.link(f, db);
+    if let Spec::Function(s) = b.spec(f) {
+        // One write per invocation, whatever its outcome (no async retries).
+        s.ignore_downstream_failures = true;
+    }
+    if let Spec::Database(s) = b.spec(db) {
+        s.write_capacity_per_s = 10;
+    }
+    let d = b.finish().expect("diagram");
+    let sim = run(&d, 30);
+    let (writer, r) = (report(&sim, f), report(&sim, db));
+    assert!(r.received <= writer.received && r.received + 300 >= writer.received, "each write arrives once: {r:?} {writer:?}");
+    assert!(r.retries > r.received, "most writes are retried several times: {r:?}");
+    assert!(r.throttles >= r.retries, "{r:?}");
+    assert!(r.processed <= 10 * 31, "{r:?}");
+}
+
+/// A batch of ten from a queue (no partial batch response), one of them a poison
+/// message: the whole batch fails each time, so nothing counts as processed, the
+/// batch is received three times and moves to the DLQ; the nine good messages send
+/// their output each time they run (three copies each, as AWS would).
+#[test]
+fn a_failed_batch_is_not_processed_but_its_good_items_send_each_time() {
+    let mut b = Builder::new();
+    let c = ten_at_once(&mut b);
+    let q = b.queue("in", 1.0, 0.0, 3);
+    let dlq = b.queue("in-dlq", 1.0, 1.0, 3);
+    let f = b.function("worker", 2.0, 0.0, 100, 3);
+    let out = b.queue("out", 3.0, 0.0, 3);
+    b.link(c, q);
+    b.redrive(q, dlq, 3);
+    let esm = b.link(q, f);
+    b.link(f, out);
+    let mut d = b.finish().expect("diagram");
+    if let Some(conn) = d.connection_mut(esm) {
+        conn.settings.batch_window_s = 1;
+    }
+    let mut sim = Simulation::with_options(&d, SimOptions { seed: 7, ..SimOptions::default() }).expect("a valid diagram");
+    assert!(sim.inject_poison(c));
+    sim.run_for(200_000_000);
+    assert!(sim.books().balanced());
+    let worker = report(&sim, f);
+    assert_eq!(worker.received, 30, "the batch of ten, received three times: {worker:?}");
+    assert_eq!(worker.processed, 0, "a batch that failed was not processed: {worker:?}");
+    assert_eq!(worker.errors, 3, "the poison message failed each time: {worker:?}");
+    assert_eq!(report(&sim, dlq).depth, 10);
+    assert_eq!(report(&sim, out).received, 27, "the good nine sent their output each time");
 }

@@ -4,7 +4,7 @@
 //! law holds for a queue with workers.
 
 use decouple_lab::model::spec::{Spec, Traffic};
-use decouple_lab::model::{allowed_kinds, aws_refusals, ComponentKind, Diagram, Point, Poison, Window};
+use decouple_lab::model::{allowed_kinds, aws_refusals, ComponentKind, ConnectionKind, Diagram, Point, Poison, Window};
 use decouple_lab::sim::{mmc, SimOptions, Simulation};
 use proptest::prelude::*;
 
@@ -323,5 +323,131 @@ proptest! {
         // Generous for a debug build on a shared machine (about 150,000 events a
         // second); the spinning run took minutes for 30 simulated seconds.
         prop_assert!(wall < 30.0, "a 10-minute run took {wall:.1} s of wall time");
+    }
+}
+
+/// Downstream kinds over many shapes: the seven above and a function called
+/// synchronously (its failure answers the caller).
+fn downstream_kind(k: u8) -> ComponentKind {
+    DOWNSTREAM.get(k as usize % 8).copied().unwrap_or(ComponentKind::Function)
+}
+
+/// A random diagram whose every message has a caller able to retry it: a queue with a
+/// DLQ feeding a function, or asynchronous invocations of a function with an
+/// on-failure destination; the function (random run time, errors, timeout,
+/// concurrency, batch) calls or sends to 1 to 3 components of random kinds with
+/// random faults, some of them functions that call on.
+fn retrying_diagram(knobs: &[u8], ignore: bool) -> Diagram {
+    let mut k = knobs.iter().cycle().copied();
+    let mut next = move || k.next().unwrap_or(0);
+    let mut d = Diagram::new();
+    let client = d.add_component(ComponentKind::Client, "producer", Point::default());
+    let f = d.add_component(ComponentKind::Function, "worker", Point::default());
+    if let Some(Spec::Client(s)) = d.component_mut(client).map(|c| &mut c.spec) {
+        s.rate_per_s = f64::from(1 + next() % 20);
+        s.waits_for_reply = false;
+        if next() % 3 == 0 {
+            s.traffic = Traffic::Burst { every_s: 10.0, size: 1 + u32::from(next() % 50) };
+        }
+    }
+    if let Some(Spec::Function(s)) = d.component_mut(f).map(|c| &mut c.spec) {
+        s.ignore_downstream_failures = ignore;
+        s.error_rate = f64::from(next() % 4) / 10.0;
+        s.duration_ms = 1 + u32::from(next()) * 4;
+        s.timeout_s = 1 + u32::from(next() % 3);
+        s.concurrency_limit = 1 + u32::from(next() % 20);
+    }
+    if next() % 2 == 0 {
+        let queue = d.add_component(ComponentKind::Queue, "in", Point::default());
+        let dlq = d.add_component(ComponentKind::Queue, "in-dlq", Point::default());
+        if let Some(Spec::Queue(s)) = d.component_mut(queue).map(|c| &mut c.spec) {
+            // At least the function's timeout, as AWS requires of a mapping.
+            s.visibility_timeout_s = 4 + u32::from(next() % 10);
+            s.max_receive_count = 1 + u32::from(next() % 4);
+        }
+        let _ = d.connect(client, queue);
+        let _ = d.connect(queue, dlq);
+        if let Ok(esm) = d.connect(queue, f) {
+            let (size, partial) = (1 + u32::from(next() % 10), next() % 2 == 0);
+            if let Some(c) = d.connection_mut(esm) {
+                c.settings.batch_size = size;
+                c.settings.report_batch_item_failures = partial;
+            }
+        }
+    } else {
+        let failures = d.add_component(ComponentKind::Queue, "failures", Point::default());
+        if let Ok(id) = d.connect(client, f) {
+            let _ = d.set_connection_kind(id, ConnectionKind::Invoke);
+        }
+        if let Ok(id) = d.connect(f, failures) {
+            let _ = d.set_connection_kind(id, ConnectionKind::OnFailure);
+        }
+    }
+    let mut callers = vec![f];
+    for _ in 0..1 + next() % 3 {
+        let kind = downstream_kind(next());
+        let from = callers[next() as usize % callers.len()];
+        let id = d.add_component(kind, format!("{kind:?}"), Point::default());
+        let Ok(link) = d.connect(from, id) else { continue };
+        if kind == ComponentKind::Function {
+            // Called and waited for: its failure is its caller's.
+            let _ = d.set_connection_kind(link, ConnectionKind::Call);
+            callers.push(id);
+        }
+        let fault = next();
+        let Some(c) = d.component_mut(id) else { continue };
+        match &mut c.spec {
+            Spec::Database(s) => s.write_capacity_per_s = 1 + u32::from(fault % 30),
+            Spec::Service(s) => {
+                s.capacity = 1 + u32::from(fault % 5);
+                s.latency_ms = 200;
+            }
+            Spec::Function(s) => {
+                s.concurrency_limit = 1 + u32::from(fault % 5);
+                s.duration_ms = 1 + u32::from(fault) * 2;
+            }
+            _ => {}
+        }
+        match fault % 6 {
+            0 => c.faults.down = true,
+            1 => c.faults.down_window = Some(Window { from_s: 10.0, to_s: 40.0 }),
+            2 => c.faults.error_rate = 0.5,
+            3 => c.faults.latency_multiplier = 20.0,
+            _ => {}
+        }
+    }
+    for refusal in aws_refusals(&d) {
+        let _ = d.remove_connection(refusal.connection);
+    }
+    d
+}
+
+proptest! {
+    // Thousands of short runs (a minute each, a few messages a second): under
+    // 30 s of wall time in a debug build.
+    #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
+
+    /// Whatever fails below a caller that retries (a queue's redelivery and DLQ,
+    /// Lambda's async retries and on-failure destination), the failure travels back to
+    /// it: no message ends "failed" unless the function chose to ignore failed calls.
+    /// The books balance and the work stays within a few events per message.
+    #[test]
+    fn no_message_fails_below_a_caller_that_retries(
+        knobs in prop::collection::vec(any::<u8>(), 24),
+        ignore in prop::bool::weighted(0.2),
+        seed in any::<u64>(),
+    ) {
+        let d = retrying_diagram(&knobs, ignore);
+        let options = SimOptions { seed, trace_capacity: 0, sample_period_us: 0, ..SimOptions::default() };
+        let mut sim = Simulation::with_options(&d, options).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        sim.run_for(60_000_000);
+        let books = sim.books();
+        prop_assert!(books.balanced(), "{books:?}");
+        if !ignore {
+            prop_assert_eq!(books.failed, 0, "a message was lost where a caller could have retried it: {:?}", books);
+        }
+        let (alive, _, _) = sim.littles_law();
+        let bound = 200.0 * books.created as f64 + 400.0 * alive * 60.0 + 50.0 * d.component_count() as f64 * 60.0;
+        prop_assert!((sim.events_processed() as f64) <= bound, "{} events for {} messages", sim.events_processed(), books.created);
     }
 }

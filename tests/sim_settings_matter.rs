@@ -216,12 +216,14 @@ fn designs(kind: K) -> Vec<Variant> {
         K::WorkerGroup => {
             let mut b = Builder::new();
             let c = b.client("c", 0.0, 0.0, 20.0, false, ORDER);
-            client_traffic(&mut b, c, Traffic::Spike { at_s: 10.0, for_s: 60.0, factor: 5.0 });
+            // A backlog at once: target tracking scales out on its third minute, and
+            // in only after 15 low minutes once the instances' warm-up is over.
+            client_traffic(&mut b, c, Traffic::Burst { every_s: 86_400.0, size: 3_000 });
             let q = b.queue("q", 1.0, 0.0, 30);
             let w = b.workers("w", 2.0, 0.0, 1, 10, 500);
             b.link(c, q);
             b.link(q, w);
-            vec![variant(b, w, 180)]
+            vec![variant(b, w, 1_300)]
         }
         K::Service => {
             let mut b = Builder::new();

@@ -384,6 +384,7 @@ impl Importer<'_> {
             "AWS::AutoScaling::AutoScalingGroup" => {
                 put_num(&mut s, "min_instances", r.prop("MinSize"));
                 put_num(&mut s, "max_instances", r.prop("MaxSize"));
+                put_num(&mut s, "instance_warmup_s", r.prop("DefaultInstanceWarmup"));
             }
             _ => {}
         }

@@ -114,8 +114,8 @@ static PATTERNS: &[Pattern] = &[
         },
         steps: &[
             Step::say(Text {
-                en: "Press play and watch the spike at 20 s: the queue grows, the group scales out, and the backlog shrinks again.",
-                vi: "Bấm play và để ý đợt tăng đột biến ở giây 20: queue dài ra, group scale out thêm instance, rồi backlog giảm lại.",
+                en: "Press play and watch the spike at 20 s: the queue grows; after three one-minute data points above the target the group scales out, and the backlog shrinks again.",
+                vi: "Bấm play và để ý đợt tăng đột biến ở giây 20: queue dài ra; sau ba điểm dữ liệu một phút vượt mục tiêu, group scale out thêm instance, rồi backlog giảm lại.",
             }),
             Step::act(
                 Text {
@@ -433,6 +433,10 @@ fn tight_vs_loose() -> Result<Diagram, String> {
     let front = b.gateway("Web server (202)", 1.0, 1.0, Integration::Async);
     let queue = b.queue("Orders queue", 2.0, 1.0, 30);
     let workers = b.workers("Order processor (async)", 3.0, 1.0, 2, 4, 200);
+    if let Spec::WorkerGroup(s) = b.spec(workers) {
+        // Room to drain a backlog without waiting minutes for Auto Scaling.
+        s.per_instance_concurrency = 2;
+    }
     b.link(users2, front);
     b.link(front, queue);
     b.link(queue, workers);

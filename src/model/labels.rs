@@ -49,6 +49,7 @@ pub fn setting_label(key: &str) -> Option<Text> {
         "processing_ms" => ("Processing time", "Thời gian xử lý"),
         "target_backlog_per_instance" => ("Target backlog per instance", "Backlog mục tiêu mỗi instance"),
         "warmup_s" => ("Warm-up", "Thời gian khởi động"),
+        "instance_warmup_s" => ("Instance warm-up (scaling metric)", "Thời gian làm nóng instance (chỉ số co giãn)"),
         "capacity" => ("Capacity", "Sức chứa"),
         "latency_ms" => ("Latency", "Độ trễ"),
         "workflow" => ("Workflow type", "Loại workflow"),

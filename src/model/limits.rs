@@ -147,6 +147,7 @@ pub fn check_component(component: &Component) -> Vec<SettingError> {
             c.share("error_rate", s.error_rate);
             c.range("target_backlog_per_instance", s.target_backlog_per_instance, 1, 10_000, MESSAGES);
             c.range("warmup_s", s.warmup_s, 0, 3_600, SECONDS);
+            c.range("instance_warmup_s", s.instance_warmup_s, 0, 3_600, SECONDS);
         }
         Spec::Service(s) => {
             c.range("capacity", s.capacity, 1, 10_000, unit(" requests at once", " request cùng lúc"));

@@ -327,6 +327,9 @@ pub struct WorkerGroupSpec {
     /// The application's own warm-up before a new instance takes work (after the
     /// platform's start time).
     pub warmup_s: u32,
+    /// Auto Scaling's instance warm-up: how long a new instance in service is left out
+    /// of the scaling metric (and holds back scale-in).
+    pub instance_warmup_s: u32,
 }
 
 impl Default for WorkerGroupSpec {
@@ -340,6 +343,7 @@ impl Default for WorkerGroupSpec {
             error_rate: 0.0,
             target_backlog_per_instance: 10,
             warmup_s: 60,
+            instance_warmup_s: 300,
         }
     }
 }

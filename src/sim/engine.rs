@@ -459,7 +459,8 @@ impl Simulation {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Tick { node, generation } => self.source_tick(node, generation),
-            Event::Deliver { link, msg, frame } => self.deliver(link, msg, frame),
+            Event::Deliver { link, msg, frame } => self.deliver(link, msg, frame, true),
+            Event::RetryWrite { link, msg, frame } => self.deliver(link, msg, frame, false),
             Event::QueueTimer { node } => self.queue_timer(node),
             Event::Pump { node } => self.pump(node),
             Event::JobDone { job } => self.job_done(job),
@@ -561,14 +562,7 @@ impl Simulation {
     /// The copy a component sends on in place of `msg` (same id and birth: the same
     /// message travelling on); `retire` ends the original once the send is done.
     pub(crate) fn hand_over(&mut self, msg: Key) -> Option<Key> {
-        let (id, born) = self.msgs.get(msg).map(|m| (m.id, m.born))?;
-        let copy = self.copy_message(msg)?;
-        if let Some(c) = self.msgs.get_mut(copy) {
-            c.id = id;
-            c.born = born;
-        }
-        self.next_message_id -= 1;
-        Some(copy)
+        self.copy_as(msg, true)
     }
 
     /// The original of a hand-over whose work succeeded: it lives on as its copy.
@@ -583,13 +577,20 @@ impl Simulation {
     /// A copy of a message (fan-out, duplicate delivery, call request); None when too
     /// many are alive, in which case the refusal is counted.
     pub(crate) fn copy_message(&mut self, msg: Key) -> Option<Key> {
+        self.copy_as(msg, false)
+    }
+
+    /// A copy of a message; `same`: it carries the original on (its id and birth).
+    fn copy_as(&mut self, msg: Key, same: bool) -> Option<Key> {
         let mut copy = self.msgs.get(msg)?.clone();
         if self.refused_for_room() {
             return None;
         }
-        copy.id = self.next_message_id;
-        self.next_message_id += 1;
-        copy.born = self.now;
+        if !same {
+            copy.id = self.next_message_id;
+            self.next_message_id += 1;
+            copy.born = self.now;
+        }
         copy.since = self.now;
         copy.place = Place::Moving;
         copy.receives = 0;
@@ -653,7 +654,8 @@ impl Simulation {
         self.events.push(at, Event::Deliver { link, msg, frame });
     }
 
-    fn deliver(&mut self, link: u32, msg: Key, frame: Key) {
+    /// `arrival`: a new request (a retried write is not one).
+    fn deliver(&mut self, link: u32, msg: Key, frame: Key, arrival: bool) {
         let Some(l) = self.links.get(link as usize) else {
             self.finish(msg, Fate::Rejected(Rejection::NoRoute));
             return;
@@ -671,7 +673,9 @@ impl Simulation {
             self.reply(frame, Reply::ServerError);
             HopOutcome::Rejected
         } else {
-            self.nodes[to as usize].totals.received += 1;
+            if arrival {
+                self.nodes[to as usize].totals.received += 1;
+            }
             self.arrive(link, to, kind, msg, frame)
         };
         self.record_hop(id, from, to, outcome);
@@ -934,7 +938,7 @@ impl Simulation {
     pub fn audit(&self) -> Result<(), String> {
         let mut held: u64 = 0;
         for e in self.events.iter() {
-            if let Event::Deliver { msg, .. } | Event::Redeliver { msg, .. } | Event::ReadDone { msg, .. } = e {
+            if let Event::Deliver { msg, .. } | Event::RetryWrite { msg, .. } | Event::Redeliver { msg, .. } | Event::ReadDone { msg, .. } = e {
                 if self.msgs.get(*msg).is_some() {
                     held += 1;
                 }

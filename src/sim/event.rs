@@ -12,6 +12,9 @@ pub(crate) enum Event {
     Tick { node: u32, generation: u32 },
     /// A message arrives over a connection; `frame` is the waiting caller, if any.
     Deliver { link: u32, msg: Key, frame: Key },
+    /// A writer's SDK sends a throttled write again: the same request, not a new
+    /// arrival (the target counts it in `retries`, not `received`).
+    RetryWrite { link: u32, msg: Key, frame: Key },
     /// A queue's earliest delay or visibility deadline.
     QueueTimer { node: u32 },
     /// A consumer may take more work (batch window over, instance warm, outage over).

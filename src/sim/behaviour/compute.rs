@@ -10,6 +10,7 @@
 
 use crate::model::spec::Spec;
 use crate::model::{ComponentKind, ConnectionKind};
+use crate::sim::bucket::TokenBucket;
 use crate::sim::engine::{Caller, Reply, Simulation, State};
 use crate::sim::event::Event;
 use crate::sim::metrics::{integrate, Fate, Rejection};
@@ -44,6 +45,18 @@ pub(crate) struct ComputeState {
     pub running: u32,
     pub warming: u32,
     pub service_time: ServiceTime,
+    /// Lambda: execution environments created so far, the scaling rate that creates
+    /// more, and when a wake-up for the next one is already due.
+    pub environments: u32,
+    pub new_environments: TokenBucket,
+    pub scale_wake_at: Micros,
+    /// Worker groups: in-service instances still in their instance warm-up (when each
+    /// ends), target tracking's breaching and low data points in a row, the last
+    /// scale-in.
+    pub warming_until: VecDeque<Micros>,
+    pub high_points: u32,
+    pub low_points: u32,
+    pub scaled_in_at: Option<Micros>,
 }
 
 impl ComputeState {
@@ -52,7 +65,21 @@ impl ComputeState {
             Spec::WorkerGroup(w) => w.min_instances,
             _ => 0,
         };
-        ComputeState { busy: 0, busy_since: 0, waiting: VecDeque::new(), running, warming: 0, service_time: ServiceTime::Around }
+        ComputeState {
+            busy: 0,
+            busy_since: 0,
+            waiting: VecDeque::new(),
+            running,
+            warming: 0,
+            service_time: ServiceTime::Around,
+            environments: 0,
+            new_environments: TokenBucket::default(),
+            scale_wake_at: 0,
+            warming_until: VecDeque::new(),
+            high_points: 0,
+            low_points: 0,
+            scaled_in_at: None,
+        }
     }
 }
 
@@ -101,6 +128,11 @@ impl Job {
 const ASYNC_RETRIES: u8 = 2;
 const ASYNC_RETRY_DELAYS: [Micros; 2] = [60_000_000, 120_000_000];
 
+/// Lambda's concurrency scaling rate: 1,000 new execution environments per function
+/// every 10 seconds, refilled continuously (a burst of 1,000 at most).
+const NEW_ENVIRONMENTS_PER_S: f64 = 100.0;
+const NEW_ENVIRONMENTS_BURST: f64 = 1_000.0;
+
 impl Simulation {
     pub(crate) fn compute(&mut self, n: u32) -> Option<&mut ComputeState> {
         match &mut self.nodes.get_mut(n as usize)?.state {
@@ -118,11 +150,22 @@ impl Simulation {
     }
 
     /// How many more jobs `n` can start now.
+    #[inline]
     pub(crate) fn consumer_room(&self, n: u32) -> u32 {
         let Some(node) = self.nodes.get(n as usize) else { return 0 };
         let State::Compute(c) = &node.state else { return 0 };
         let capacity = match &node.spec {
-            Spec::Function(f) => f.concurrency_limit,
+            Spec::Function(f) => {
+                let room = f.concurrency_limit.saturating_sub(c.busy);
+                // Past its idle environments, a function grows at the scaling rate.
+                let idle = c.environments.saturating_sub(c.busy);
+                let new = if c.new_environments.full(self.now) {
+                    NEW_ENVIRONMENTS_BURST as u32
+                } else {
+                    c.new_environments.available(self.now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST) as u32
+                };
+                return room.min(idle.saturating_add(new));
+            }
             Spec::Service(s) => s.capacity,
             Spec::WorkerGroup(w) => {
                 // Instances that are down poll nothing.
@@ -193,6 +236,7 @@ impl Simulation {
         if let Some(c) = self.compute(n) {
             c.waiting.push_back(Waiting { msg, frame, link, sync });
         }
+        self.wake_when_scaled(n);
         HopOutcome::Delivered
     }
 
@@ -204,6 +248,11 @@ impl Simulation {
         let node = &mut self.nodes[n as usize];
         let State::Compute(c) = &mut node.state else { return };
         integrate(&mut node.totals.busy_area, u64::from(c.busy), &mut c.busy_since, now);
+        if node.kind == ComponentKind::Function && c.busy >= c.environments {
+            // A new execution environment (consumer_room saw the rate allow it).
+            c.new_environments.take_burst(now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST);
+            c.environments += 1;
+        }
         c.busy += 1;
         let service_time = c.service_time;
         let (mean_us, timeout) = match &node.spec {
@@ -298,8 +347,10 @@ impl Simulation {
                 }
             }
         }
-        let calls = self.call_outputs(n);
-        self.make_calls(job, &calls, false);
+        if !self.nodes[n as usize].call_out.is_empty() {
+            let calls = self.call_outputs(n);
+            self.make_calls(job, &calls, false);
+        }
         if self.jobs.get(job).is_some_and(|j| j.pending_calls == 0) {
             self.send_outputs(job);
         }
@@ -311,15 +362,16 @@ impl Simulation {
         if links.is_empty() {
             return;
         }
-        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
+        // The items leave the job while the calls go out (one slab lookup, not several
+        // per call): a call only schedules events, so nothing answers in between.
+        let Some((n, mut items)) = self.jobs.get_mut(job).map(|j| (j.node, std::mem::take(&mut j.items))) else { return };
         let timeout = match &self.nodes[n as usize].spec {
             Spec::Service(s) => ms(s.timeout_ms),
             Spec::Function(f) => secs(f.timeout_s),
             _ => secs(30),
         };
-        let count = self.jobs.get(job).map(|j| j.items.len()).unwrap_or(0);
-        for i in 0..count {
-            let Some(item) = self.jobs.get(job).map(|j| j.items[i]) else { return };
+        let mut pending = 0;
+        for (i, item) in items.iter_mut().enumerate() {
             if item.failed {
                 continue;
             }
@@ -330,16 +382,16 @@ impl Simulation {
                     c.attrs = n;
                 }
                 let Some(child) = child else {
-                    if let Some(j) = self.jobs.get_mut(job) {
-                        j.items[i].failed = true;
-                    }
+                    item.failed = true;
                     continue;
                 };
-                if let Some(j) = self.jobs.get_mut(job) {
-                    j.pending_calls += 1;
-                }
+                pending += 1;
                 self.call(link, child, Caller::Job { job, item: i as u32 }, timeout);
             }
+        }
+        if let Some(j) = self.jobs.get_mut(job) {
+            j.items = items;
+            j.pending_calls += pending;
         }
     }
 
@@ -358,7 +410,7 @@ impl Simulation {
     /// Done with a message that succeeded at `n`: its outputs already went out as
     /// copies (the first carries it on), so the original ends here.
     pub(crate) fn done_with(&mut self, n: u32, msg: Key) {
-        if self.async_outputs(n).is_empty() {
+        if self.nodes.get(n as usize).is_none_or(|node| node.async_out.is_empty()) {
             self.finish(msg, Fate::Consumed);
         } else {
             self.retire(msg);
@@ -367,15 +419,16 @@ impl Simulation {
 
     /// A call the job made was answered (or timed out).
     pub(crate) fn call_answered(&mut self, job: Key, item: u32, reply: Reply) {
-        let Some(n) = self.jobs.get(job).map(|j| j.node) else { return };
-        let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
         let Some(j) = self.jobs.get_mut(job) else { return };
         j.pending_calls = j.pending_calls.saturating_sub(1);
-        if !reply.is_ok() && !ignores {
-            if let Some(i) = j.items.get_mut(item as usize) {
+        if !reply.is_ok() {
+            let n = j.node;
+            let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
+            if let Some(i) = self.jobs.get_mut(job).filter(|_| !ignores).and_then(|j| j.items.get_mut(item as usize)) {
                 i.failed = true;
             }
         }
+        let Some(j) = self.jobs.get_mut(job) else { return };
         if j.pending_calls == 0 {
             if j.sent {
                 self.finish_job(job);
@@ -397,7 +450,11 @@ impl Simulation {
             }
             let failures = j.items.iter().filter(|i| i.failed).count() as u64;
             node.totals.errors += failures;
-            node.totals.processed += j.items.len() as u64 - failures;
+            // What a batch that failed returns to its queue or stream was not
+            // processed (the branches below count what was).
+            if !matches!(j.origin, Origin::Queue { .. } | Origin::Stream { .. }) {
+                node.totals.processed += j.items.len() as u64 - failures;
+            }
         }
         match j.origin {
             Origin::Queue { queue, link } => {
@@ -411,6 +468,7 @@ impl Simulation {
                         continue;
                     }
                     if self.queue_delete(queue, item.msg, item.receipt) {
+                        self.nodes[n as usize].totals.processed += 1;
                         self.done_with(n, item.msg);
                     } else {
                         // Another consumer got it too: the work (and its sends) was
@@ -536,6 +594,7 @@ impl Simulation {
             self.start_job(n, items, origin);
         }
         if self.consumer_room(n) == 0 {
+            self.wake_when_scaled(n);
             return;
         }
         let sources = self.nodes[n as usize].sources.clone();
@@ -548,6 +607,23 @@ impl Simulation {
         }
     }
 
+    /// A function held back by its scaling rate (not by its concurrency limit) looks
+    /// again when the next execution environment may be created.
+    fn wake_when_scaled(&mut self, n: u32) {
+        let now = self.now;
+        let Some(node) = self.nodes.get(n as usize) else { return };
+        let (Spec::Function(f), State::Compute(c)) = (&node.spec, &node.state) else { return };
+        if c.busy >= f.concurrency_limit || c.environments > c.busy || c.scale_wake_at > now {
+            return;
+        }
+        let missing = 1.0 - c.new_environments.available(now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST);
+        let after = ((missing.max(0.0) / NEW_ENVIRONMENTS_PER_S) * 1e6).ceil().max(1.0) as Micros;
+        if let Some(c) = self.compute(n) {
+            c.scale_wake_at = now + after;
+        }
+        self.events.push(now + after, Event::Pump { node: n });
+    }
+
     // ----- worker groups -----
 
     pub(crate) fn init_workers(&mut self, n: u32) {
@@ -558,7 +634,8 @@ impl Simulation {
         }
     }
 
-    /// Target tracking on backlog per instance, every 10 s.
+    /// Target tracking on backlog per instance, one data point a minute (AWS's
+    /// target tracking alarms: out after 3 breaching points, in after 15 low ones).
     pub(crate) fn scale(&mut self, n: u32) {
         let Spec::WorkerGroup(w) = self.nodes[n as usize].spec.clone() else { return };
         let backlog: u64 = self.nodes[n as usize]
@@ -569,6 +646,7 @@ impl Simulation {
             .sum();
         let target = u64::from(w.target_backlog_per_instance.max(1));
         let desired = (backlog.div_ceil(target).min(u64::from(w.max_instances)) as u32).max(w.min_instances);
+        let desired = self.tracked(n, &w, backlog, desired);
         let warmup = secs(w.platform.start_s() + w.warmup_s);
         let now = self.now;
         if let Some(c) = self.compute(n) {
@@ -580,11 +658,40 @@ impl Simulation {
                     self.events.push(now + warmup, Event::InstanceReady { node: n });
                 }
             } else if desired < c.running {
-                // Scale in gently, one instance per check (instances finish their work).
-                c.running -= 1;
+                // Instances taken out finish the work they hold.
+                c.running = desired;
+                c.scaled_in_at = Some(now);
             }
         }
         self.events.push(now + SCALE_EVERY, Event::Scale { node: n });
+    }
+
+    /// What target tracking does with this minute's data point: the capacity it
+    /// wants (`desired`) once 3 points in a row were above the target, fewer once 15
+    /// in a row were under 90% of it, with no instance warming up and the scale-in
+    /// cooldown over; otherwise what the group has now. In-service instances still in
+    /// their instance warm-up do not count toward the metric.
+    fn tracked(&mut self, n: u32, w: &crate::model::spec::WorkerGroupSpec, backlog: u64, desired: u32) -> u32 {
+        let now = self.now;
+        let Some(c) = self.compute(n) else { return desired };
+        while c.warming_until.front().is_some_and(|&t| t <= now) {
+            c.warming_until.pop_front();
+        }
+        let counted = c.running.saturating_sub(c.warming_until.len() as u32).max(1);
+        let per_instance = backlog as f64 / f64::from(counted);
+        let target = f64::from(w.target_backlog_per_instance.max(1));
+        c.high_points = if per_instance > target { c.high_points.saturating_add(1) } else { 0 };
+        c.low_points = if per_instance < 0.9 * target { c.low_points.saturating_add(1) } else { 0 };
+        let have = c.running + c.warming;
+        if c.high_points >= SCALE_OUT_POINTS {
+            // Warming and starting instances count as capacity already there.
+            return desired.max(have);
+        }
+        let cooled = c.scaled_in_at.is_none_or(|t| now >= t + SCALE_IN_COOLDOWN);
+        if c.low_points >= SCALE_IN_POINTS && c.warming == 0 && c.warming_until.is_empty() && cooled {
+            return desired.min(c.running);
+        }
+        have
     }
 
     pub(crate) fn instance_ready(&mut self, n: u32) {
@@ -592,14 +699,26 @@ impl Simulation {
             Spec::WorkerGroup(w) => w.max_instances,
             _ => 0,
         };
+        let metric_warmup = match &self.nodes[n as usize].spec {
+            Spec::WorkerGroup(w) => secs(w.instance_warmup_s),
+            _ => 0,
+        };
+        let now = self.now;
         if let Some(c) = self.compute(n) {
             c.warming = c.warming.saturating_sub(1);
             c.running = (c.running + 1).min(max);
+            c.warming_until.push_back(now + metric_warmup);
         }
         self.pump_compute(n);
     }
 }
 
-const SCALE_EVERY: Micros = 10_000_000;
+/// Target tracking's metric period and its alarms' data points (AWS creates an alarm
+/// of 3 one-minute points to scale out and one of 15 to scale in), and the default
+/// cooldown after a scale-in.
+const SCALE_EVERY: Micros = 60_000_000;
+const SCALE_OUT_POINTS: u32 = 3;
+const SCALE_IN_POINTS: u32 = 15;
+const SCALE_IN_COOLDOWN: Micros = 300_000_000;
 /// How long an invocation of a down function or worker takes to fail.
 const DOWN_FAILURE: Micros = 10_000;

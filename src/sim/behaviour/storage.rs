@@ -49,10 +49,17 @@ impl Simulation {
         let State::Database(state) = &mut self.nodes[d as usize].state else { return HopOutcome::Rejected };
         if !state.writes.take(now, capacity) {
             self.nodes[d as usize].totals.throttles += 1;
-            self.retry_throttled_write(link, msg, frame, WRITE_RETRIES, WRITE_BACKOFF);
+            if self.retry_throttled_write(link, msg, frame, WRITE_RETRIES, WRITE_BACKOFF) {
+                self.nodes[d as usize].totals.retries += 1;
+            }
             return HopOutcome::Throttled;
         }
         self.nodes[d as usize].totals.processed += 1;
+        // A write that went through starts afresh (a change passed on to a function
+        // has its own asynchronous retries).
+        if let Some(m) = self.msgs.get_mut(msg) {
+            m.attempts = 0;
+        }
         self.reply(frame, Reply::Ok);
         // With the change stream on, the change goes into the table's stream, which
         // its functions read, and on to a Kinesis stream it feeds.
@@ -166,7 +173,7 @@ impl Simulation {
         }
         let backoff = backoff << attempts;
         let jitter = self.rng.below(backoff as u32 / 2 + 1) as Micros;
-        self.events.push(self.now + backoff + jitter, Event::Deliver { link, msg, frame });
+        self.events.push(self.now + backoff + jitter, Event::RetryWrite { link, msg, frame });
         true
     }
 }

@@ -727,6 +727,8 @@ impl Simulation {
         for item in &items[..keep_from] {
             self.done_with(to, item.msg);
         }
+        // Only what is checkpointed was processed; the rest comes back.
+        self.nodes[to as usize].totals.processed += keep_from as u64;
         let mut back: Vec<Record> = items.iter().enumerate().skip(keep_from).map(|(i, item)| record(i, item.msg)).collect();
         let failed = back.len();
         let Some(cur) =
