@@ -11,7 +11,7 @@ server=$!
 trap 'kill $server 2>/dev/null' EXIT
 sleep 0.5
 base="http://127.0.0.1:$port/"
-pattern=$(cargo run --quiet --locked --release --bin dlab -- patterns --base "$base" | awk '/ecommerce-pipeline/ { print $NF; exit }')
+pattern=$(cargo run --quiet --locked --release --bin dlab -- patterns --base "$base" | awk '!found && /ecommerce-pipeline/ { print $NF; found = 1 }')
 [ -n "$pattern" ] || { echo "no link for the ecommerce-pipeline pattern from dlab patterns" >&2; exit 1; }
 out=$(mktemp -d)
 for page in empty pattern; do
