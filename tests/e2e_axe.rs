@@ -72,6 +72,13 @@ async fn ten_screens_have_no_accessibility_violations() {
     check("share dialog", violations(c, &axe).await);
     close_dialog(c).await;
 
+    // The paste dialog with a refusal showing.
+    click(c, r#"[data-action="paste"]"#).await;
+    click(c, r#"[data-action="open-pasted"]"#).await;
+    c.wait().for_element(Locator::Css(".paste-refusal")).await.expect("the paste dialog's refusal");
+    check("paste dialog", violations(c, &axe).await);
+    close_dialog(c).await;
+
     click(c, r#"[data-action="exercises"]"#).await;
     c.wait().for_element(Locator::Css(".exercises")).await.expect("the exercises");
     check("exercises", violations(c, &axe).await);

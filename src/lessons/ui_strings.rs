@@ -128,7 +128,7 @@ pub mod share {
     pub const DOWNLOAD_JSON: Text = Text::new("Download .json", "Tải .json");
     pub const EXPORT_SVG: Text = Text::new("Export SVG", "Xuất SVG");
     pub const EXPORT_PNG: Text = Text::new("Export PNG", "Xuất PNG");
-    pub const TO_OPEN_A_JSON_FILE: Text = Text::new("To open a .json file, drop it on the canvas or use Open file in the header.", "Để mở một tệp .json, thả nó vào khung vẽ hoặc dùng Mở tệp ở đầu trang.");
+    pub const TO_OPEN_A_JSON_FILE: Text = Text::new("To open a .json file or a template, drop it on the canvas, or use Open file or Paste in the header.", "Để mở một tệp .json hoặc một template, thả nó vào khung vẽ, hoặc dùng Mở tệp hay Dán ở đầu trang.");
     pub const DIAGRAMS_KEPT_IN_THIS_BROWSER: Text = Text::new("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.", "Các sơ đồ chỉ lưu trong trình duyệt này. Muốn mang sang nơi khác, hãy chia sẻ liên kết hoặc tải tệp.");
     pub const SAVE_CURRENT: Text = Text::new("Save current", "Lưu sơ đồ hiện tại");
     pub const NOTHING_SAVED_YET: Text = Text::new("Nothing saved yet.", "Chưa lưu sơ đồ nào.");
