@@ -1,5 +1,5 @@
 //! Accessibility, in headless Chromium: axe-core (npm, installed by `make setup` under
-//! .tools/) checks ten screens a learner sees against WCAG 2.1 A and AA and axe's best
+//! .tools/) checks eleven screens a learner sees against WCAG 2.1 A and AA and axe's best
 //! practices, and the test fails on any violation, naming the rule and the elements.
 
 mod support;
@@ -47,7 +47,7 @@ async fn close_dialog(c: &Client) {
 
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
-async fn ten_screens_have_no_accessibility_violations() {
+async fn the_learners_screens_have_no_accessibility_violations() {
     let axe = axe_source();
     let b = support::open_app().await;
     let c = &b.client;
@@ -70,6 +70,13 @@ async fn ten_screens_have_no_accessibility_violations() {
     click(c, r#"[data-action="share"]"#).await;
     c.wait().for_element(Locator::Css(".share-link")).await.expect("the share dialog");
     check("share dialog", violations(c, &axe).await);
+    close_dialog(c).await;
+
+    // The paste dialog with a refusal showing.
+    click(c, r#"[data-action="paste"]"#).await;
+    click(c, r#"[data-action="open-pasted"]"#).await;
+    c.wait().for_element(Locator::Css(".paste-refusal")).await.expect("the paste dialog's refusal");
+    check("paste dialog", violations(c, &axe).await);
     close_dialog(c).await;
 
     click(c, r#"[data-action="exercises"]"#).await;

@@ -128,7 +128,7 @@ pub mod share {
     pub const DOWNLOAD_JSON: Text = Text::new("Download .json", "Tải .json");
     pub const EXPORT_SVG: Text = Text::new("Export SVG", "Xuất SVG");
     pub const EXPORT_PNG: Text = Text::new("Export PNG", "Xuất PNG");
-    pub const TO_OPEN_A_JSON_FILE: Text = Text::new("To open a .json file, drop it on the canvas or use Open file in the header.", "Để mở một tệp .json, thả nó vào khung vẽ hoặc dùng Mở tệp ở đầu trang.");
+    pub const TO_OPEN_A_JSON_FILE: Text = Text::new("To open a .json file or a template, drop it on the canvas, or use Open file or Paste in the header.", "Để mở một tệp .json hoặc một template, thả nó vào khung vẽ, hoặc dùng Mở tệp hay Dán ở đầu trang.");
     pub const DIAGRAMS_KEPT_IN_THIS_BROWSER: Text = Text::new("Diagrams kept in this browser only. To move one elsewhere, share its link or download its file.", "Các sơ đồ chỉ lưu trong trình duyệt này. Muốn mang sang nơi khác, hãy chia sẻ liên kết hoặc tải tệp.");
     pub const SAVE_CURRENT: Text = Text::new("Save current", "Lưu sơ đồ hiện tại");
     pub const NOTHING_SAVED_YET: Text = Text::new("Nothing saved yet.", "Chưa lưu sơ đồ nào.");
@@ -137,6 +137,32 @@ pub mod share {
     pub const OPEN_IT: Text = Text::new("Open it", "Mở");
     pub const KEEP_MINE: Text = Text::new("Keep mine", "Giữ sơ đồ của tôi");
     pub const KEYBOARD_SHORTCUTS: Text = Text::new("Keyboard shortcuts", "Phím tắt");
+    pub const DOWNLOAD_SAM_TEMPLATE: Text = Text::new("Download SAM template", "Tải SAM template");
+    pub const THE_SAM_TEMPLATE_HOLDS: Text = Text::new("The SAM template holds every component as an AWS resource, ready for sam deploy; what a template cannot say (positions, traffic, failure rates) rides in its Metadata, so opening it here gives this diagram back.", "SAM template chứa mọi thành phần dưới dạng tài nguyên AWS, sẵn sàng cho sam deploy; những gì template không diễn tả được (vị trí, lưu lượng, tỉ lệ lỗi) nằm trong Metadata, nên mở lại nó ở đây sẽ được đúng sơ đồ này.");
+}
+
+/// Opening a diagram or a template: from a link, a file, the library or pasted text.
+pub mod open {
+    use super::Text;
+    pub const PASTE: Text = Text::new("Paste", "Dán");
+    pub const PASTE_A_TEMPLATE_OR_DIAGRAM: Text = Text::new("Paste a template or diagram", "Dán template hoặc sơ đồ");
+    pub const PASTE_A_SAM_OR_CLOUDFORMATION: Text = Text::new("Paste a SAM or CloudFormation template (YAML or JSON), or a Decouple Lab diagram file, then open it.", "Dán một SAM hoặc CloudFormation template (YAML hoặc JSON), hoặc một tệp sơ đồ Decouple Lab, rồi mở nó.");
+    pub const TEMPLATE_OR_DIAGRAM_TEXT: Text = Text::new("Template or diagram text", "Nội dung template hoặc sơ đồ");
+    pub const PASTE_SOMETHING_FIRST: Text = Text::new("Paste a template or a diagram into the box first.", "Hãy dán một template hoặc sơ đồ vào ô trước đã.");
+    pub const OPENED_FROM_THE_LINK: Text = Text::new("Opened the diagram from the link.", "Đã mở sơ đồ từ liên kết.");
+    pub const OPENED_FROM_THE_FILE: Text = Text::new("Opened the diagram from the file.", "Đã mở sơ đồ từ tệp.");
+    pub const OPENED_THE_SAVED_DIAGRAM: Text = Text::new("Opened the saved diagram.", "Đã mở sơ đồ đã lưu.");
+    pub const OPENED_THE_PASTED_TEXT: Text = Text::new("Opened the diagram from the pasted text.", "Đã mở sơ đồ từ nội dung đã dán.");
+    pub const OPENED_FROM_THE_LINK_UNDO: Text = Text::new("Opened the diagram from the link. Undo brings back your previous diagram.", "Đã mở sơ đồ từ liên kết. Bấm Hoàn tác để lấy lại sơ đồ trước đó.");
+    pub const OPENED_FROM_THE_FILE_UNDO: Text = Text::new("Opened the diagram from the file. Undo brings back your previous diagram.", "Đã mở sơ đồ từ tệp. Bấm Hoàn tác để lấy lại sơ đồ trước đó.");
+    pub const OPENED_THE_SAVED_DIAGRAM_UNDO: Text = Text::new("Opened the saved diagram. Undo brings back your previous diagram.", "Đã mở sơ đồ đã lưu. Bấm Hoàn tác để lấy lại sơ đồ trước đó.");
+    pub const OPENED_THE_PASTED_TEXT_UNDO: Text = Text::new("Opened the diagram from the pasted text. Undo brings back your previous diagram.", "Đã mở sơ đồ từ nội dung đã dán. Bấm Hoàn tác để lấy lại sơ đồ trước đó.");
+    pub const OPEN_FROM_THIS_LINK: Text = Text::new("Open the diagram from this link?", "Mở sơ đồ từ liên kết này?");
+    pub const OPEN_FROM_THIS_FILE: Text = Text::new("Open the diagram from this file?", "Mở sơ đồ từ tệp này?");
+    pub const OPEN_THIS_SAVED_DIAGRAM: Text = Text::new("Open this saved diagram?", "Mở sơ đồ đã lưu này?");
+    pub const OPEN_THE_PASTED_TEXT: Text = Text::new("Open the diagram from the pasted text?", "Mở sơ đồ từ nội dung đã dán?");
+    pub const FILE_LARGER_THAN_1_MB: Text = Text::new("This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.", "Tệp này lớn hơn 1 MB, quá lớn đối với một sơ đồ. Sơ đồ của bạn vẫn giữ nguyên.");
+    pub const THE_BROWSER_COULD_NOT_READ: Text = Text::new("The browser could not read this file. Your diagram is unchanged.", "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.");
 }
 
 /// The charts: titles and units.

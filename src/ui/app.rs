@@ -7,7 +7,7 @@ use crate::lessons::ui_strings as words;
 use super::i18n::Lang;
 use super::canvas::{canvas_size, Canvas};
 use super::header::{AppHeader, Overlay};
-use super::hooks::{offer, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_release_placing, use_shortcuts, Pending, Source};
+use super::hooks::{offer, offer_opened, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_release_placing, use_shortcuts, Pending, Source};
 use super::inspector::Inspector;
 use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
 use super::library_dialog::LibraryDialog;
@@ -15,6 +15,7 @@ use super::palette::Palette;
 use super::phone_tabs::{PhoneTabs, Sheet};
 use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
+use super::paste_dialog::PasteDialog;
 use super::share_dialog::ShareDialog;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
@@ -130,6 +131,18 @@ pub fn app() -> Html {
                             })
                         };
                         html! { <LibraryDialog {on_open} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> }
+                    }
+                    Overlay::Paste => {
+                        let on_open = {
+                            let editor = editor.clone();
+                            let pending = pending.clone();
+                            let overlay = overlay.clone();
+                            Callback::from(move |opened| {
+                                overlay.set(Overlay::None);
+                                offer_opened(&editor, &pending, opened, Source::Pasted);
+                            })
+                        };
+                        html! { <PasteDialog {on_open} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> }
                     }
                     Overlay::None => Html::default(),
                 } }

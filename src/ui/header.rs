@@ -1,5 +1,6 @@
 //! The page's header: the brand, and the buttons that open the lesson's patterns and
-//! exercises, the learner's saved diagrams, a file, the language switch and sharing.
+//! exercises, the learner's saved diagrams, a file, pasted text, the language switch and
+//! sharing.
 
 use super::hooks::language_switch;
 use super::i18n::Lang;
@@ -13,6 +14,7 @@ pub enum Overlay {
     Patterns,
     Share,
     Library,
+    Paste,
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,6 +60,8 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
                                })
                            }} />
                 </label>
+                <button type="button" class="header-button" data-action="paste"
+                        onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Paste)) }}>{ words::open::PASTE.get(lang) }</button>
                 { language_switch(&props.lang) }
                 <button type="button" class="header-button primary" data-action="share"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ words::header::SHARE.get(lang) }</button>

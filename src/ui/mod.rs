@@ -21,6 +21,7 @@ mod lesson_panels;
 mod library_dialog;
 mod live_faults;
 mod palette;
+mod paste_dialog;
 mod pattern_tester;
 mod phone_tabs;
 mod playback;

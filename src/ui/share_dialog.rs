@@ -1,5 +1,5 @@
 //! The Share dialog: the link (with its length and a warning when it is long), copy,
-//! download and open a JSON file, export a picture.
+//! download and open a JSON file, download a SAM template to deploy, export a picture.
 
 use crate::lessons::ui_strings as words;
 use super::i18n::{Lang, use_lang};
@@ -39,9 +39,18 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     let download = {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = editor.diagram().components().next().map(|c| c.name.clone()).unwrap_or_default();
-            let file = format!("{}.json", browser::file_stem(&name));
+            let file = file_name(editor.diagram(), "json");
             if let Err(why) = browser::download(&file, "application/json", &share::to_json(editor.diagram())) {
+                editor.dispatch(Action::Notify(Notice::error(why)));
+            }
+        })
+    };
+    // The same export as `dlab export cfn`, so the page and the CLI give one template.
+    let download_sam = {
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            let file = file_name(editor.diagram(), "yaml");
+            if let Err(why) = browser::download(&file, "application/yaml", &crate::iac::export(editor.diagram())) {
                 editor.dispatch(Action::Notify(Notice::error(why)));
             }
         })
@@ -93,10 +102,19 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 <h3 class="dialog-subtitle">{ words::share::FILES_AND_PICTURES.get(lang) }</h3>
                 <div class="inspector-actions">
                     <button type="button" class="button" onclick={download}>{ words::share::DOWNLOAD_JSON.get(lang) }</button>
+                    <button type="button" class="button" data-action="download-sam" onclick={download_sam}>{ words::share::DOWNLOAD_SAM_TEMPLATE.get(lang) }</button>
                     <button type="button" class="button" onclick={export_svg}>{ words::share::EXPORT_SVG.get(lang) }</button>
                     <button type="button" class="button" onclick={export_png}>{ words::share::EXPORT_PNG.get(lang) }</button>
                 </div>
+                <p class="dialog-text small">{ words::share::THE_SAM_TEMPLATE_HOLDS.get(lang) }</p>
                 <p class="dialog-text small">{ words::share::TO_OPEN_A_JSON_FILE.get(lang) }</p>
         </Dialog>
     }
+}
+
+/// A downloaded file's name, from the diagram's first component (the diagram has no
+/// name of its own), the same for every format.
+fn file_name(diagram: &crate::model::Diagram, extension: &str) -> String {
+    let name = diagram.components().next().map(|c| c.name.as_str()).unwrap_or_default();
+    format!("{}.{extension}", browser::file_stem(name))
 }

@@ -149,6 +149,15 @@ pub async fn open_phone(base_url: String) -> Browser {
     open_browser_as(base_url, &[], phone).await
 }
 
+/// As [`open_app`], with downloads saved into `dir` without asking (Chromium's
+/// download preferences), so a test can read the file the page offered.
+pub async fn open_app_downloading_to(dir: &Path) -> Browser {
+    let prefs = serde_json::json!({
+        "prefs": { "download.default_directory": dir.display().to_string(), "download.prompt_for_download": false }
+    });
+    open_browser_as(serve_dist().await, &[], prefs).await
+}
+
 /// Opens the app with more Chromium flags and more `goog:chromeOptions` entries.
 async fn open_browser_as(base_url: String, extra_args: &[&str], chrome_options: serde_json::Value) -> Browser {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());

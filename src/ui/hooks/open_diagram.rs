@@ -1,4 +1,4 @@
-//! Opening a diagram from a link, a file or the saved library: at once on an empty
+//! Opening a diagram from a link, a file, pasted text or the saved library: at once on an empty
 //! canvas, after asking when there is work to replace; a broken one is refused in one
 //! sentence and the learner's diagram is never destroyed.
 
@@ -40,43 +40,39 @@ pub enum Source {
     Link,
     File,
     Saved,
+    Pasted,
 }
 
 impl Source {
     fn opened(self) -> Text {
         match self {
-            Source::Link => Text::new("Opened the diagram from the link.", "Đã mở sơ đồ từ liên kết."),
-            Source::File => Text::new("Opened the diagram from the file.", "Đã mở sơ đồ từ tệp."),
-            Source::Saved => Text::new("Opened the saved diagram.", "Đã mở sơ đồ đã lưu."),
+            Source::Link => words::open::OPENED_FROM_THE_LINK,
+            Source::File => words::open::OPENED_FROM_THE_FILE,
+            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM,
+            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT,
         }
     }
     fn opened_over_work(self) -> Text {
         match self {
-            Source::Link => Text::new(
-                "Opened the diagram from the link. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ từ liên kết. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
-            Source::File => Text::new(
-                "Opened the diagram from the file. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ từ tệp. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
-            Source::Saved => Text::new(
-                "Opened the saved diagram. Undo brings back your previous diagram.",
-                "Đã mở sơ đồ đã lưu. Bấm Hoàn tác để lấy lại sơ đồ trước đó.",
-            ),
+            Source::Link => words::open::OPENED_FROM_THE_LINK_UNDO,
+            Source::File => words::open::OPENED_FROM_THE_FILE_UNDO,
+            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM_UNDO,
+            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT_UNDO,
         }
     }
     fn question(self) -> Text {
         match self {
-            Source::Link => Text::new("Open the diagram from this link?", "Mở sơ đồ từ liên kết này?"),
-            Source::File => Text::new("Open the diagram from this file?", "Mở sơ đồ từ tệp này?"),
-            Source::Saved => Text::new("Open this saved diagram?", "Mở sơ đồ đã lưu này?"),
+            Source::Link => words::open::OPEN_FROM_THIS_LINK,
+            Source::File => words::open::OPEN_FROM_THIS_FILE,
+            Source::Saved => words::open::OPEN_THIS_SAVED_DIAGRAM,
+            Source::Pasted => words::open::OPEN_THE_PASTED_TEXT,
         }
     }
     fn refused(self, why: &share::ShareError) -> Message {
         self.refused_because(why.message())
     }
-    fn refused_because(self, why: Message) -> Message {
+    /// The refusal sentence for text that did not open; the paste dialog shows it in place.
+    pub fn refused_because(self, why: Message) -> Message {
         let Message { en, vi } = why;
         match self {
             Source::Link => msg!(
@@ -90,6 +86,10 @@ impl Source {
             Source::Saved => msg!(
                 "This saved diagram could not be opened: {en} Your diagram is unchanged.",
                 "Không mở được sơ đồ đã lưu này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
+            Source::Pasted => msg!(
+                "The pasted text could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được nội dung đã dán: {vi} Sơ đồ của bạn vẫn giữ nguyên."
             ),
         }
     }
@@ -119,30 +119,28 @@ fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
     editor.dispatch(Action::FitReadable { width, height });
 }
 
+/// Opens what `iac::open_text` read (a diagram file, or a template with the sentence
+/// on what it left out) the way every diagram opens: at once, or after the question.
+pub fn offer_opened(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, opened: (Diagram, Option<crate::iac::Summary>), source: Source) {
+    let (diagram, summary) = opened;
+    offer(editor, pending, Ok(diagram), source);
+    if let Some(summary) = summary {
+        editor.dispatch(Action::Notify(Notice::info(summary.message())));
+    }
+}
+
 pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateHandle<Option<Pending>>) {
     let file = gloo::file::File::from(file);
     if file.size() > crate::share::MAX_JSON_BYTES as u64 {
-        editor.dispatch(Action::Notify(Notice::error(Text::new(
-            "This file is larger than 1 MB, too large for a diagram. Your diagram is unchanged.",
-            "Tệp này lớn hơn 1 MB, quá lớn đối với một sơ đồ. Sơ đồ của bạn vẫn giữ nguyên.",
-        ))));
+        editor.dispatch(Action::Notify(Notice::error(words::open::FILE_LARGER_THAN_1_MB)));
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-        // A diagram file, or a SAM/CloudFormation template with the sentence on what it left out.
         Ok(text) => match crate::iac::open_text(&text) {
-            Ok((diagram, summary)) => {
-                offer(&editor, &pending, Ok(diagram), Source::File);
-                if let Some(summary) = summary {
-                    editor.dispatch(Action::Notify(Notice::info(summary.message())));
-                }
-            }
+            Ok(opened) => offer_opened(&editor, &pending, opened, Source::File),
             Err(why) => editor.dispatch(Action::Notify(Notice::error(Source::File.refused_because(why)))),
         },
-        Err(_) => editor.dispatch(Action::Notify(Notice::error(Text::new(
-            "The browser could not read this file. Your diagram is unchanged.",
-            "Trình duyệt không đọc được tệp này. Sơ đồ của bạn vẫn giữ nguyên.",
-        )))),
+        Err(_) => editor.dispatch(Action::Notify(Notice::error(words::open::THE_BROWSER_COULD_NOT_READ))),
     });
     // The read finishes on its own; keep the reader alive until then.
     std::mem::forget(reader);
