@@ -4,7 +4,7 @@
 
 use crate::lessons::ui_strings as words;
 use super::i18n::use_lang;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -32,7 +32,8 @@ pub fn dialog(props: &DialogProps) -> Html {
     {
         let (dialog_ref, on_close) = (dialog_ref.clone(), props.on_close.clone());
         use_effect_with((), move |_| {
-            let keys = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            // Not passive: Escape and Tab must stop the browser's own handling.
+            let keys = EventListener::new_with_options(&gloo::utils::document(), "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 match e.key().as_str() {
                     "Escape" => {

@@ -48,7 +48,7 @@ pub fn run_dock(props: &RunDockProps) -> Html {
     let editor = use_editor();
     let tab = use_state(|| Tab::Charts);
     // Closed to start with on a phone, where the canvas needs the height (static/phone.css).
-    let open = use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 760.0));
+    let open = use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 900.0));
     let height = use_state(|| HEIGHT);
     let chart_cache = use_mut_ref(ChartCache::new);
     // Where a resize by the top edge started: (pointer y, height then).
