@@ -8,7 +8,7 @@ mod support;
 
 use decouple_lab::lessons::{exercise, exercises, patterns};
 use decouple_lab::model::{ComponentKind, Diagram, Point};
-use fantoccini::actions::{MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 use std::time::{Duration, Instant};
 use support::{autosaved, ctrl_key, drag, screenshot, wait_for_count};
@@ -171,7 +171,9 @@ async fn a_verdict_goes_out_of_date_with_an_edit_and_a_pass_stays_marked() {
     wait_for_count(c, &format!("{section} .exercise-title.done .done-mark"), 1).await;
     wait_for_count(c, &format!("{section} .verdict.stale"), 0).await;
 
-    // Delete a box: the green verdict no longer stands for this diagram.
+    // Delete a box: the green verdict no longer stands for this diagram. (Fit first: the
+    // panel took part of the canvas's width.)
+    c.find(Locator::Css(r#".tool-button[aria-label="Fit the diagram to the view (F)"]"#)).await.expect("Fit").click().await.expect("fit");
     let box_ = c.find(Locator::Css(r#".node[data-kind="database"]"#)).await.expect("the table");
     box_.click().await.expect("select it");
     c.find(Locator::Css(r#".tool-button[aria-label="Delete the selection (Delete)"]"#)).await.expect("Delete").click().await.expect("delete");

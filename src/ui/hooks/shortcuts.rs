@@ -10,7 +10,7 @@ use crate::ui::canvas::canvas_size;
 use crate::ui::dialog::Dialog;
 use crate::ui::playback::Player;
 use crate::ui::store::Editor;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -23,7 +23,10 @@ pub fn use_shortcuts(editor: &Editor, player: &Player, show_help: &UseStateHandl
         let show_help = show_help.clone();
         let placing = placing.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            // Not passive (gloo's default): Ctrl+A must not also select the page's text,
+            // nor Space scroll it.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if typing_in_field(e) {
                     return;
