@@ -101,13 +101,13 @@ async fn the_empty_canvas_offers_the_lessons_exercises_and_patterns_first() {
     let b = support::open_app().await;
     let c = &b.client;
     wait_canvas(c).await;
-    let offered = wait_for_count(c, ".canvas-empty .empty-choice[data-exercise]", exercises().len()).await;
+    let offered = wait_for_count(c, ".canvas-empty .empty-choice[data-start-exercise]", exercises().len()).await;
     let mut ids = Vec::new();
     for button in &offered {
-        ids.push(button.attr("data-exercise").await.expect("id").unwrap_or_default());
+        ids.push(button.attr("data-start-exercise").await.expect("id").unwrap_or_default());
     }
     assert_eq!(ids, exercises().iter().map(|e| e.id.to_string()).collect::<Vec<_>>(), "every exercise, in the lesson's order");
-    let pattern_buttons = c.find_all(Locator::Css(".canvas-empty .empty-choice[data-pattern]")).await.expect("patterns");
+    let pattern_buttons = c.find_all(Locator::Css(".canvas-empty .empty-choice[data-start-pattern]")).await.expect("patterns");
     assert!((2..=6).contains(&pattern_buttons.len()), "a few patterns: {}", pattern_buttons.len());
     screenshot(c, "empty-page").await;
 
@@ -120,7 +120,7 @@ async fn the_empty_canvas_offers_the_lessons_exercises_and_patterns_first() {
 
     // A pattern chosen there opens on the canvas.
     let first = patterns().first().expect("a pattern");
-    c.find(Locator::Css(&format!(r#".canvas-empty .empty-choice[data-pattern="{}"]"#, first.id))).await.expect("the first pattern").click().await.expect("open it");
+    c.find(Locator::Css(&format!(r#".canvas-empty .empty-choice[data-start-pattern="{}"]"#, first.id))).await.expect("the first pattern").click().await.expect("open it");
     wait_for_count(c, ".node", first.diagram().component_count()).await;
     wait_for_count(c, ".canvas-empty", 0).await;
     b.client.clone().close().await.expect("close");

@@ -149,7 +149,7 @@ pub fn empty_choices(lang: Lang, on_exercise: &Callback<&'static str>, on_patter
                 { for exercises().iter().enumerate().map(|(n, ex)| {
                     let (on_exercise, id) = (on_exercise.clone(), ex.id);
                     html! {
-                        <button type="button" class="button empty-choice" data-exercise={ex.id}
+                        <button type="button" class="button empty-choice" data-start-exercise={ex.id}
                                 onclick={Callback::from(move |_: MouseEvent| on_exercise.emit(id))}>
                             { format!("{}. {}", n + 1, ex.title.get(lang)) }
                         </button>
@@ -161,7 +161,7 @@ pub fn empty_choices(lang: Lang, on_exercise: &Callback<&'static str>, on_patter
                 { for patterns().iter().take(EMPTY_PATTERNS).map(|p| {
                     let (on_pattern, id) = (on_pattern.clone(), p.id);
                     html! {
-                        <button type="button" class="button empty-choice" data-pattern={p.id}
+                        <button type="button" class="button empty-choice" data-start-pattern={p.id}
                                 onclick={Callback::from(move |_: MouseEvent| on_pattern.emit(id))}>
                             { p.title.get(lang) }
                         </button>
