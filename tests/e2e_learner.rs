@@ -27,6 +27,14 @@ async fn open_link(c: &Client, diagram: &Diagram, base_url: &str) {
     wait_for_count(c, ".node", diagram.component_count()).await;
 }
 
+/// Makes the page itself 1440 × 900 for the screenshots (the window's size includes its
+/// frame, so the page would be shorter).
+async fn page_1440x900(c: &Client) {
+    let frame = js(c, "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];").await;
+    let (dw, dh) = (frame[0].as_u64().unwrap_or(0) as u32, frame[1].as_u64().unwrap_or(0) as u32);
+    c.set_window_size(1440 + dw, 900 + dh).await.expect("resize the window");
+}
+
 async fn text_of(c: &Client, selector: &str) -> String {
     c.wait().for_element(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shows")).text().await.expect("text")
 }
@@ -62,6 +70,7 @@ async fn a_diagram_with_nothing_sending_says_so_beside_play_and_gets_a_client() 
     let b = support::open_app().await;
     let c = &b.client;
     wait_canvas(c).await;
+    page_1440x900(c).await;
     let diagram = pipeline_as_worded();
     open_link(c, &diagram, &b.base_url).await;
 
@@ -101,6 +110,7 @@ async fn the_empty_canvas_offers_the_lessons_exercises_and_patterns_first() {
     let b = support::open_app().await;
     let c = &b.client;
     wait_canvas(c).await;
+    page_1440x900(c).await;
     let offered = wait_for_count(c, ".canvas-empty .empty-choice[data-start-exercise]", exercises().len()).await;
     let mut ids = Vec::new();
     for button in &offered {
