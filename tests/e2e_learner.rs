@@ -163,6 +163,20 @@ async fn ctrl_a_selects_the_boxes_not_the_text_and_a_drag_after_it_still_connect
     wait_for_count(c, ".rubber-band", 0).await;
     let saved = autosaved(c).await;
     assert_eq!(saved["connections"].as_array().map(Vec::len), Some(1), "the connection is saved");
+
+    // The browser taking the pointer mid-drag (what a native text drag does) ends the
+    // gesture: no rubber band is left stuck to the pointer.
+    let port = c.find(Locator::Css(r#".node[data-kind="function"] .node-port"#)).await.expect("the function's port");
+    let press = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: port, duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(60)), x: 60.0, y: 40.0 });
+    c.perform_actions(press).await.expect("press on the port and move");
+    wait_for_count(c, ".rubber-band", 1).await;
+    js(c, "document.getElementById('canvas-svg').dispatchEvent(new PointerEvent('pointercancel', { bubbles: true, pointerId: 1, pointerType: 'mouse', isPrimary: true }));").await;
+    wait_for_count(c, ".rubber-band", 0).await;
+    c.release_actions().await.expect("release the pointer");
+    assert_eq!(autosaved(c).await["connections"].as_array().map(Vec::len), Some(1), "nothing was connected by it");
     b.client.clone().close().await.expect("close");
 }
 
