@@ -121,6 +121,23 @@ async fn the_empty_canvas_offers_the_lessons_exercises_and_patterns_first() {
     assert!((2..=6).contains(&pattern_buttons.len()), "a few patterns: {}", pattern_buttons.len());
     screenshot(c, "empty-page").await;
 
+    // The choices follow the language switch, and come back.
+    let title = |lang: &str| {
+        let t = decouple_lab::lessons::ui_strings::canvas::START_FROM_THE_LESSON;
+        if lang == "vi" { t.vi } else { t.en }.to_string()
+    };
+    for lang in ["vi", "en"] {
+        c.find(Locator::Css(&format!(r#".lang-button[lang="{lang}"]"#))).await.expect("the switch").click().await.expect("switch");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while text_of(c, ".empty-choices-title").await != title(lang) {
+            assert!(Instant::now() < deadline, "the empty state in {lang}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let first = text_of(c, ".empty-choice[data-start-exercise]").await;
+        let ex = exercises()[0].title;
+        assert_eq!(first, format!("1. {}", if lang == "vi" { ex.vi } else { ex.en }));
+    }
+
     // An exercise chosen there opens the Exercises panel on it.
     let second = exercises()[1];
     offered[1].click().await.expect("choose exercise 2");
