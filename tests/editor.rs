@@ -283,3 +283,26 @@ fn boxes_added_from_the_palette_never_cover_each_other_and_follow_the_selection(
     let (q, f) = (node_rect(t.diagram().component(queue).expect("queue")), node_rect(t.diagram().component(function).expect("function")));
     assert!(f.x > q.x + q.width && (f.y - q.y).abs() <= 10.0, "queue {q:?}, function {f:?}");
 }
+
+#[test]
+fn a_client_added_for_a_silent_diagram_connects_to_its_entry_in_one_step() {
+    let mut s = EditorState::default();
+    let api = add(&mut s, ComponentKind::ApiGateway, 400.0, 200.0);
+    let queue = add(&mut s, ComponentKind::Queue, 700.0, 200.0);
+    s.apply(Action::Connect { from: api, to: queue });
+    let before = s.diagram().clone();
+    s.apply(Action::AddTrafficSource);
+    assert!(s.notice.is_none(), "{:?}", s.notice);
+    let client = s.diagram().components().find(|c| c.kind() == ComponentKind::Client).expect("a client");
+    assert!(s.diagram().connections().any(|c| c.from == client.id && c.to == api), "connected to the gateway");
+    assert!(client.position.x < s.diagram().component(api).expect("api").position.x, "left of the gateway");
+    assert_eq!(s.selection.iter().copied().collect::<Vec<_>>(), vec![Item::Component(client.id)]);
+    s.apply(Action::Undo);
+    assert_eq!(*s.diagram(), before, "one undo step takes both back");
+    // A second request once a source exists explains itself and adds nothing.
+    s.apply(Action::Redo);
+    let count = s.diagram().component_count();
+    s.apply(Action::AddTrafficSource);
+    assert_eq!(s.diagram().component_count(), count);
+    assert_eq!(s.notice.as_ref().map(|n| n.level), Some(NoticeLevel::Error));
+}

@@ -4,6 +4,7 @@
 
 pub mod geometry;
 mod state;
+pub mod traffic;
 mod viewport;
 
 pub use state::{Action, EditorState, Item, Notice, NoticeLevel, HISTORY_LIMIT};

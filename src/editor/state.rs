@@ -49,6 +49,10 @@ pub enum Action {
     /// Moves the selection by a fixed step (arrow keys).
     Nudge { dx: f64, dy: f64 },
     Connect { from: ComponentId, to: ComponentId },
+    /// Adds a client left of the diagram's entry point ([`super::traffic::client_entry`])
+    /// and connects it there, in one undo step: a diagram with no traffic source plays
+    /// nothing.
+    AddTrafficSource,
     SetConnectionKind { id: ConnectionId, kind: ConnectionKind },
     DeleteSelection,
     Duplicate,
@@ -312,6 +316,30 @@ impl EditorState {
             Action::Connect { from, to } => {
                 let id = self.edit(|d| d.connect(from, to))?;
                 self.selection = BTreeSet::from([Item::Connection(id)]);
+            }
+            Action::AddTrafficSource => {
+                let Some(entry) = super::traffic::client_entry(&self.diagram) else {
+                    return Err(msg!(
+                        "There is nothing a client could send to: add an API Gateway, a queue, a topic or an event bus first.",
+                        "Chưa có gì để client gửi tới: hãy thêm một API Gateway, một queue, một topic hoặc một event bus trước."
+                    ));
+                };
+                let r = self.diagram.component(entry).map(geometry::node_rect).ok_or(ModelError::NoSuchComponent(entry).message())?;
+                // To the left, where a flow that reads left to right starts.
+                let preferred = Point { x: r.x - r.width / 2.0 - 4.0 * geometry::GRID, y: r.y + r.height / 2.0 };
+                let far = Rect { x: f64::MIN / 4.0, y: f64::MIN / 4.0, width: f64::MAX / 2.0, height: f64::MAX / 2.0 };
+                let at = geometry::free_spot(&self.diagram, preferred, far);
+                let mut corner = Point { x: at.x - geometry::NODE_WIDTH / 2.0, y: at.y - geometry::NODE_HEIGHT / 2.0 };
+                if self.snap {
+                    corner = geometry::snap(corner);
+                }
+                let name = self.fresh_name(ComponentKind::Client);
+                let client = self.edit(|d| {
+                    let client = d.add_component(ComponentKind::Client, name, corner);
+                    d.connect(client, entry)?;
+                    Ok(client)
+                })?;
+                self.selection = BTreeSet::from([Item::Component(client)]);
             }
             Action::SetConnectionKind { id, kind } => self.edit(|d| d.set_connection_kind(id, kind))?,
             Action::DeleteSelection => {

@@ -45,13 +45,19 @@ pub mod phone {
 pub mod canvas {
     use super::Text;
     pub const YOUR_DIAGRAM_IS_EMPTY: Text = Text::new("Your diagram is empty", "Sơ đồ đang trống");
-    pub const DRAG_A_PRODUCER_A_QUEUE: Text = Text::new("Drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play.", "Kéo một producer, một queue và một consumer từ bảng bên trái, nối chúng từ chấm ở cạnh phải của mỗi hộp, rồi bấm chạy.");
+    pub const START_FROM_THE_LESSON: Text = Text::new("Start from the lesson", "Bắt đầu từ bài học");
+    pub const OR_OPEN_A_PATTERN: Text = Text::new("Or open a ready-made pattern", "Hoặc mở một mẫu có sẵn");
+    pub const OR_BUILD_YOUR_OWN: Text = Text::new("Or build your own: drag a producer, a queue and a consumer from the palette, connect them from the dot on a box's right edge, then press play.", "Hoặc tự dựng: kéo một producer, một queue và một consumer từ bảng bên trái, nối chúng từ chấm ở cạnh phải của mỗi hộp, rồi bấm chạy.");
     pub const DRAG_TO_ANOTHER_COMPONENT_TO: Text = Text::new("Drag to another component to connect", "Kéo tới thành phần khác để nối");
 }
 
 /// The toolbar: playback, editing, zoom, speed and seed.
 pub mod toolbar {
     use super::Text;
+    pub const NOTHING_SENDS_MESSAGES_YET: Text = Text::new("Nothing sends messages yet: add a Client", "Chưa có gì gửi tin nhắn: hãy thêm một Client");
+    pub const ADD_A_CLIENT: Text = Text::new("Add a Client", "Thêm Client");
+    pub const ADD_A_CLIENT_CONNECTED_TO: Text = Text::new("Adds a Client connected to the diagram's entry point, sending requests at a rate you can change in the inspector.", "Thêm một Client nối vào điểm vào của sơ đồ, gửi request theo tốc độ bạn đổi được trong bảng thuộc tính.");
+    pub const NOTHING_SENDS_SO_THE_RUN: Text = Text::new("Nothing in this diagram sends messages, so the run stays at 0 created: add a Client (the button next to Play) or an event source.", "Sơ đồ này chưa có gì gửi tin nhắn, nên lượt chạy vẫn ở 0 đã tạo: hãy thêm một Client (nút cạnh nút Chạy) hoặc một nguồn sự kiện.");
     pub const PLAY_SPACE: Text = Text::new("Play (Space)", "Chạy (Space)");
     pub const PAUSE_SPACE: Text = Text::new("Pause (Space)", "Tạm dừng (Space)");
     pub const STEP_ONE_SIMULATED_SECOND: Text = Text::new("Step one simulated second", "Tiến một giây mô phỏng");
@@ -114,6 +120,9 @@ pub mod exercises {
     pub const CHECKS_LOOK_AT_YOUR_DIAGRAMS: Text = Text::new("Checks look at your diagram's structure, then run it with the faults the goal implies.", "Bài kiểm tra xem cấu trúc sơ đồ, rồi chạy nó với các sự cố mà mục tiêu ngụ ý.");
     pub const CLOSE: Text = Text::new("Close", "Đóng");
     pub const CLOSE_THE_EXERCISES: Text = Text::new("Close the exercises", "Đóng bài tập");
+    pub const THE_DIAGRAM_CHANGED_SINCE_THIS: Text = Text::new("Out of date: the diagram changed since this check. Check again to see where it stands now.", "Đã cũ: sơ đồ đã thay đổi từ lần kiểm tra này. Hãy kiểm tra lại để biết bây giờ thế nào.");
+    pub const CHECK_AGAIN: Text = Text::new("Check again", "Kiểm tra lại");
+    pub const DONE: Text = Text::new("Done", "Đã xong");
     pub const REVIEW_QUESTIONS: Text = Text::new("Review questions", "Câu hỏi ôn tập");
 }
 

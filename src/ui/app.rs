@@ -35,6 +35,8 @@ pub fn app() -> Html {
     let overlay = use_state(|| Overlay::None);
     let pattern_card = use_state(|| None::<AttrValue>);
     let exercises_open = use_state(|| false);
+    // The exercise to show open when the panel opens from the empty canvas.
+    let first_exercise = use_state(|| None::<&'static str>);
     // On a phone, the panel shown over the canvas (ignored on wider screens).
     let sheet = use_state(Sheet::default);
     // A diagram from a link or file waiting for the learner to agree to replace theirs.
@@ -72,6 +74,13 @@ pub fn app() -> Html {
             editor.dispatch(Action::FitReadable { width, height });
         })
     };
+    let on_open_exercise = {
+        let (exercises_open, first_exercise) = (exercises_open.clone(), first_exercise.clone());
+        Callback::from(move |id: &'static str| {
+            first_exercise.set(Some(id));
+            exercises_open.set(true);
+        })
+    };
     let on_file = {
         let editor = editor.clone();
         let pending = pending.clone();
@@ -94,11 +103,12 @@ pub fn app() -> Html {
                     <Palette {on_pick} {on_add} lang={lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
-                                live_down={player.snapshot().live_down.clone()} {on_dot} />
+                                live_down={player.snapshot().live_down.clone()} {on_dot}
+                                {on_open_exercise} on_open_pattern={on_open_pattern.clone()} />
                         <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
                     if *exercises_open {
-                        <ExercisesPanel on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}
+                        <ExercisesPanel first_open={*first_exercise} on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}
                                         on_open_pattern={on_open_pattern.clone()} />
                     } else {
                         <Inspector player={player.clone()}>

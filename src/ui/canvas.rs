@@ -57,6 +57,12 @@ pub struct CanvasProps {
     /// A press at this screen point: true when it picked a moving dot (then it selects nothing).
     #[prop_or_default]
     pub on_dot: Option<Callback<Point, bool>>,
+    /// The empty canvas offers the lesson: an exercise chosen there (its id)...
+    #[prop_or_default]
+    pub on_open_exercise: Callback<&'static str>,
+    /// ...or a pattern (its id).
+    #[prop_or_default]
+    pub on_open_pattern: Callback<&'static str>,
 }
 
 #[function_component(Canvas)]
@@ -106,6 +112,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if e.button() != 0 {
                 return;
             }
+            // No text selection or native drag may start under a connecting drag.
+            e.prevent_default();
             capture(&svg_ref, &e);
             gesture.set(Gesture::Connecting { from: id, to: screen_point(&e) });
         })
@@ -248,6 +256,19 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let hover = hover.clone();
         Callback::from(move |_: PointerEvent| hover.set(None))
     };
+    // The browser took the pointer (a native drag, a touch scroll): end the gesture
+    // rather than leave a rubber band stuck to the pointer.
+    let on_cancel = {
+        let editor = editor.clone();
+        let gesture = gesture.clone();
+        Callback::from(move |_: PointerEvent| {
+            if matches!(*gesture, Gesture::Moving { .. }) {
+                editor.dispatch(Action::EndDrag);
+            }
+            gesture.set(Gesture::None);
+        })
+    };
+    let no_native_drag = Callback::from(|e: DragEvent| e.prevent_default());
 
     let diagram = editor.diagram();
     // Warnings only change with the diagram, not with each drag step.
@@ -350,7 +371,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
         <section class={class} aria-label={words::frame::DIAGRAM_CANVAS.get(lang)} ondragover={on_dragover} ondrop={on_drop}
                  style={format!("background-size:{grid:.2}px {grid:.2}px;background-position:{:.1}px {:.1}px", vp.pan.x, vp.pan.y)}>
             <svg id={CANVAS_SVG_ID} ref={svg_ref} class="canvas-svg" role="application" aria-label={words::frame::DIAGRAM.get(lang)}
-                 onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}>
+                 onpointerdown={on_background_press} onpointermove={on_move} onpointerup={on_up} onpointerleave={on_leave}
+                 onpointercancel={on_cancel} ondragstart={no_native_drag}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" class="arrow-head" />
@@ -369,7 +391,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
             if diagram.component_count() == 0 {
                 <div class="canvas-empty">
                     <p class="canvas-empty-title">{ words::canvas::YOUR_DIAGRAM_IS_EMPTY.get(lang) }</p>
-                    <p class="canvas-empty-hint">{ words::canvas::DRAG_A_PRODUCER_A_QUEUE.get(lang) }</p>
+                    { super::lesson_panels::empty_choices(lang, &props.on_open_exercise, &props.on_open_pattern) }
+                    <p class="canvas-empty-hint">{ words::canvas::OR_BUILD_YOUR_OWN.get(lang) }</p>
                 </div>
             }
         </section>

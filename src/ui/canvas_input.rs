@@ -43,6 +43,11 @@ pub fn local_point(element: &web_sys::Element, client_x: i32, client_y: i32) -> 
 
 /// Keeps pointer events coming to the canvas while a gesture leaves it.
 pub fn capture(svg_ref: &NodeRef, e: &PointerEvent) {
+    // A text selection left on the page (Ctrl+A in a panel, a triple click) would turn
+    // the drag into the browser's own drag of that text, cancelling the gesture.
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
     if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
         let _ = svg.set_pointer_capture(e.pointer_id());
     }

@@ -136,8 +136,47 @@ fn step_item(step: &'static Step, lang: Lang, player: &Player, editor: &Editor) 
     }
 }
 
+/// Patterns offered on the empty canvas: the lesson's first few, in its order.
+const EMPTY_PATTERNS: usize = 4;
+
+/// The empty canvas's first choices: the lesson's exercises and a few patterns, so a
+/// first-time learner starts from the lesson's words rather than a blank page.
+pub fn empty_choices(lang: Lang, on_exercise: &Callback<&'static str>, on_pattern: &Callback<&'static str>) -> Html {
+    html! {
+        <div class="empty-choices">
+            <p class="empty-choices-title">{ words::canvas::START_FROM_THE_LESSON.get(lang) }</p>
+            <div class="empty-choice-list" role="group" aria-label={words::header::EXERCISES.get(lang)}>
+                { for exercises().iter().enumerate().map(|(n, ex)| {
+                    let (on_exercise, id) = (on_exercise.clone(), ex.id);
+                    html! {
+                        <button type="button" class="button empty-choice" data-start-exercise={ex.id}
+                                onclick={Callback::from(move |_: MouseEvent| on_exercise.emit(id))}>
+                            { format!("{}. {}", n + 1, ex.title.get(lang)) }
+                        </button>
+                    }
+                }) }
+            </div>
+            <p class="empty-choices-title">{ words::canvas::OR_OPEN_A_PATTERN.get(lang) }</p>
+            <div class="empty-choice-list" role="group" aria-label={words::header::PATTERNS.get(lang)}>
+                { for patterns().iter().take(EMPTY_PATTERNS).map(|p| {
+                    let (on_pattern, id) = (on_pattern.clone(), p.id);
+                    html! {
+                        <button type="button" class="button empty-choice" data-start-pattern={p.id}
+                                onclick={Callback::from(move |_: MouseEvent| on_pattern.emit(id))}>
+                            { p.title.get(lang) }
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExercisesPanelProps {
+    /// The exercise shown open first (the first one when none is named).
+    #[prop_or_default]
+    pub first_open: Option<&'static str>,
     pub on_close: Callback<()>,
     /// A quiz answer's pattern link was followed: the pattern's id.
     pub on_open_pattern: Callback<&'static str>,
@@ -148,8 +187,19 @@ pub struct ExercisesPanelProps {
 pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
     let lang = use_lang();
     let editor = use_editor();
-    let open = use_state(|| exercises().first().map(|e| e.id));
-    let verdict = use_state(|| None::<(&'static str, Verdict)>);
+    let open = use_state(|| props.first_open.or_else(|| exercises().first().map(|e| e.id)));
+    // Another exercise chosen on the empty canvas while the panel is open.
+    {
+        let open = open.clone();
+        use_effect_with(props.first_open, move |first| {
+            if let Some(id) = *first {
+                open.set(Some(id));
+            }
+        });
+    }
+    // The verdict with the diagram revision it judged: any edit after it makes it stale.
+    let verdict = use_state(|| None::<(&'static str, Verdict, u64)>);
+    let done = use_state(super::store::exercises_done);
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <aside class="exercises" aria-label={words::header::EXERCISES.get(lang)}>
@@ -166,18 +216,25 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                 };
                 let check = {
                     let editor = editor.clone();
-                    let verdict = verdict.clone();
+                    let (verdict, done) = (verdict.clone(), done.clone());
                     let ex = *ex;
                     Callback::from(move |_: MouseEvent| {
                         let result = ex.check(editor.diagram());
-                        verdict.set(Some((ex.id, result)));
+                        if result.passed {
+                            done.set(super::store::mark_exercise_done(ex.id));
+                        }
+                        verdict.set(Some((ex.id, result, editor.revision)));
                     })
                 };
-                let shown = verdict.as_ref().filter(|(id, _)| *id == ex.id).map(|(_, v)| v.clone());
+                let shown = verdict.as_ref().filter(|(id, _, _)| *id == ex.id).map(|(_, v, at)| (v.clone(), *at != editor.revision));
+                let is_done = done.contains(ex.id);
                 html! {
                     <section class={classes!("exercise", is_open.then_some("open"))} data-exercise={ex.id}>
-                        <button type="button" class="exercise-title" onclick={toggle} aria-expanded={is_open.to_string()}>
+                        <button type="button" class={classes!("exercise-title", is_done.then_some("done"))} onclick={toggle} aria-expanded={is_open.to_string()}>
                             { format!("{}. {}", n + 1, ex.title.get(lang)) }
+                            if is_done {
+                                <span class="done-mark" title={words::exercises::DONE.get(lang)} aria-label={words::exercises::DONE.get(lang)}>{ "✓" }</span>
+                            }
                         </button>
                         if is_open {
                             <p class="exercise-goal">{ ex.goal.get(lang) }</p>
@@ -187,9 +244,14 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                                     <ul>{ for ex.hints.iter().map(|h| html! { <li>{ h.get(lang) }</li> }) }</ul>
                                 </details>
                             }
-                            <button type="button" class="button primary check-button" onclick={check}>{ words::exercises::CHECK_MY_DIAGRAM.get(lang) }</button>
-                            if let Some(v) = shown {
-                                <div class={classes!("verdict", if v.passed { "passed" } else { "failed" })} role="status">
+                            <button type="button" class="button primary check-button" onclick={check}>
+                                { if shown.as_ref().is_some_and(|(_, stale)| *stale) { words::exercises::CHECK_AGAIN.get(lang) } else { words::exercises::CHECK_MY_DIAGRAM.get(lang) } }
+                            </button>
+                            if let Some((v, stale)) = shown {
+                                <div class={classes!("verdict", if v.passed { "passed" } else { "failed" }, stale.then_some("stale"))} role="status">
+                                    if stale {
+                                        <p class="verdict-stale">{ words::exercises::THE_DIAGRAM_CHANGED_SINCE_THIS.get(lang) }</p>
+                                    }
                                     <p class="verdict-head">{ if v.passed { words::exercises::PASSED_YOUR_DIAGRAM_DOES_WHAT.get(lang) } else { words::exercises::NOT_YET_HERE_IS_WHAT.get(lang) } }</p>
                                     <ul>
                                         { for v.findings.iter().map(|f| html! {

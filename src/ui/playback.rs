@@ -138,6 +138,10 @@ impl Player {
         if self.said(started).is_none() {
             return;
         }
+        // Not a silent "0 created": a diagram with no client or event source makes no traffic.
+        if !crate::editor::traffic::has_traffic_source(&self.editor.diagram_rc()) {
+            self.editor.dispatch(Action::Notify(Notice::warning(crate::lessons::ui_strings::toolbar::NOTHING_SENDS_SO_THE_RUN)));
+        }
         self.inner.borrow_mut().last_frame_ms = None;
         self.schedule();
         self.publish();

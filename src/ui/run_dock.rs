@@ -8,7 +8,7 @@ use super::i18n::{use_lang, Lang};
 use super::charts::ChartRow;
 use super::event_log::EventLog;
 use super::playback::Player;
-use super::store::use_editor;
+use super::store::{load_pref, save_pref, use_editor};
 use crate::editor::Item;
 use crate::model::{ComponentId, Diagram};
 use std::rc::Rc;
@@ -21,6 +21,12 @@ const MAX_ROWS: usize = 4;
 const HEIGHT: f64 = 280.0;
 const MIN_HEIGHT: f64 = 120.0;
 const MAX_SHARE: f64 = 0.7;
+/// Where the panel's open state and height are remembered between visits.
+const OPEN_KEY: &str = "decouple-lab.dock-open";
+const HEIGHT_KEY: &str = "decouple-lab.dock-height";
+/// Narrower than this is a phone, where the panel starts closed (static/phone.css).
+const PHONE_WIDTH: f64 = 900.0;
+
 /// At high speeds every snapshot brings new samples: the charts redraw at most this
 /// often (wall time, a little under the player's fast snapshots so both land in the
 /// same frame), which keeps Yew's share of the frames small.
@@ -47,9 +53,14 @@ pub fn run_dock(props: &RunDockProps) -> Html {
     let lang = use_lang();
     let editor = use_editor();
     let tab = use_state(|| Tab::Charts);
-    // Closed to start with on a phone, where the canvas needs the height (static/phone.css).
-    let open = use_state(|| gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 900.0));
-    let height = use_state(|| HEIGHT);
+    // Closed to start with on a phone, where the canvas needs the height; elsewhere as
+    // the learner last left it.
+    let open = use_state(|| {
+        let wide = gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > PHONE_WIDTH);
+        wide && load_pref(OPEN_KEY).is_none_or(|v| v != "closed")
+    });
+    let height = use_state(|| load_pref(HEIGHT_KEY).and_then(|h| h.parse::<f64>().ok()).filter(|h| h.is_finite()).map_or(HEIGHT, |h| h.max(MIN_HEIGHT)));
+
     let chart_cache = use_mut_ref(ChartCache::new);
     // Where a resize by the top edge started: (pointer y, height then).
     let resize_from = use_mut_ref(|| None::<(f64, f64)>);
@@ -74,6 +85,7 @@ pub fn run_dock(props: &RunDockProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             tab.set(which);
             open.set(true);
+            save_pref(OPEN_KEY, "open");
         });
         html! {
             <button type="button" role="tab" class={classes!("dock-tab", on.then_some("on"))} aria-selected={on.to_string()}
@@ -82,7 +94,11 @@ pub fn run_dock(props: &RunDockProps) -> Html {
     };
     let toggle = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        // The learner's own choice is remembered (a phone's closed start is not).
+        Callback::from(move |_: MouseEvent| {
+            save_pref(OPEN_KEY, if *open { "closed" } else { "open" });
+            open.set(!*open);
+        })
     };
     let grip_down = {
         let (height, resize_from) = (height.clone(), resize_from.clone());
@@ -101,7 +117,16 @@ pub fn run_dock(props: &RunDockProps) -> Html {
             height.set((from + y - f64::from(e.client_y())).clamp(MIN_HEIGHT, most.max(MIN_HEIGHT)));
         })
     };
-    let grip_up = Callback::from(move |_: PointerEvent| *resize_from.borrow_mut() = None);
+    let grip_up = {
+        let height = height.clone();
+        Callback::from(move |_: PointerEvent| {
+            if resize_from.borrow_mut().take().is_some() {
+                save_pref(HEIGHT_KEY, &format!("{:.0}", *height));
+            }
+        })
+    };
+    // Before a run the charts tab holds one sentence: it takes only that sentence's height.
+    let one_sentence = *tab == Tab::Charts && !run.running;
     let selected: Vec<ComponentId> = editor
         .selection
         .iter()
@@ -112,8 +137,9 @@ pub fn run_dock(props: &RunDockProps) -> Html {
         .collect();
 
     html! {
-        <section class={classes!("run-dock", (!*open).then_some("closed"))} aria-label={words::run_panel::RUN_DETAILS.get(lang)}
-                 style={if *open { format!("height:{:.0}px", *height) } else { String::new() }}
+        <section class={classes!("run-dock", (!*open).then_some("closed"), (*open && one_sentence).then_some("fitted"))}
+                 aria-label={words::run_panel::RUN_DETAILS.get(lang)}
+                 style={if *open && !one_sentence { format!("height:{:.0}px", *height) } else { String::new() }}
                  data-dots={run.dots.to_string()} data-hops={run.hops.to_string()}>
             <div class="dock-grip" title={words::run_panel::DRAG_TO_RESIZE.get(lang)} onpointerdown={grip_down} onpointermove={grip_move} onpointerup={grip_up}></div>
             <div class="dock-bar">

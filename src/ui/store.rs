@@ -83,6 +83,36 @@ pub fn save_library(library: &crate::share::library::Library) -> Result<(), Mess
     storage.set_item(LIBRARY_KEY, &library.to_text()).map_err(|_| refused_to_save())
 }
 
+/// A small remembered choice of the learner's (a panel's height, exercises done); none
+/// when the browser keeps nothing.
+pub fn load_pref(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Remembers a small choice; a browser that refuses (private mode) just forgets it.
+pub fn save_pref(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The LocalStorage key of the exercises the learner has passed (ids, one a line).
+pub const EXERCISES_DONE_KEY: &str = "decouple-lab.exercises-done";
+
+/// The exercises passed in this browser.
+pub fn exercises_done() -> std::collections::BTreeSet<String> {
+    load_pref(EXERCISES_DONE_KEY).map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()).unwrap_or_default()
+}
+
+/// Remembers that this exercise was passed; returns the exercises done now.
+pub fn mark_exercise_done(id: &str) -> std::collections::BTreeSet<String> {
+    let mut done = exercises_done();
+    if done.insert(id.to_string()) {
+        save_pref(EXERCISES_DONE_KEY, &done.iter().cloned().collect::<Vec<_>>().join("\n"));
+    }
+    done
+}
+
 fn no_storage() -> Message {
     msg!("This browser offers no storage here (private mode?)", "Trình duyệt này không cho lưu trữ ở đây (chế độ riêng tư?)")
 }

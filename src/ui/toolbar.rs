@@ -85,6 +85,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    // A diagram that passes its check can still play nothing: say so beside Play.
+    let silent = has_components && !crate::editor::traffic::has_traffic_source(editor.diagram());
+    let can_add_client = silent && crate::editor::traffic::client_entry(editor.diagram()).is_some();
     let seed = editor.diagram().run.seed;
     let set_seed = {
         let editor = editor.clone();
@@ -123,6 +126,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { for SPEEDS.iter().map(|(v, label)| html! { <option value={v.to_string()} selected={*v == run.speed}>{ label.get(lang) }</option> }) }
                 </select>
             </div>
+            if silent {
+                <div class="traffic-hint" role="status">
+                    <span class="traffic-hint-text">{ words::toolbar::NOTHING_SENDS_MESSAGES_YET.get(lang) }</span>
+                    if can_add_client {
+                        <button type="button" class="text-button add-client" title={words::toolbar::ADD_A_CLIENT_CONNECTED_TO.get(lang)}
+                                onclick={act(Action::AddTrafficSource)}>{ words::toolbar::ADD_A_CLIENT.get(lang) }</button>
+                    }
+                </div>
+            }
             <div class="tool-group tool-seed">
                 <label class="clock-label" for="seed-input">{ words::toolbar::SEED.get(lang) }</label>
                 <input id="seed-input" class="seed-input" type="text" inputmode="numeric" value={seed.to_string()} onchange={set_seed}

@@ -10,7 +10,7 @@ use crate::ui::canvas::canvas_size;
 use crate::ui::dialog::Dialog;
 use crate::ui::playback::Player;
 use crate::ui::store::Editor;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -23,16 +23,27 @@ pub fn use_shortcuts(editor: &Editor, player: &Player, show_help: &UseStateHandl
         let show_help = show_help.clone();
         let placing = placing.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+            // Not passive (gloo's default, which ignored every preventDefault here): Ctrl+A
+            // must not also select the page's text, nor Ctrl+D bookmark the page. Keys
+            // without Ctrl keep their default as before (Space still presses a focused
+            // button, arrows still scroll a panel).
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if typing_in_field(e) {
                     return;
                 }
                 if let Some(action) = shortcut(e) {
-                    e.prevent_default();
+                    let chord = e.ctrl_key() || e.meta_key();
+                    // Ctrl+C over selected text (the event log, a verdict) copies that text.
+                    if action == Action::Copy && text_selected() {
+                        return;
+                    }
+                    if chord {
+                        e.prevent_default();
+                    }
                     editor.dispatch(action);
                 } else if e.key() == " " {
-                    e.prevent_default();
                     player.toggle();
                 } else if e.key() == "?" {
                     show_help.set(!*show_help);
@@ -48,6 +59,10 @@ pub fn use_shortcuts(editor: &Editor, player: &Player, show_help: &UseStateHandl
             move || drop(listener)
         });
     }
+}
+
+fn text_selected() -> bool {
+    gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())
 }
 
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
