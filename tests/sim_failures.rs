@@ -60,19 +60,33 @@ fn ten_at_once(b: &mut Builder) -> ComponentId {
     c
 }
 
-/// Client -> queue `in` (maxReceiveCount 3, DLQ `in-dlq`) -> function -> queue `out`
-/// that is down. Returns (function, in-dlq, out).
-fn into_a_queue_that_is_down(ignore: bool) -> (Diagram, ComponentId, ComponentId, ComponentId) {
-    let mut b = Builder::new();
-    let c = ten_at_once(&mut b);
+/// Ten messages at once -> queue `in` (maxReceiveCount 3, DLQ `in-dlq`) -> function
+/// `worker` -> queue `out`.
+struct Chain {
+    client: ComponentId,
+    f: ComponentId,
+    dlq: ComponentId,
+    out: ComponentId,
+    esm: decouple_lab::model::ConnectionId,
+}
+
+fn ten_through_a_worker(b: &mut Builder) -> Chain {
+    let client = ten_at_once(b);
     let q = b.queue("in", 1.0, 0.0, 3);
     let dlq = b.queue("in-dlq", 1.0, 1.0, 3);
     let f = b.function("worker", 2.0, 0.0, 100, 3);
     let out = b.queue("out", 3.0, 0.0, 3);
-    b.link(c, q);
+    b.link(client, q);
     b.redrive(q, dlq, 3);
-    b.link(q, f);
+    let esm = b.link(q, f);
     b.link(f, out);
+    Chain { client, f, dlq, out, esm }
+}
+
+/// The chain above, with `out` down. Returns (function, in-dlq, out).
+fn into_a_queue_that_is_down(ignore: bool) -> (Diagram, ComponentId, ComponentId, ComponentId) {
+    let mut b = Builder::new();
+    let Chain { f, dlq, out, .. } = ten_through_a_worker(&mut b);
     if let Spec::Function(s) = b.spec(f) {
         s.ignore_downstream_failures = ignore;
     }
@@ -421,15 +435,7 @@ fn a_database_counts_each_write_once() {
 #[test]
 fn a_failed_batch_is_not_processed_but_its_good_items_send_each_time() {
     let mut b = Builder::new();
-    let c = ten_at_once(&mut b);
-    let q = b.queue("in", 1.0, 0.0, 3);
-    let dlq = b.queue("in-dlq", 1.0, 1.0, 3);
-    let f = b.function("worker", 2.0, 0.0, 100, 3);
-    let out = b.queue("out", 3.0, 0.0, 3);
-    b.link(c, q);
-    b.redrive(q, dlq, 3);
-    let esm = b.link(q, f);
-    b.link(f, out);
+    let Chain { client: c, f, dlq, out, esm } = ten_through_a_worker(&mut b);
     let mut d = b.finish().expect("diagram");
     if let Some(conn) = d.connection_mut(esm) {
         conn.settings.batch_window_s = 1;
