@@ -446,12 +446,13 @@ async fn a_pattern_steps_do_it_button_takes_the_processors_down() {
     wait_for_count(c, ".node.down", 2).await;
     wait_until_clock(c, 30.0).await;
     let sync_failed = {
+        // Its text content: the badge may be scrolled out of the canvas's view.
         let el = c.find(Locator::Css(r#".node[aria-label*="Shoppers (sync)"] .node-badge text"#)).await.expect("badge");
-        el.text().await.expect("text")
+        el.prop("textContent").await.expect("text").unwrap_or_default()
     };
     let async_failed = {
         let el = c.find(Locator::Css(r#".node[aria-label*="Shoppers (async)"] .node-badge text"#)).await.expect("badge");
-        el.text().await.expect("text")
+        el.prop("textContent").await.expect("text").unwrap_or_default()
     };
     assert!(!sync_failed.contains(" 0 failed"), "the tightly coupled shoppers see errors: {sync_failed}");
     assert!(async_failed.contains(" 0 failed"), "the loosely coupled ones do not: {async_failed}");
