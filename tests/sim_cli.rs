@@ -100,3 +100,21 @@ fn mmc_json_has_the_agreed_shape() {
     }
     assert!((v["erlang_c"]["mean_wait"].as_f64().unwrap_or(0.0) - 4.444).abs() < 0.001);
 }
+
+/// The bench's pipeline saved as a file runs through `dlab simulate`, so anyone can
+/// profile the same diagram the bench measures.
+#[test]
+fn the_bench_pipeline_saves_as_a_diagram_that_simulates() {
+    let path = std::env::temp_dir().join(format!("dlab-sim-{}-pipeline.json", std::process::id()));
+    let file = path.to_string_lossy().to_string();
+    let (code, out, err) = dlab(&["bench", "--save-pipeline", &file]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("the file")).expect("JSON");
+    assert_eq!(saved["components"].as_array().map(Vec::len), Some(50), "the 50-component pipeline");
+    let (code, out, err) = dlab(&["simulate", &file, "--duration", "10s", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert!(v["messages"]["created"].as_u64().unwrap_or(0) > 100 && v["balanced"] == true, "{out}");
+    let (code, _, err) = dlab(&["bench", "--save-pipeline", "/nonexistent-dir/p.json"]);
+    assert!(code != 0 && err.contains("cannot write"), "{err}");
+}

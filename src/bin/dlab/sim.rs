@@ -47,6 +47,10 @@ pub struct BenchArgs {
     /// M/M/3 customers to simulate.
     #[arg(long, default_value_t = 2_000_000)]
     pub customers: u64,
+    /// Write the 50-component pipeline the bench runs to FILE as a diagram and stop
+    /// (to profile it: `valgrind --tool=callgrind dlab simulate FILE --duration 300s`).
+    #[arg(long, value_name = "FILE")]
+    pub save_pipeline: Option<std::path::PathBuf>,
 }
 
 /// The diagram file as the model's serde derives write it (unversioned). Unknown
@@ -235,6 +239,13 @@ pub fn mmc(args: MmcArgs) -> i32 {
 }
 
 pub fn bench(args: BenchArgs) -> i32 {
+    if let Some(path) = &args.save_pipeline {
+        let json = decouple_lab::share::to_json(&decouple_lab::sim::models::pipeline(24));
+        return match std::fs::write(path, json) {
+            Ok(()) => 0,
+            Err(e) => fail("bench", &format!("cannot write {}: {e}", path.display())),
+        };
+    }
     // 1. M/M/3 on the engine.
     let started = Instant::now();
     let run = match mmc::run(0.2, 0.1, 3, args.customers, 1) {
