@@ -118,7 +118,7 @@ pub fn app() -> Html {
                         </Inspector>
                     }
                 </main>
-                <PhoneTabs sheet={*sheet} {lang} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
+                <PhoneTabs sheet={*sheet} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
                 <footer class="app-footer">
                     <span>{ format!("Decouple Lab {}", crate::VERSION) }</span>
                     <span class="footer-note">{ words::header::A_SIMULATION_FOR_LEARNING_TIMINGS.get(lang) }</span>

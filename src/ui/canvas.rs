@@ -388,12 +388,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
             </svg>
             <canvas id={DOTS_CANVAS_ID} class="dots" aria-hidden="true"></canvas>
             <div class="canvas-layer">{ for rename_box }</div>
-            if diagram.component_count() == 0 && props.placing.is_none() { // (not under a palette drag: its buttons would take the drop)
-                <div class="canvas-empty">
-                    <p class="canvas-empty-title">{ words::canvas::YOUR_DIAGRAM_IS_EMPTY.get(lang) }</p>
-                    { super::lesson_panels::empty_choices(lang, &props.on_open_exercise, &props.on_open_pattern) }
-                    <p class="canvas-empty-hint">{ words::canvas::OR_BUILD_YOUR_OWN.get(lang) }</p>
-                </div>
+            // Not under a palette drag: its buttons would take the drop.
+            if diagram.component_count() == 0 && props.placing.is_none() {
+                { super::lesson_panels::empty_canvas(lang, &props.on_open_exercise, &props.on_open_pattern) }
             }
         </section>
     }

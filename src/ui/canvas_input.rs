@@ -92,14 +92,13 @@ pub fn use_pinch_zoom(svg_ref: &NodeRef, editor: &Editor) {
                             t.pinching |= t.down.len() >= 2;
                         }
                         "pointermove" => {
-                            if t.pinching && t.down.len() >= 2 {
-                                let before = [t.down[0].1, t.down[1].1];
-                                if let Some(finger) = t.down.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
-                                    finger.1 = at;
-                                }
-                                editor.dispatch(Action::Pinch { before, after: [t.down[0].1, t.down[1].1] });
-                            } else if let Some(finger) = t.down.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
+                            let two = |t: &Touches| (t.down.len() >= 2).then(|| [t.down[0].1, t.down[1].1]);
+                            let before = two(&t);
+                            if let Some(finger) = t.down.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
                                 finger.1 = at;
+                            }
+                            if let (true, Some(before), Some(after)) = (t.pinching, before, two(&t)) {
+                                editor.dispatch(Action::Pinch { before, after });
                             }
                         }
                         _ => {

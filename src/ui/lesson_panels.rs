@@ -139,9 +139,19 @@ fn step_item(step: &'static Step, lang: Lang, player: &Player, editor: &Editor) 
 /// Patterns offered on the empty canvas: the lesson's first few, in its order.
 const EMPTY_PATTERNS: usize = 4;
 
-/// The empty canvas's first choices: the lesson's exercises and a few patterns, so a
-/// first-time learner starts from the lesson's words rather than a blank page.
-pub fn empty_choices(lang: Lang, on_exercise: &Callback<&'static str>, on_pattern: &Callback<&'static str>) -> Html {
+/// What an empty canvas says: its first choices are the lesson's exercises and a few
+/// patterns, so a first-time learner starts from the lesson's words rather than a blank page.
+pub fn empty_canvas(lang: Lang, on_exercise: &Callback<&'static str>, on_pattern: &Callback<&'static str>) -> Html {
+    html! {
+        <div class="canvas-empty">
+            <p class="canvas-empty-title">{ words::canvas::YOUR_DIAGRAM_IS_EMPTY.get(lang) }</p>
+            { empty_choices(lang, on_exercise, on_pattern) }
+            <p class="canvas-empty-hint">{ words::canvas::OR_BUILD_YOUR_OWN.get(lang) }</p>
+        </div>
+    }
+}
+
+fn empty_choices(lang: Lang, on_exercise: &Callback<&'static str>, on_pattern: &Callback<&'static str>) -> Html {
     html! {
         <div class="empty-choices">
             <p class="empty-choices-title">{ words::canvas::START_FROM_THE_LESSON.get(lang) }</p>

@@ -2,8 +2,9 @@
 //! beside the canvas there, so each opens as a sheet over its lower part (static/phone.css;
 //! on wider screens the bar is hidden and both panels are always shown).
 
+use super::i18n::use_lang;
 use crate::lessons::ui_strings::phone;
-use crate::text::{Lang, Text};
+use crate::text::Text;
 use yew::prelude::*;
 
 /// What covers the canvas's lower part on a phone.
@@ -36,14 +37,14 @@ const TABS: [(Sheet, Text); 3] = [
 #[derive(Properties, PartialEq)]
 pub struct PhoneTabsProps {
     pub sheet: Sheet,
-    pub lang: Lang,
     pub on_change: Callback<Sheet>,
 }
 
 #[function_component(PhoneTabs)]
 pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
+    let lang = use_lang();
     html! {
-        <nav class="phone-tabs" aria-label={phone::PANELS.get(props.lang)}>
+        <nav class="phone-tabs" aria-label={phone::PANELS.get(lang)}>
             { for TABS.iter().map(|&(sheet, label)| {
                 let on_change = props.on_change.clone();
                 // A second tap on an open sheet's tab closes it, back to the whole canvas.
@@ -52,7 +53,7 @@ pub fn phone_tabs(props: &PhoneTabsProps) -> Html {
                     <button type="button" class="phone-tab" data-sheet={sheet.attr()}
                             aria-pressed={(props.sheet == sheet).to_string()}
                             onclick={Callback::from(move |_: MouseEvent| on_change.emit(next))}>
-                        { label.get(props.lang) }
+                        { label.get(lang) }
                     </button>
                 }
             }) }
