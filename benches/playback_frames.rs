@@ -14,6 +14,10 @@
 //! jitter by 0.1 ms; the count of missed vsyncs says how smooth it was.)
 //!
 //! Needs the release build and chromedriver: `make build && cargo bench --bench playback_frames`.
+//! `DLAB_BENCH_MESSAGES=10000` scales the clients' rate so about that many messages are
+//! alive (the canvas still draws at most `MAX_DOTS` of them); `DLAB_BENCH_CPU=4` slows the
+//! page's CPU fourfold (DevTools' `Emulation.setCPUThrottlingRate`, a mid-range phone)
+//! while the frames are measured.
 //! To see what a part of the page costs, `DLAB_BENCH_CSS='.run-dock{display:none}'` adds
 //! that style before the frames are measured.
 
@@ -25,8 +29,9 @@ use decouple_lab::model::{ComponentKind, Diagram, Point};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
-/// Ten rows of client → topic → queue → function → database.
-fn busy_diagram() -> Diagram {
+/// Ten rows of client → topic → queue → function → database, with about `messages`
+/// messages alive once it runs (5,000 at 40 orders a second per client).
+fn busy_diagram(messages: f64) -> Diagram {
     let mut d = Diagram::new();
     for row in 0..10 {
         let at = |col: u32| Point { x: f64::from(col) * 240.0, y: f64::from(row) * 110.0 };
@@ -41,7 +46,7 @@ fn busy_diagram() -> Diagram {
             d.connect(pair[0], pair[1]).expect("the rule table allows this pipeline");
         }
         if let Some(Spec::Client(c)) = d.component_mut(ids[0]).map(|c| &mut c.spec) {
-            c.rate_per_s = 40.0;
+            c.rate_per_s = 40.0 * messages / 5_000.0;
         }
         if let Some(Spec::Function(f)) = d.component_mut(ids[3]).map(|c| &mut c.spec) {
             f.duration_ms = 12_000;
@@ -135,7 +140,9 @@ fn mb(bytes: f64) -> String {
 
 #[tokio::main]
 async fn main() {
-    let diagram = busy_diagram();
+    let number = |name: &str, default: f64| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let (messages, cpu) = (number("DLAB_BENCH_MESSAGES", 5_000.0), number("DLAB_BENCH_CPU", 1.0));
+    let diagram = busy_diagram(messages);
     assert_eq!(diagram.component_count(), 50);
     let json = decouple_lab::share::to_json(&diagram);
     let base = support::serve_dist().await;
@@ -159,7 +166,11 @@ async fn main() {
     if let Ok(css) = std::env::var("DLAB_BENCH_CSS") {
         c.execute("const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);", vec![css.into()]).await.expect("css");
     }
+    if cpu > 1.0 {
+        support::devtools(c, "Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": cpu })).await;
+    }
     let result = c.execute_async(FRAMES, vec![10_000.into()]).await.expect("collect frames");
+    support::devtools(c, "Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": 1 })).await;
     let stamps: Vec<f64> = serde_json::from_value(result["stamps"].clone()).unwrap_or_default();
     let mut work: Vec<f64> = serde_json::from_value(result["work"].clone()).unwrap_or_default();
     let mut busy: Vec<f64> = serde_json::from_value(result["busy"].clone()).unwrap_or_default();
@@ -173,7 +184,7 @@ async fn main() {
     wait_for_clock(c, 3_600.0).await;
     let (js60, wasm60) = memory(c).await;
 
-    println!("playback, 50 components, 100×: {dots} dots on the canvas, {alive} (messages alive in the engine)");
+    println!("playback, 50 components, 100×, CPU slowed {cpu}× while the frames were measured: {dots} dots on the canvas, {alive} (messages alive in the engine)");
     println!(
         "  frame time, the main thread's work per frame (scripts, Yew, style, layout, paint): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (target: p95 under 16.7 ms)",
         percentile(&mut busy, 0.5),

@@ -181,3 +181,19 @@ fn an_auto_scaling_group_keeps_its_instance_warm_up() {
     let Spec::WorkerGroup(w) = &by_name(&imported.diagram, "Workers").spec else { panic!("a worker group") };
     assert_eq!((w.min_instances, w.max_instances, w.instance_warmup_s), (2, 8, 120));
 }
+
+/// The exporter writes an EC2 worker group as an Auto Scaling group whose
+/// `DefaultInstanceWarmup` is the group's instance warm-up, so the template itself
+/// carries it (not only the lab's Metadata) and the importer reads it back.
+#[test]
+fn an_exported_auto_scaling_group_carries_its_instance_warm_up() {
+    let template = r#"{"Resources": {"Workers": {"Type": "AWS::AutoScaling::AutoScalingGroup",
+        "Properties": {"MinSize": "2", "MaxSize": "8", "DefaultInstanceWarmup": 120}}}}"#;
+    let diagram = iac::import(template).expect("imports").diagram;
+    let exported = iac::export(&diagram);
+    assert!(exported.contains("AWS::AutoScaling::AutoScalingGroup"), "{exported}");
+    assert!(exported.contains("DefaultInstanceWarmup: 120"), "{exported}");
+    let back = iac::import(&exported).expect("its own export imports").diagram;
+    let Spec::WorkerGroup(w) = &by_name(&back, "Workers").spec else { panic!("a worker group") };
+    assert_eq!((w.min_instances, w.max_instances, w.instance_warmup_s), (2, 8, 120));
+}

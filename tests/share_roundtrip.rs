@@ -280,3 +280,32 @@ fn the_generator_makes_varied_diagrams() {
     println!("100 diagrams: {connections} connections, {settings} components with settings, {faults} with faults, {link_settings} connections with settings");
     assert!(connections > 100 && settings > 50 && faults > 20 && link_settings > 10);
 }
+
+/// The outage choice is stored over the old fields: a link written with `down` (before
+/// a function could be stopped) opens as "Errors", a stopped function keeps `stopped`
+/// through a link, and a diagram with no outage writes no `stopped` at all.
+#[test]
+fn outages_old_and_new_survive_a_link() {
+    use decouple_lab::model::Outage;
+    let mut d = Diagram::new();
+    let f = d.add_component(ComponentKind::Function, "Worker", Point { x: 0.0, y: 0.0 });
+    let g = d.add_component(ComponentKind::Function, "Other", Point { x: 200.0, y: 0.0 });
+    let plain = share::to_json(&d);
+    assert!(!plain.contains("stopped"), "{plain}");
+    // An older link's faults: only `down`.
+    let mut old: Value = serde_json::from_str(&plain).expect("json");
+    for c in old["components"].as_array_mut().expect("components") {
+        if c["name"] == "Worker" {
+            c["faults"] = json!({"down": true, "error_rate": 0.0, "latency_multiplier": 1.0});
+        }
+    }
+    let opened = share::from_json(&old.to_string()).expect("an old link opens");
+    assert_eq!(opened.component(f).expect("worker").faults.outage(), Outage::Errors);
+    assert_eq!(opened.component(g).expect("other").faults.outage(), Outage::Running);
+    // Stopped, through a link and back.
+    let faults = d.component(g).expect("other").faults.with_outage(Outage::Stopped);
+    d.component_mut(g).expect("other").faults = faults;
+    let back = share::from_link(&share::link_for(&d, "https://x.test/").url).expect("the link opens");
+    assert_eq!(back.component(g).expect("other").faults.outage(), Outage::Stopped);
+    assert_eq!(back.component(f).expect("worker").faults.outage(), Outage::Running);
+}

@@ -451,3 +451,53 @@ fn a_failed_batch_is_not_processed_but_its_good_items_send_each_time() {
     assert_eq!(report(&sim, dlq).depth, 10);
     assert_eq!(report(&sim, out).received, 27, "the good nine sent their output each time");
 }
+
+/// Queue → function at 10 messages a second, the function out for the whole run.
+fn outage(how: decouple_lab::model::Outage) -> (Simulation, ComponentId, ComponentId) {
+    let mut b = Builder::new();
+    let c = b.client("producer", 0.0, 0.0, 10.0, false, "");
+    let q = b.queue("orders", 1.0, 0.0, 3);
+    let f = b.function("worker", 2.0, 0.0, 100, 3);
+    b.link(c, q);
+    b.link(q, f);
+    let mut d = b.finish().expect("diagram");
+    let faults = d.component(f).expect("f").faults.with_outage(how);
+    d.component_mut(f).expect("f").faults = faults;
+    (run(&d, 20), q, f)
+}
+
+/// The two outages a learner can choose for a function behind a queue, as AWS does
+/// them: a failing function is still invoked, so its messages are received and hidden
+/// (in flight) until their visibility timeout; a function throttled to 0 (reserved
+/// concurrency 0) is never invoked, so the messages wait, visible.
+#[test]
+fn a_failing_function_hides_its_messages_and_a_stopped_one_leaves_them_waiting() {
+    use decouple_lab::model::Outage;
+    let (sim, q, f) = outage(Outage::Errors);
+    let (queue, function) = (report(&sim, q), report(&sim, f));
+    assert!(function.errors > 100, "every invocation fails: {}", function.errors);
+    assert!(queue.in_flight > 100, "received and hidden: {}", queue.in_flight);
+    assert!(queue.depth < 10, "nothing waits visible for long: {}", queue.depth);
+
+    let (sim, q, f) = outage(Outage::Stopped);
+    let (queue, function) = (report(&sim, q), report(&sim, f));
+    assert_eq!((function.errors, function.received, function.processed), (0, 0, 0), "never invoked");
+    assert_eq!(queue.in_flight, 0);
+    assert!(queue.depth > 150, "the backlog waits, visible: {}", queue.depth);
+}
+
+/// Stopping and restarting a function live: the backlog drains at once on the restart
+/// (nothing was received, so nothing is hidden).
+#[test]
+fn a_stopped_function_drains_its_backlog_when_it_runs_again() {
+    use decouple_lab::model::Outage;
+    let (mut sim, q, f) = outage(Outage::Running);
+    assert!(sim.set_stopped(f, true));
+    sim.run_for(20_000_000);
+    let waiting = report(&sim, q).depth;
+    assert!(waiting > 150, "{waiting}");
+    assert!(sim.set_stopped(f, false));
+    sim.run_for(3_000_000);
+    assert!(report(&sim, q).depth < 10, "drained: {}", report(&sim, q).depth);
+    assert!(!sim.set_stopped(ComponentId(999), true));
+}

@@ -12,7 +12,7 @@ use super::import::{import_with_ids, ENDPOINT_SUFFIX, METADATA_KEY};
 use super::template::{placeholders, Template};
 use super::yaml_out::to_yaml;
 use crate::share::format::spec_settings;
-use crate::model::spec::{DatabaseEngine, NotificationChannel, StreamFlavour, WorkflowType};
+use crate::model::spec::{DatabaseEngine, NotificationChannel, StreamFlavour, WorkerPlatform, WorkflowType};
 use crate::model::{Component, ComponentId, ComponentKind as K, Connection, ConnectionKind as C, ConnectionSettings, Diagram, Faults, Spec};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -139,9 +139,15 @@ fn has_resource(c: &Component) -> bool {
         Spec::Stream(s) => s.flavour == StreamFlavour::Kinesis,
         Spec::DeliveryStream(_) | Spec::Database(_) => true,
         Spec::EventBus(_) => !is_default_bus(c),
+        // EC2 workers are an Auto Scaling group; Fargate tasks would be an ECS service.
+        Spec::WorkerGroup(s) => s.platform == WorkerPlatform::Ec2,
         _ => false,
     }
 }
+
+/// The parameters an Auto Scaling group's launch template and subnets come from.
+const WORKER_IMAGE: &str = "WorkerImageId";
+const WORKER_SUBNETS: &str = "WorkerSubnets";
 
 fn is_default_bus(c: &Component) -> bool {
     c.kind() == K::EventBus && c.name == "default"
@@ -281,6 +287,31 @@ impl Out<'_> {
                     p["StreamSpecification"] = json!({"StreamViewType": "NEW_AND_OLD_IMAGES"});
                 }
                 ("AWS::DynamoDB::Table", p)
+            }
+            Spec::WorkerGroup(s) => {
+                // Only what the lab simulates is set; the image and subnets are the
+                // account's (parameters, the image defaulting to Amazon Linux 2023).
+                let launch = format!("{logical}LaunchTemplate");
+                self.parameters.insert(
+                    WORKER_IMAGE.into(),
+                    json!({"Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+                           "Default": "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"}),
+                );
+                self.parameters.insert(WORKER_SUBNETS.into(), json!({"Type": "List<AWS::EC2::Subnet::Id>", "Description": "Subnets for the worker instances"}));
+                self.resources.insert(
+                    launch.clone(),
+                    json!({"Type": "AWS::EC2::LaunchTemplate", "Properties": {"LaunchTemplateData": {"ImageId": r(WORKER_IMAGE), "InstanceType": "t3.micro"}}}),
+                );
+                (
+                    "AWS::AutoScaling::AutoScalingGroup",
+                    json!({
+                        "MinSize": s.min_instances.to_string(),
+                        "MaxSize": s.max_instances.to_string(),
+                        "DefaultInstanceWarmup": s.instance_warmup_s,
+                        "LaunchTemplate": {"LaunchTemplateId": r(&launch), "Version": {"Fn::GetAtt": [launch, "LatestVersionNumber"]}},
+                        "VPCZoneIdentifier": r(WORKER_SUBNETS),
+                    }),
+                )
             }
             Spec::ObjectStorage(_) => ("AWS::S3::Bucket", json!({})),
             Spec::ApiGateway(_) => (

@@ -22,9 +22,8 @@ pub struct Refusal {
 
 /// Every connection of the diagram that AWS would refuse, in connection order.
 pub fn aws_refusals(diagram: &Diagram) -> Vec<Refusal> {
-    let mut connections: Vec<&Connection> = diagram.connections().collect();
-    connections.sort_by_key(|c| c.id);
-    connections
+    diagram
+        .connections_by_id()
         .into_iter()
         .filter_map(|c| refusal(diagram, c).map(|message| Refusal { connection: c.id, message }))
         .collect()

@@ -32,8 +32,14 @@ pub struct Window {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Faults {
-    /// Down for the whole run.
+    /// Down for the whole run: what reaches it fails (a function's invocations error,
+    /// so a queue's messages come back after their visibility timeout).
     pub down: bool,
+    /// A function stopped for the whole run: throttled to 0 (reserved concurrency 0),
+    /// so it is never invoked and a queue's messages wait, visible. Left out of files
+    /// when false, so diagrams without it read as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stopped: bool,
     /// Down during this window of the run.
     pub down_window: Option<Window>,
     /// Extra share of work that fails (0 to 1), on top of the kind's own error rate.
@@ -46,7 +52,35 @@ pub struct Faults {
 
 impl Default for Faults {
     fn default() -> Self {
-        Faults { down: false, down_window: None, error_rate: 0.0, latency_multiplier: 1.0, poison: None }
+        Faults { down: false, stopped: false, down_window: None, error_rate: 0.0, latency_multiplier: 1.0, poison: None }
+    }
+}
+
+/// How a component is out for the whole run (or, live, from now on): the one choice
+/// the inspector offers, over the diagram's `down` and `stopped`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Outage {
+    #[default]
+    Running,
+    /// Down: what reaches it fails (for a function: invocations error).
+    Errors,
+    /// A function throttled to 0 (reserved concurrency 0): no invocations at all.
+    Stopped,
+}
+
+impl Faults {
+    /// The outage these faults set for the whole run (stopped wins over down).
+    pub fn outage(&self) -> Outage {
+        match (self.stopped, self.down) {
+            (true, _) => Outage::Stopped,
+            (false, true) => Outage::Errors,
+            (false, false) => Outage::Running,
+        }
+    }
+
+    /// These faults with `outage` for the whole run instead.
+    pub fn with_outage(&self, outage: Outage) -> Faults {
+        Faults { down: outage == Outage::Errors, stopped: outage == Outage::Stopped, ..self.clone() }
     }
 }
 
@@ -149,19 +183,21 @@ pub struct Diagram {
     pub exercise: Option<String>,
 }
 
+/// Sorts components by id. One function for every caller: each `sort_by_key` with its
+/// own closure is another copy of the sort in the page's download (about 3 KB each).
+/// Ids are unique, so an unstable sort gives the same order.
+pub fn sort_components_by_id(v: &mut [&Component]) {
+    v.sort_unstable_by_key(|c| c.id);
+}
+
 impl PartialEq for Diagram {
     /// Two diagrams are equal when they hold the same components and connections,
     /// whatever order or petgraph indices they were built with.
     fn eq(&self, other: &Self) -> bool {
-        let mut a: Vec<_> = self.components().collect();
-        let mut b: Vec<_> = other.components().collect();
-        a.sort_by_key(|c| c.id);
-        b.sort_by_key(|c| c.id);
-        let mut e: Vec<_> = self.connections().collect();
-        let mut f: Vec<_> = other.connections().collect();
-        e.sort_by_key(|c| c.id);
-        f.sort_by_key(|c| c.id);
-        a == b && e == f && self.run == other.run && self.exercise == other.exercise
+        self.components_by_id() == other.components_by_id()
+            && self.connections_by_id() == other.connections_by_id()
+            && self.run == other.run
+            && self.exercise == other.exercise
     }
 }
 
@@ -197,6 +233,20 @@ impl Diagram {
 
     pub fn connections(&self) -> impl Iterator<Item = &Connection> + '_ {
         self.graph.edge_weights()
+    }
+
+    /// The components in id order, whatever petgraph's order.
+    pub fn components_by_id(&self) -> Vec<&Component> {
+        let mut v: Vec<&Component> = self.components().collect();
+        sort_components_by_id(&mut v);
+        v
+    }
+
+    /// The connections in id order.
+    pub fn connections_by_id(&self) -> Vec<&Connection> {
+        let mut v: Vec<&Connection> = self.connections().collect();
+        v.sort_unstable_by_key(|c| c.id);
+        v
     }
 
     pub fn component(&self, id: ComponentId) -> Option<&Component> {

@@ -112,6 +112,7 @@ pub fn label_only_note() -> Text {
 pub fn fault_label(key: &str) -> Option<Text> {
     match key {
         "down" => Some(Text::new("Down for the whole run", "Tắt suốt lượt chạy")),
+        "stopped" => Some(Text::new("Stopped for the whole run (throttled to 0)", "Dừng suốt lượt chạy (throttle về 0)")),
         "error_rate" => Some(Text::new("Injected error rate", "Tỉ lệ lỗi thêm vào")),
         _ => setting_label(key),
     }

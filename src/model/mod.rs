@@ -18,7 +18,7 @@ mod warnings;
 
 pub use aws_refusals::{aws_refusals, new_refusal, refusal, Refusal};
 pub use connection::{allowed_kinds, ConnectionKind, ConnectionSettings, FilterPolicyScope};
-pub use diagram::{default_settings, Component, Connection, Diagram, Faults, ModelError, Point, Poison, RunSettings, Window};
+pub use diagram::{default_settings, sort_components_by_id, Component, Connection, Diagram, Faults, ModelError, Outage, Point, Poison, RunSettings, Window};
 pub use ids::{ComponentId, ConnectionId};
 pub use kind::{Category, ComponentKind};
 pub use labels::{fault_label, is_label_only, label_only_note, setting_label};

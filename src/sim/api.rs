@@ -25,6 +25,18 @@ impl Simulation {
         true
     }
 
+    /// Stops a function (throttles it to 0, as reserved concurrency 0 does) or lets it
+    /// run again. Returns false for an unknown id.
+    pub fn set_stopped(&mut self, id: ComponentId, stopped: bool) -> bool {
+        let Some(n) = self.node_of(id) else { return false };
+        self.nodes[n as usize].fault.stopped = stopped;
+        if !stopped {
+            // Its pollers invoke it again and its own wait line moves.
+            self.events.push(self.now, Event::Pump { node: n });
+        }
+        true
+    }
+
     /// Extra share of work that fails at this component (0 to 1).
     pub fn set_error_rate(&mut self, id: ComponentId, rate: f64) -> bool {
         let Some(n) = self.node_of(id) else { return false };
@@ -81,7 +93,17 @@ impl Simulation {
 
     /// Takes the hops recorded since the last call (the page animates these).
     pub fn drain_trace(&mut self) -> Vec<super::trace::Hop> {
-        self.trace.drain()
+        let (nodes, latency) = (&self.nodes, self.options.hop_latency_us);
+        self.trace.drain(|h| {
+            Some(super::trace::Hop {
+                message: h.message,
+                from: nodes.get(h.from as usize)?.id,
+                to: nodes.get(h.to as usize)?.id,
+                depart_us: h.arrive_us.saturating_sub(latency),
+                arrive_us: h.arrive_us,
+                outcome: h.outcome,
+            })
+        })
     }
 
     /// Hops pushed out of the ring before they were drained.

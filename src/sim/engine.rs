@@ -18,7 +18,7 @@ use super::rng::SimRng;
 use super::routes::Route;
 use super::slab::{Key, Slab};
 use super::time::{secs_f64, Micros, MICROS_PER_S};
-use super::trace::{Hop, HopOutcome, TraceRing};
+use super::trace::{HopOutcome, RawHop, TraceRing};
 use crate::model::{check_component, check_connection, ComponentId, ComponentKind, ConnectionKind, ConnectionSettings, Diagram, Poison};
 use crate::model::spec::Spec;
 use std::collections::HashMap;
@@ -87,6 +87,8 @@ pub(crate) struct Gauges {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FaultState {
     pub down: bool,
+    /// A function throttled to 0 (reserved concurrency 0): nothing invokes it.
+    pub stopped: bool,
     pub window: Option<(Micros, Micros)>,
     pub error_rate: f64,
     pub latency_multiplier: f64,
@@ -225,10 +227,8 @@ impl Simulation {
 
     /// Builds a run; refuses diagrams whose settings are out of range.
     pub fn with_options(diagram: &Diagram, options: SimOptions) -> Result<Simulation, SimError> {
-        let mut components: Vec<_> = diagram.components().collect();
-        components.sort_by_key(|c| c.id);
-        let mut connections: Vec<_> = diagram.connections().collect();
-        connections.sort_by_key(|c| c.id);
+        let components = diagram.components_by_id();
+        let connections = diagram.connections_by_id();
         for c in &components {
             if let Some(e) = check_component(c).into_iter().next() {
                 let (name, field, en, vi) = (&c.name, e.field, &e.message.en, &e.message.vi);
@@ -282,6 +282,7 @@ impl Simulation {
             let f = &c.faults;
             let fault = FaultState {
                 down: f.down,
+                stopped: f.stopped,
                 window: f.down_window.map(|w| (secs_f64(w.from_s), secs_f64(w.to_s))),
                 error_rate: f.error_rate,
                 latency_multiplier: f.latency_multiplier,
@@ -393,6 +394,9 @@ impl Simulation {
             _ => State::Passive,
         };
         self.nodes[n as usize].state = state;
+        if self.nodes[n as usize].kind == ComponentKind::Queue {
+            self.init_dlq(n);
+        }
         match self.nodes[n as usize].kind {
             ComponentKind::Client | ComponentKind::EventSource => self.schedule_next_tick(n, true),
             ComponentKind::WorkerGroup => self.init_workers(n),
@@ -429,11 +433,7 @@ impl Simulation {
     /// Handles every event up to and including time `t`, then sets the clock to `t`
     /// (for animation frames: call with the frame's simulated time).
     pub fn advance_until(&mut self, t: Micros) {
-        while let Some(at) = self.events.peek_time() {
-            if at > t {
-                break;
-            }
-            let Some((at, event)) = self.events.pop() else { break };
+        while let Some((at, event)) = self.events.pop_until(t) {
             self.set_now(at);
             self.processed_events += 1;
             self.handle(event);
@@ -482,7 +482,9 @@ impl Simulation {
         match self.nodes.get(node as usize).map(|n| n.kind) {
             Some(ComponentKind::Queue) => self.pump_queue(node),
             Some(ComponentKind::Stream | ComponentKind::Database) => self.pump_stream(node),
-            Some(ComponentKind::Function | ComponentKind::WorkerGroup | ComponentKind::Service) => self.pump_compute(node),
+            Some(ComponentKind::Function | ComponentKind::WorkerGroup | ComponentKind::Service) => {
+                self.pump_compute(node);
+            }
             _ => {}
         }
     }
@@ -567,8 +569,8 @@ impl Simulation {
 
     /// The original of a hand-over whose work succeeded: it lives on as its copy.
     pub(crate) fn retire(&mut self, msg: Key) {
-        let Some(m) = self.msgs.remove(msg) else { return };
-        if m.dead {
+        let Some(dead) = self.msgs.discard(msg, |m| m.dead) else { return };
+        if dead {
             self.dead_live -= 1;
         }
         self.books.created -= 1;
@@ -681,20 +683,12 @@ impl Simulation {
         self.record_hop(id, from, to, outcome);
     }
 
+    #[inline]
     pub(crate) fn record_hop(&mut self, message: u64, from: u32, to: u32, outcome: HopOutcome) {
         if self.options.trace_capacity == 0 {
             return;
         }
-        let (Some(f), Some(t)) = (self.nodes.get(from as usize), self.nodes.get(to as usize)) else { return };
-        let hop = Hop {
-            message,
-            from: f.id,
-            to: t.id,
-            depart_us: self.now.saturating_sub(self.options.hop_latency_us),
-            arrive_us: self.now,
-            outcome,
-        };
-        self.trace.push(hop);
+        self.trace.push(RawHop { message, from, to, arrive_us: self.now, outcome });
     }
 
     /// A message arrives at `to`; returns what the hop looked like.
@@ -730,6 +724,7 @@ impl Simulation {
 
     /// A component that is down fails what reaches it (its caller hears a server
     /// error); true when it did.
+    #[inline]
     pub(crate) fn refused_while_down(&mut self, n: u32, msg: Key, frame: Key) -> bool {
         if !self.is_down(n) {
             return false;

@@ -97,10 +97,19 @@ impl EventQueue {
         self.heap.peek().map(|s| s.at)
     }
 
-    pub fn pop(&mut self) -> Option<(Micros, Event)> {
+    /// The next event if it is due at or before `t` (one look at both fronts: the
+    /// event loop's peek and pop in one).
+    #[inline]
+    pub fn pop_until(&mut self, t: Micros) -> Option<(Micros, Event)> {
         let heap_first = match (self.immediate.front(), self.heap.peek()) {
             (None, None) => return None,
-            (None, Some(_)) => true,
+            (None, Some(top)) => {
+                if top.at > t {
+                    return None;
+                }
+                true
+            }
+            (Some(_), _) if self.now > t => return None,
             (Some(_), None) => false,
             (Some(&(seq, _)), Some(top)) => top.at == self.now && top.seq < seq,
         };
@@ -136,13 +145,26 @@ mod tests {
         let mut q = EventQueue::default();
         q.push(0, Event::Pump { node: 1 }); // immediate (now = 0)
         q.push(4, Event::Pump { node: 2 });
-        assert_eq!(q.pop(), Some((0, Event::Pump { node: 1 })));
-        assert_eq!(q.pop(), Some((4, Event::Pump { node: 2 })));
+        assert_eq!(q.pop_until(Micros::MAX), Some((0, Event::Pump { node: 1 })));
+        assert_eq!(q.pop_until(Micros::MAX), Some((4, Event::Pump { node: 2 })));
         q.push(4, Event::Pump { node: 3 }); // now = 4: immediate
         q.push(9, Event::Pump { node: 4 });
         q.push(4, Event::Pump { node: 5 });
-        let order: Vec<_> = std::iter::from_fn(|| q.pop()).collect();
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_until(Micros::MAX)).collect();
         assert_eq!(order, vec![(4, Event::Pump { node: 3 }), (4, Event::Pump { node: 5 }), (9, Event::Pump { node: 4 })]);
+    }
+
+    #[test]
+    fn pop_until_leaves_later_events() {
+        let mut q = EventQueue::default();
+        q.push(0, Event::Pump { node: 1 }); // immediate (now = 0)
+        q.push(7, Event::Pump { node: 2 });
+        assert_eq!(q.pop_until(0), Some((0, Event::Pump { node: 1 })));
+        assert_eq!(q.pop_until(6), None);
+        assert_eq!(q.pop_until(7), Some((7, Event::Pump { node: 2 })));
+        q.push(7, Event::Pump { node: 3 }); // immediate at 7
+        assert_eq!(q.pop_until(6), None);
+        assert_eq!(q.pop_until(7), Some((7, Event::Pump { node: 3 })));
     }
 
     #[test]
@@ -152,7 +174,7 @@ mod tests {
         q.push(3, Event::Pump { node: 2 });
         q.push(5, Event::Pump { node: 3 });
         q.push(3, Event::Pump { node: 4 });
-        let order: Vec<_> = std::iter::from_fn(|| q.pop()).collect();
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_until(Micros::MAX)).collect();
         assert_eq!(
             order,
             vec![

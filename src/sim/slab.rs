@@ -86,6 +86,20 @@ impl<T> Slab<T> {
         Some(value)
     }
 
+    /// Removes the value without moving it out (a large value is not copied just to
+    /// be dropped), handing back what `read` takes from it; None when the key is stale.
+    pub fn discard<R>(&mut self, key: Key, read: impl FnOnce(&T) -> R) -> Option<R> {
+        let entry = self.entries.get_mut(key.slot())?;
+        if entry.generation != key.generation() {
+            return None;
+        }
+        let got = read(entry.value.as_ref()?);
+        entry.value = None;
+        self.free.push(key.slot() as u32);
+        self.len -= 1;
+        Some(got)
+    }
+
     pub fn len(&self) -> u32 {
         self.len
     }
@@ -95,5 +109,23 @@ impl<T> Slab<T> {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| e.value.as_ref().map(|v| (Key::new(i as u32, e.generation), v)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discard_frees_the_slot_once_and_stale_keys_miss() {
+        let mut slab = Slab::default();
+        let a = slab.insert(1);
+        assert_eq!(slab.discard(a, |v| *v), Some(1));
+        assert_eq!(slab.discard(a, |v| *v), None, "a second discard of the same key does nothing");
+        assert_eq!(slab.len(), 0);
+        let b = slab.insert(2);
+        assert_ne!(a, b, "the reused slot has a new generation");
+        assert_eq!(slab.get(a), None);
+        assert_eq!(slab.get(b), Some(&2));
     }
 }

@@ -172,6 +172,8 @@ pub fn build(seed: &DiagramSeed) -> Diagram {
             spec: Spec::default_for(kind),
             faults: Faults {
                 down,
+                // Some are stopped too (no new strategy field: old regressions still replay).
+                stopped: down && error_rate > 0.5,
                 down_window: window.map(|(from_s, len)| Window { from_s, to_s: from_s + len }),
                 error_rate,
                 latency_multiplier,

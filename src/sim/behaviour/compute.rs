@@ -155,6 +155,8 @@ impl Simulation {
         let Some(node) = self.nodes.get(n as usize) else { return 0 };
         let State::Compute(c) = &node.state else { return 0 };
         let capacity = match &node.spec {
+            // Throttled to 0: no poller invokes it and every invoke is throttled.
+            Spec::Function(_) if node.fault.stopped => return 0,
             Spec::Function(f) => {
                 let room = f.concurrency_limit.saturating_sub(c.busy);
                 // Past its idle environments, a function grows at the scaling rate.
@@ -378,7 +380,7 @@ impl Simulation {
             for (k, &link) in links.iter().enumerate() {
                 let child = if hand_over && k == 0 { self.hand_over(item.msg) } else { self.copy_message(item.msg) };
                 // What the code sends carries the function's own message attributes.
-                if let Some(c) = child.and_then(|c| self.msgs.get_mut(c)).filter(|_| !self.nodes[n as usize].attributes.is_empty()) {
+                if let Some(c) = child.filter(|_| !self.nodes[n as usize].attributes.is_empty()).and_then(|c| self.msgs.get_mut(c)) {
                     c.attrs = n;
                 }
                 let Some(child) = child else {
@@ -421,6 +423,7 @@ impl Simulation {
     pub(crate) fn call_answered(&mut self, job: Key, item: u32, reply: Reply) {
         let Some(j) = self.jobs.get_mut(job) else { return };
         j.pending_calls = j.pending_calls.saturating_sub(1);
+        let (pending, sent) = (j.pending_calls, j.sent);
         if !reply.is_ok() {
             let n = j.node;
             let ignores = matches!(&self.nodes[n as usize].spec, Spec::Function(f) if f.ignore_downstream_failures);
@@ -428,9 +431,8 @@ impl Simulation {
                 i.failed = true;
             }
         }
-        let Some(j) = self.jobs.get_mut(job) else { return };
-        if j.pending_calls == 0 {
-            if j.sent {
+        if pending == 0 {
+            if sent {
                 self.finish_job(job);
             } else {
                 self.send_outputs(job);
@@ -476,8 +478,11 @@ impl Simulation {
                         self.nodes[n as usize].totals.duplicates += 1;
                     }
                 }
-                self.pump_compute(n);
-                self.pump_queue(queue);
+                // The queue is one of the sources pump_compute polls; when it did, a
+                // second look would find nothing to hand out.
+                if !self.pump_compute(n) {
+                    self.pump_queue(queue);
+                }
             }
             Origin::Call { frame } => {
                 for item in &j.items {
@@ -570,9 +575,15 @@ impl Simulation {
         self.to_on_failure(n, msg, Fate::Expired);
     }
 
-    /// Capacity freed: take waiting requests, then poll sources.
-    pub(crate) fn pump_compute(&mut self, n: u32) {
-        while self.consumer_room(n) > 0 {
+    /// Capacity freed: take waiting requests, then poll sources (true when it did).
+    pub(crate) fn pump_compute(&mut self, n: u32) -> bool {
+        loop {
+            // The room is looked at once per turn: taking nothing from an empty line
+            // leaves it as it was, so the sources below are polled with it.
+            if self.consumer_room(n) == 0 {
+                self.wake_when_scaled(n);
+                return false;
+            }
             let Some(w) = self.compute(n).and_then(|c| c.waiting.pop_front()) else { break };
             if !w.sync && self.too_old(n, w.msg, 0) {
                 self.async_expired(n, w.msg);
@@ -593,10 +604,6 @@ impl Simulation {
             let items = self.items_of(w.msg);
             self.start_job(n, items, origin);
         }
-        if self.consumer_room(n) == 0 {
-            self.wake_when_scaled(n);
-            return;
-        }
         let sources = self.nodes[n as usize].sources.clone();
         for &s in sources.iter() {
             match self.nodes[s as usize].kind {
@@ -605,6 +612,7 @@ impl Simulation {
                 _ => {}
             }
         }
+        true
     }
 
     /// A function held back by its scaling rate (not by its concurrency limit) looks
@@ -613,7 +621,7 @@ impl Simulation {
         let now = self.now;
         let Some(node) = self.nodes.get(n as usize) else { return };
         let (Spec::Function(f), State::Compute(c)) = (&node.spec, &node.state) else { return };
-        if c.busy >= f.concurrency_limit || c.environments > c.busy || c.scale_wake_at > now {
+        if node.fault.stopped || c.busy >= f.concurrency_limit || c.environments > c.busy || c.scale_wake_at > now {
             return;
         }
         let missing = 1.0 - c.new_environments.available(now, NEW_ENVIRONMENTS_PER_S, NEW_ENVIRONMENTS_BURST);

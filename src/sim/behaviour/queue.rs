@@ -79,6 +79,8 @@ pub(crate) struct QueueState {
     next_consumer: u32,
     backlog_since: Micros,
     pollers: Vec<Pollers>,
+    /// The dead-letter queue (the topology is fixed for a run: found once, not per receive).
+    dlq: Option<u32>,
 }
 
 impl QueueState {
@@ -100,6 +102,7 @@ impl QueueState {
             next_consumer: 0,
             backlog_since: 0,
             pollers: Vec::new(),
+            dlq: None,
         }
     }
 
@@ -127,15 +130,26 @@ impl Simulation {
         }
     }
 
-    /// The dead-letter queue of `q` (not itself: a self-redrive would loop).
+    /// The dead-letter queue of `q`, as found when the run was built.
     fn dlq_of(&self, q: u32) -> Option<u32> {
-        self.nodes
-            .get(q as usize)?
+        match &self.nodes.get(q as usize)?.state {
+            State::Queue(s) => s.dlq,
+            _ => None,
+        }
+    }
+
+    /// Finds `q`'s dead-letter queue once (not itself: a self-redrive would loop).
+    pub(crate) fn init_dlq(&mut self, q: u32) {
+        let Some(node) = self.nodes.get(q as usize) else { return };
+        let dlq = node
             .out
             .iter()
             .map(|&l| &self.links[l as usize])
             .find(|l| l.kind == ConnectionKind::Redrive && l.to != q)
-            .map(|l| l.to)
+            .map(|l| l.to);
+        if let Some(s) = self.queue_state(q) {
+            s.dlq = dlq;
+        }
     }
 
     /// Messages waiting in `q`'s dead-letter queue.
@@ -291,6 +305,10 @@ impl Simulation {
         let mut current = None;
         let mut touched = Vec::new();
         while (out.len() as u32) < max {
+            // Nothing visible: spare the call (most receives find one message).
+            if self.queue_state(q).is_none_or(|s| s.n_visible == 0) {
+                break;
+            }
             let Some(msg) = self.pop_visible(q, &mut current) else { break };
             let now = self.now;
             let Some(m) = self.msgs.get_mut(msg) else { continue };
