@@ -9,7 +9,7 @@ use decouple_lab::share;
 use decouple_lab::sim::{ClientReport, Simulation};
 use std::collections::HashSet;
 
-const ALL_IDS: [&str; 15] = [
+const ALL_IDS: [&str; 16] = [
     "tight-vs-loose",
     "sync-to-async-chain",
     "producer-consumer",
@@ -25,6 +25,7 @@ const ALL_IDS: [&str; 15] = [
     "ecommerce-pipeline",
     "iot-pipeline",
     "workflow-orchestration",
+    "event-streaming",
 ];
 
 fn id_of(d: &Diagram, name: &str) -> ComponentId {
@@ -338,4 +339,56 @@ fn workflow_orchestration_succeeds_unless_a_fault_is_injected() {
     let faulty = counts(&broken);
     assert_eq!(faulty.succeeded, 0, "{faulty:?}");
     assert!(faulty.failed >= 50 && faulty.caught >= 50, "{faulty:?}");
+}
+
+fn aws_names(id: &str) -> Vec<&'static str> {
+    pattern(id).expect("pattern").diagram().components().map(|c| c.spec.aws_name()).collect()
+}
+
+/// The services the lesson names stand where it names them: MSK for event streaming,
+/// Aurora as the CQRS write model with the query side reading the read model, the
+/// Schema Registry on the multi-team EventBridge hub, Fargate in the microservices.
+#[test]
+fn services_appear_where_the_lesson_names_them() {
+    assert!(aws_names("event-streaming").contains(&"Amazon MSK"));
+    assert!(aws_names("microservices").contains(&"Amazon ECS on AWS Fargate"));
+    let d = pattern("cqrs").expect("cqrs").diagram();
+    let write_model = d.components().find(|c| c.name.contains("write model")).expect("a write model");
+    assert_eq!(write_model.spec.aws_name(), "Amazon Aurora");
+    let Spec::Database(table) = &write_model.spec else { panic!("a database") };
+    assert!(table.change_stream, "its changes feed the read model");
+    let query = id_of(&d, "Query handler");
+    let reads: Vec<_> = d.outgoing(query).filter(|c| c.kind == ConnectionKind::Read).filter_map(|c| d.component(c.to)).collect();
+    assert_eq!(reads.len(), 1);
+    assert!(["Amazon OpenSearch Service", "Amazon DynamoDB"].contains(&reads[0].spec.aws_name()) && reads[0].name.contains("read model"), "{:?}", reads[0].name);
+    assert!(d.outgoing(query).all(|c| c.to != write_model.id), "the query side never reads the write model");
+    let d = pattern("eventbridge-routing").expect("pattern").diagram();
+    let Some(Spec::EventBus(bus)) = d.component(id_of(&d, "Default event bus")).map(|c| &c.spec) else { panic!("the bus") };
+    assert!(!bus.schema.is_empty(), "the hub has the teams' schema");
+    let sim = simulate::run(&d, 60.0).expect("runs");
+    let report = sim.component_report(id_of(&d, "Default event bus")).expect("bus");
+    assert!(report.received > 100);
+    assert_eq!(report.schema_violations, 0, "every event the pattern sends fits the schema");
+    let p = pattern("eventbridge-routing").expect("pattern");
+    assert!(p.explanation.en.contains("Schema Registry") && p.explanation.vi.contains("Schema Registry"));
+}
+
+#[test]
+fn every_consumer_group_of_the_msk_topic_reads_every_click() {
+    let d = pattern("event-streaming").expect("pattern").diagram();
+    let sim = simulate::run(&d, 60.0).expect("runs");
+    let sent = client(&sim, &d, "Shop website (clicks)").sent;
+    let got = |name: &str| sim.component_report(id_of(&d, name)).expect("component").received;
+    assert!(sent > 1_000, "{sent}");
+    for sink in ["Page counts (DynamoDB)", "Click archive (S3)"] {
+        assert!(got(sink) + 60 >= sent && got(sink) <= sent, "{sink}: {} of {sent}", got(sink));
+    }
+    // The counter down: the archive keeps up, the counter's clicks wait on the topic.
+    let d = with_step("event-streaming", 1);
+    let sim = simulate::run(&d, 60.0).expect("runs");
+    let sent = client(&sim, &d, "Shop website (clicks)").sent;
+    let got = |name: &str| sim.component_report(id_of(&d, name)).expect("component").received;
+    assert_eq!(got("Page counts (DynamoDB)"), 0);
+    assert!(got("Click archive (S3)") + 60 >= sent, "{} of {sent}", got("Click archive (S3)"));
+    assert!(sim.books().balanced());
 }

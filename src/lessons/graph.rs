@@ -1,10 +1,10 @@
 //! Small questions about a diagram's shape, asked by the checks.
 
-use crate::model::{Component, ComponentId, ComponentKind, ConnectionKind, Diagram};
+use crate::model::{sort_components_by_id, Component, ComponentId, ComponentKind, ConnectionKind, Diagram};
 
 pub fn of_kind(d: &Diagram, kind: ComponentKind) -> Vec<&Component> {
-    let mut v: Vec<&Component> = d.components().filter(|c| c.kind() == kind).collect();
-    v.sort_by_key(|c| c.id);
+    let mut v: Vec<&Component> = d.components_by_id();
+    v.retain(|c| c.kind() == kind);
     v
 }
 
@@ -17,7 +17,7 @@ pub fn targets<'a>(d: &'a Diagram, from: ComponentId, conn: Option<ConnectionKin
         .filter_map(|c| d.component(c.to))
         .filter(|c| to.contains(&c.kind()))
         .collect();
-    v.sort_by_key(|c| c.id);
+    sort_components_by_id(&mut v);
     v
 }
 
@@ -29,7 +29,7 @@ pub fn sources<'a>(d: &'a Diagram, to: ComponentId, conn: Option<ConnectionKind>
         .filter_map(|c| d.component(c.from))
         .filter(|c| from.contains(&c.kind()))
         .collect();
-    v.sort_by_key(|c| c.id);
+    sort_components_by_id(&mut v);
     v
 }
 

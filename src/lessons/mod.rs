@@ -19,8 +19,11 @@
 //!   it passed or failed; [`Verdict::render`] prints it for one language. Each
 //!   exercise's codes are an enum ([`PipelineCode`], [`FanoutCode`], [`SagaCode`],
 //!   [`AsyncApiCode`], [`MicroservicesCode`]; [`FindingCode::as_str`] is the string).
-//! - Quiz: [`quiz()`]: five [`Question`]s, each with its answer and the ids of the
+//! - Quiz: [`quiz()`]: five [`Question`]s, each with its [`Choice`]s (one right, each
+//!   with its feedback; [`Question::is_right`]), its model answer and the ids of the
 //!   patterns that show it.
+//! - The lesson's frame: [`objectives()`] and [`tools()`], the "AWS decoupling tools"
+//!   table, each [`Tool`] naming the pattern that shows its service.
 //!
 //! Checks run the same simulation as the page and `dlab` ([`crate::sim::Simulation::new`],
 //! which compiles every pattern and filter policy itself), through [`simulate::run`].
@@ -28,6 +31,7 @@
 pub mod build;
 mod exercises;
 mod graph;
+mod lesson;
 mod patterns;
 mod quiz;
 pub mod simulate;
@@ -37,8 +41,9 @@ pub mod ui_strings;
 mod verdict;
 
 pub use exercises::{exercise, exercises, AsyncApiCode, Exercise, FanoutCode, MicroservicesCode, PipelineCode, SagaCode};
+pub use lesson::{objectives, tools, Tool};
 pub use patterns::{pattern, patterns, Pattern};
-pub use quiz::{quiz, Question};
+pub use quiz::{quiz, Choice, Question};
 pub use steps::{Act, LiveTarget, Step};
 pub use text::{Lang, Message, Text};
 pub use verdict::{Finding, FindingCode, Verdict};

@@ -4,7 +4,7 @@
 use super::build::Builder;
 use super::steps::{Act, Step};
 use super::text::Text;
-use crate::model::spec::{DatabaseEngine, EventSourceType, Integration, NotificationChannel, Spec, Traffic};
+use crate::model::spec::{DatabaseEngine, EventSourceType, Integration, NotificationChannel, Spec, StreamFlavour, Traffic};
 use crate::model::{ComponentKind as K, ConnectionKind, Diagram};
 
 /// One ready-made pattern.
@@ -193,8 +193,8 @@ static PATTERNS: &[Pattern] = &[
         id: "eventbridge-routing",
         title: Text { en: "EventBridge routing", vi: "Định tuyến với EventBridge" },
         explanation: Text {
-            en: "Three kinds of events land on one EventBridge bus: S3 uploads, CloudWatch alarms and the shop's own OrderPlaced events. Each rule has an event pattern: .jpg uploads go to the thumbnail function, alarms in the ALARM state start the incident state machine, and orders of 300 or more go to a queue. An event no rule matches is simply not delivered.",
-            vi: "Ba loại event đổ về cùng một EventBridge bus: file upload lên S3, CloudWatch alarm và event OrderPlaced của chính cửa hàng. Mỗi rule có một event pattern: ảnh .jpg đi tới function làm thumbnail, alarm ở trạng thái ALARM khởi chạy state machine xử lý sự cố, còn đơn từ 300 trở lên vào một queue. Event nào không khớp rule nào thì không được chuyển đi đâu cả.",
+            en: "Three kinds of events land on one EventBridge bus, the hub several teams share: S3 uploads, CloudWatch alarms and the shop's own OrderPlaced events. Each team adds a rule for the events it needs: .jpg uploads go to the thumbnail function, alarms in the ALARM state start the incident state machine, and orders of 300 or more go to a queue. An event no rule matches is simply not delivered. The teams agree on the events' shape through a schema in the EventBridge Schema Registry; the bus here checks every event against that schema and counts the ones that do not fit, still routing them (AWS's registry describes events and checks none).",
+            vi: "Ba loại event đổ về cùng một EventBridge bus, hub trung tâm mà nhiều team dùng chung: file upload lên S3, CloudWatch alarm và event OrderPlaced của chính cửa hàng. Mỗi team thêm một rule cho những event mình cần: ảnh .jpg đi tới function làm thumbnail, alarm ở trạng thái ALARM khởi chạy state machine xử lý sự cố, còn đơn từ 300 trở lên vào một queue. Event nào không khớp rule nào thì không được chuyển đi đâu cả. Các team thống nhất cấu trúc của event qua một schema trong EventBridge Schema Registry; bus ở đây so từng event với schema đó và đếm những event không khớp, nhưng vẫn định tuyến chúng (registry của AWS chỉ mô tả event, không kiểm tra event nào).",
         },
         steps: &[
             Step::say(Text {
@@ -204,6 +204,10 @@ static PATTERNS: &[Pattern] = &[
             Step::say(Text {
                 en: "Open the rule to the big-orders queue and change 300 to 100: more orders now match.",
                 vi: "Mở rule tới queue đơn lớn, đổi 300 thành 100: sẽ có nhiều đơn khớp hơn.",
+            }),
+            Step::say(Text {
+                en: "Open the bus's schema and the shop app's payload, and send an amount as text (\"amount\": \"12\"): the bus counts events that break the schema, and the numeric rule no longer matches them.",
+                vi: "Mở schema của bus và payload của shop app, rồi gửi amount dạng chuỗi (\"amount\": \"12\"): bus đếm những event sai schema, và rule so sánh số không còn khớp với chúng nữa.",
             }),
             Step::act(
                 Text {
@@ -219,8 +223,8 @@ static PATTERNS: &[Pattern] = &[
         id: "microservices",
         title: Text { en: "Microservices", vi: "Microservices" },
         explanation: Text {
-            en: "API Gateway sends each request to the user, order or payment service, and waits for the answer: that part is synchronous because the user needs a reply. Each service owns its database; no other service writes to it. Side effects go through an EventBridge bus: notifications by e-mail, analytics through a Kinesis stream, and the search index update. They happen a moment later, and their failures never reach the user.",
-            vi: "API Gateway chuyển mỗi request tới user, order hoặc payment service và chờ trả lời: phần này phải sync vì người dùng cần câu trả lời. Mỗi service sở hữu database riêng; không service nào khác ghi vào đó. Các việc phụ đi qua một EventBridge bus: gửi e-mail thông báo, analytics qua Kinesis stream, và cập nhật search index. Chúng xảy ra chậm hơn một chút, và lỗi của chúng không bao giờ tới tay người dùng.",
+            en: "API Gateway sends each request to the user, order or payment service, and waits for the answer: that part is synchronous because the user needs a reply. Each service owns its database; no other service writes to it. Side effects go through an EventBridge bus: notifications by e-mail, analytics through a Kinesis stream read by containers on AWS Fargate, and the search index update. They happen a moment later, and their failures never reach the user.",
+            vi: "API Gateway chuyển mỗi request tới user, order hoặc payment service và chờ trả lời: phần này phải sync vì người dùng cần câu trả lời. Mỗi service sở hữu database riêng; không service nào khác ghi vào đó. Các việc phụ đi qua một EventBridge bus: gửi e-mail thông báo, analytics qua Kinesis stream do các container chạy trên AWS Fargate đọc, và cập nhật search index. Chúng xảy ra chậm hơn một chút, và lỗi của chúng không bao giờ tới tay người dùng.",
         },
         steps: &[
             Step::say(Text {
@@ -270,8 +274,8 @@ static PATTERNS: &[Pattern] = &[
         id: "cqrs",
         title: Text { en: "CQRS", vi: "CQRS" },
         explanation: Text {
-            en: "Commands and queries take different paths. Commands are written to the orders table (the write model). Its change stream feeds a projector that keeps an OpenSearch index (the read model) up to date, shaped for the searches users run. Reads scale apart from writes; the price is a short delay before a write shows up in search. (The query handler reads the search index; the diagram draws only arrows that carry writes and messages.)",
-            vi: "Command và query đi hai đường khác nhau. Command được ghi vào bảng orders (write model). Change stream của bảng đó đẩy thay đổi tới một projector, projector cập nhật OpenSearch index (read model) đã được thiết kế sẵn cho các kiểu tìm kiếm người dùng hay dùng. Đọc và ghi scale độc lập; cái giá phải trả là một độ trễ ngắn trước khi dữ liệu mới xuất hiện trong kết quả tìm kiếm. (Query handler đọc từ search index; sơ đồ chỉ vẽ các mũi tên mang dữ liệu ghi và message.)",
+            en: "Commands and queries take different paths. Commands are written to an Aurora database (the write model). Its change data capture (CDC) stream feeds a projector that keeps an OpenSearch index (the read model) up to date, shaped for the searches users run. Reads scale apart from writes; the price is a short delay before a write shows up in search. (The query handler reads the search index; the diagram draws only arrows that carry writes and messages.)",
+            vi: "Command và query đi hai đường khác nhau. Command được ghi vào một database Aurora (write model). Luồng change data capture (CDC) của database đó đẩy thay đổi tới một projector, projector cập nhật OpenSearch index (read model) đã được thiết kế sẵn cho các kiểu tìm kiếm người dùng hay dùng. Đọc và ghi scale độc lập; cái giá phải trả là một độ trễ ngắn trước khi dữ liệu mới xuất hiện trong kết quả tìm kiếm. (Query handler đọc từ search index; sơ đồ chỉ vẽ các mũi tên mang dữ liệu ghi và message.)",
         },
         steps: &[
             Step::say(Text {
@@ -415,6 +419,35 @@ static PATTERNS: &[Pattern] = &[
             vi: "Mở definition và lần theo cả hai nhánh ra khỏi Choice state, cùng với Catch của Parallel state.",
         })],
         build: workflow_orchestration,
+    },
+    Pattern {
+        id: "event-streaming",
+        title: Text { en: "Event streaming with Amazon MSK", vi: "Event streaming với Amazon MSK" },
+        explanation: Text {
+            en: "The shop's website writes every click to a Kafka topic on Amazon MSK, keyed by user, so one user's clicks stay in order on one partition. Two consumer groups read the whole topic, each at its own committed offset: a Lambda function keeps live page counts in DynamoDB, and a group of containers on AWS Fargate archives the clicks to S3. The topic keeps the events for seven days, so a consumer that stops reads on from where it stopped, and a new consumer can start from the beginning.",
+            vi: "Website của cửa hàng ghi mọi lượt click vào một Kafka topic trên Amazon MSK, dùng mã người dùng làm key, nên các click của một người luôn nằm theo thứ tự trên cùng một partition. Hai consumer group cùng đọc toàn bộ topic, mỗi group ở committed offset riêng: một Lambda function đếm lượt xem trang theo thời gian thực trong DynamoDB, còn một nhóm container chạy trên AWS Fargate lưu các click vào S3. Topic giữ event trong bảy ngày, nên consumer nào dừng lại thì đọc tiếp từ chỗ đã dừng, và consumer mới có thể đọc từ đầu.",
+        },
+        steps: &[
+            Step::say(Text {
+                en: "Press play: both consumer groups get every click; compare what the page counter and the archive received with what the website sent.",
+                vi: "Bấm play: cả hai consumer group đều nhận mọi click; so số click mà bộ đếm và kho lưu trữ nhận được với số website đã gửi.",
+            }),
+            Step::act(
+                Text {
+                    en: "Take the page counter down: the archive keeps up, and the counter's unread clicks wait on the topic instead of being lost (its iterator age grows).",
+                    vi: "Tắt bộ đếm lượt xem: kho lưu trữ vẫn theo kịp, còn các click bộ đếm chưa đọc thì nằm chờ trên topic chứ không mất (iterator age tăng dần).",
+                },
+                &[Act::Down("Live page counts")],
+            ),
+            Step::act(
+                Text {
+                    en: "Bring the page counter back: it reads on from its committed offset and catches up.",
+                    vi: "Bật bộ đếm lại: nó đọc tiếp từ committed offset của mình và bắt kịp.",
+                },
+                &[Act::Up("Live page counts")],
+            ),
+        ],
+        build: event_streaming,
     },
 ];
 
@@ -560,6 +593,9 @@ fn eventbridge_routing() -> Result<Diagram, String> {
     }
     let app = b.client("Shop app (custom events)", 0.0, 2.0, 5.0, false, SHOP_EVENT);
     let bus = b.add(K::EventBus, "Default event bus", 1.0, 1.0);
+    if let Spec::EventBus(s) = b.spec(bus) {
+        s.schema = HUB_SCHEMA.to_string();
+    }
     let thumbs = b.function("Thumbnail maker", 2.0, 0.0, 400, 10);
     let runbook = b.state_machine("Incident runbook", 2.0, 1.0, INCIDENT_ASL);
     let q = b.queue("Big orders queue", 2.0, 2.0, 3);
@@ -580,6 +616,9 @@ fn eventbridge_routing() -> Result<Diagram, String> {
     b.link(q, handler);
     b.finish()
 }
+
+/// What the teams agreed every event on the hub looks like (the Schema Registry's part).
+const HUB_SCHEMA: &str = r#"{"type": "object", "required": ["source", "detail-type", "detail"], "properties": {"source": {"type": "string"}, "detail-type": {"type": "string"}, "detail": {"type": "object", "properties": {"amount": {"type": "number"}}}}}"#;
 
 const INCIDENT_ASL: &str = r#"{
   "Comment": "Page the on-call engineer when an alarm fires.",
@@ -612,7 +651,7 @@ fn microservices() -> Result<Diagram, String> {
     let notify = b.function("Notification service", 4.0, 2.0, 200, 3);
     let mail = b.add(K::Notification, "E-mail (SES)", 5.0, 2.0);
     let stream = b.add(K::Stream, "Analytics stream (Kinesis)", 4.0, 3.0);
-    let analytics = b.function("Analytics service", 5.0, 3.0, 100, 10);
+    let analytics = b.workers("Analytics service (Fargate)", 5.0, 3.0, 1, 2, 100);
     let search_fn = b.function("Search service", 4.0, 4.0, 100, 3);
     let index = b.add(K::SearchIndex, "Search (OpenSearch)", 5.0, 4.0);
     b.rule(bus, notify, r#"{"source": ["com.example.shop"], "detail-type": ["OrderPlaced", "PaymentCompleted"]}"#);
@@ -720,7 +759,7 @@ fn cqrs() -> Result<Diagram, String> {
     let writers = b.client("Writers (commands)", 0.0, 0.0, 10.0, true, ORDER);
     let cmd_api = b.gateway("Commands API", 1.0, 0.0, Integration::SyncProxy);
     let handler = b.function("Command handler", 2.0, 0.0, 40, 3);
-    let table = b.database("Orders table (write model)", 3.0, 0.0, DatabaseEngine::DynamoDb, true);
+    let table = b.database("Orders (Aurora, write model)", 3.0, 0.0, DatabaseEngine::Aurora, true);
     let projector = b.function("Projector", 4.0, 0.0, 50, 10);
     let index = b.add(K::SearchIndex, "Orders search (read model)", 5.0, 0.0);
     b.link(writers, cmd_api);
@@ -964,5 +1003,31 @@ fn workflow_orchestration() -> Result<Diagram, String> {
         let f = b.function(name, col, row, 100, 10);
         b.task(sm, f, state);
     }
+    b.finish()
+}
+
+fn event_streaming() -> Result<Diagram, String> {
+    let mut b = Builder::new();
+    let site = b.client("Shop website (clicks)", 0.0, 1.0, 20.0, false, r#"{"userId": "u-{{int 1 60}}", "page": "/product/{{int 1 40}}"}"#);
+    let topic = b.add(K::Stream, "Clickstream (Amazon MSK)", 1.0, 1.0);
+    if let Spec::Stream(s) = b.spec(topic) {
+        s.flavour = StreamFlavour::Kafka;
+        s.shards = 3;
+        s.partition_key_field = "userId".to_string();
+        // Kafka's default log.retention.hours: seven days.
+        s.retention_h = 168;
+    }
+    let counter = b.function("Live page counts", 2.0, 0.0, 40, 10);
+    let counts = b.database("Page counts (DynamoDB)", 3.0, 0.0, DatabaseEngine::DynamoDb, false);
+    let archivers = b.workers("Click archivers (Fargate)", 2.0, 2.0, 1, 3, 20);
+    let archive = b.add(K::ObjectStorage, "Click archive (S3)", 3.0, 2.0);
+    if let Spec::ObjectStorage(s) = b.spec(archive) {
+        s.emit_events = false;
+    }
+    b.link(site, topic);
+    b.link(topic, counter);
+    b.link(counter, counts);
+    b.link(topic, archivers);
+    b.link(archivers, archive);
     b.finish()
 }

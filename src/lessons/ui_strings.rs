@@ -90,17 +90,14 @@ pub mod inspector {
     pub const WARNINGS: Text = Text::new("Warnings", "Cảnh báo");
     pub const NAME: Text = Text::new("Name", "Tên");
     pub const SETTINGS: Text = Text::new("Settings", "Thiết lập");
-    pub const WHILE_IT_RUNS: Text = Text::new("While it runs", "Trong lúc chạy");
-    pub const TAKE_DOWN_NOW: Text = Text::new("Take down now", "Tắt ngay");
-    pub const BRING_BACK: Text = Text::new("Bring back", "Bật lại");
     pub const SEND_A_SPIKE_10_FOR: Text = Text::new("Send a spike (10× for 10 s)", "Tạo đợt tăng đột biến (10× trong 10 s)");
     pub const INJECT_A_POISON_MESSAGE: Text = Text::new("Inject a poison message", "Gửi một poison message");
-    pub const BREAK_IT: Text = Text::new("Break it", "Làm hỏng");
-    pub const DOWN_FOR_THE_WHOLE_RUN: Text = Text::new("Down for the whole run", "Tắt suốt lượt chạy");
-    pub const INJECTED_ERROR_RATE: Text = Text::new("Injected error rate", "Tỉ lệ lỗi thêm vào");
-    pub const LATENCY_MULTIPLIER: Text = Text::new("Latency multiplier", "Hệ số độ trễ");
     pub const CONNECT_TO: Text = Text::new("Connect to", "Nối tới");
     pub const CHOOSE_A_COMPONENT: Text = Text::new("Choose a component…", "Chọn một thành phần…");
+    pub const NOTHING_TO_CONNECT_TO: Text = Text::new("Nothing on the canvas it can connect to yet: add a component it may send to.", "Trên khung vẽ chưa có gì để nối tới: hãy thêm một thành phần mà nó được gửi tới.");
+    pub const CONNECT: Text = Text::new("Connect", "Nối");
+    pub const CHOOSE_THEN_ENTER: Text = Text::new("Arrow keys choose, Enter connects. C on the canvas comes back here.", "Phím mũi tên để chọn, Enter để nối. Bấm C trên khung vẽ để quay lại đây.");
+    pub const CONNECTED_TO: Text = Text::new("Connected to {name}. Choose another to connect again.", "Đã nối tới {name}. Chọn thành phần khác để nối tiếp.");
     pub const DUPLICATE: Text = Text::new("Duplicate", "Nhân bản");
     pub const DELETE: Text = Text::new("Delete", "Xoá");
     pub const CONNECTION: Text = Text::new("Connection", "Kết nối");
@@ -124,6 +121,35 @@ pub mod exercises {
     pub const CHECK_AGAIN: Text = Text::new("Check again", "Kiểm tra lại");
     pub const DONE: Text = Text::new("Done", "Đã xong");
     pub const REVIEW_QUESTIONS: Text = Text::new("Review questions", "Câu hỏi ôn tập");
+}
+
+/// The review quiz under the exercises.
+pub mod quiz {
+    use super::Text;
+    pub const CHOOSE_AN_ANSWER_THEN_CHECK: Text = Text::new("Choose an answer to each question, then check it.", "Chọn một đáp án cho mỗi câu hỏi, rồi kiểm tra.");
+    pub const CHECK_ANSWER: Text = Text::new("Check answer", "Kiểm tra đáp án");
+    pub const TRY_AGAIN: Text = Text::new("Try again", "Thử lại");
+    pub const CHOOSE_ONE_FIRST: Text = Text::new("Choose one of the answers first.", "Hãy chọn một đáp án trước.");
+    pub const RIGHT: Text = Text::new("Right.", "Đúng.");
+    pub const NOT_QUITE: Text = Text::new("Not quite.", "Chưa đúng.");
+    pub const THE_FULL_ANSWER: Text = Text::new("The full answer", "Đáp án đầy đủ");
+    pub const SEE_IT_IN_A_PATTERN: Text = Text::new("See it in a pattern:", "Xem trong mẫu kiến trúc:");
+}
+
+/// The Lesson panel: the lesson's objectives and its table of AWS decoupling tools.
+pub mod lesson {
+    use super::Text;
+    pub const LESSON: Text = Text::new("Lesson", "Bài học");
+    pub const TITLE: Text = Text::new("The lesson: decoupled architectures", "Bài học: Decoupled Architectures");
+    pub const INTRO: Text = Text::new(
+        "What the lesson teaches, and the AWS services it decouples with. Each service opens a pattern you can run and break.",
+        "Những gì bài học dạy, và các dịch vụ AWS dùng để decouple. Mỗi dịch vụ mở ra một mẫu kiến trúc mà bạn có thể chạy và thử làm hỏng.",
+    );
+    pub const LEARNING_OBJECTIVES: Text = Text::new("Learning objectives", "Mục tiêu học tập");
+    pub const AWS_DECOUPLING_TOOLS: Text = Text::new("AWS decoupling tools", "Các công cụ decoupling của AWS");
+    pub const SERVICE: Text = Text::new("Service", "Dịch vụ");
+    pub const HOW_IT_DECOUPLES: Text = Text::new("How it decouples", "Cách decouple");
+    pub const WHEN_TO_USE_IT: Text = Text::new("When to use it", "Khi nào dùng");
 }
 
 /// Sharing, the library and files.
@@ -178,7 +204,8 @@ pub mod open {
 pub mod charts {
     use super::Text;
     pub const WAITING: Text = Text::new("Waiting", "Đang chờ");
-    pub const IN_FLIGHT: Text = Text::new("In flight", "Đang xử lý");
+    pub const IN_FLIGHT: Text = Text::new("In flight", "In flight");
+    pub const MESSAGES_IN_THE_QUEUE: Text = Text::new("Messages in the queue", "Message trong queue");
     pub const OLDEST_MESSAGE_AGE: Text = Text::new("Oldest message age", "Tuổi message cũ nhất");
     pub const DEAD_LETTER_QUEUE: Text = Text::new("Dead-letter queue", "Dead-letter queue");
     pub const CONCURRENCY: Text = Text::new("Concurrency", "Số luồng chạy đồng thời");
@@ -265,14 +292,53 @@ pub mod run_panel {
 /// Live faults and lesson steps.
 pub mod live_faults {
     use super::Text;
-    pub const LIVE_FAULTS: Text = Text::new("Live faults", "Sự cố trực tiếp");
-    pub const THEY_ACT_ON_THE_RUNNING: Text = Text::new("They act on the running simulation from now on; the diagram keeps its settings.", "Chúng tác động lên lượt mô phỏng đang chạy từ lúc này; sơ đồ vẫn giữ nguyên thiết lập.");
     pub const ERROR_RATE: Text = Text::new("Error rate", "Tỉ lệ lỗi");
     pub const ADDED_LATENCY: Text = Text::new("Added latency", "Thêm độ trễ");
     pub const PROCESSING_TIME: Text = Text::new("× processing time", "× thời gian xử lý");
     pub const LIVE_NOW_RATE_OF_ITS: Text = Text::new("Live now: {rate} of its work fails, {times} slower.", "Đang áp dụng: {rate} việc bị lỗi, chậm hơn {times}.");
     pub const BACK_TO_THE_DIAGRAMS_SETTINGS: Text = Text::new("Back to the diagram's settings", "Trở về thiết lập của sơ đồ");
     pub const DO_IT: Text = Text::new("Do it", "Làm ngay");
+}
+
+/// The inspector's one group of faults (outage, error rate, slow-down).
+pub mod faults {
+    use super::Text;
+    pub const FAULTS: Text = Text::new("Faults", "Sự cố");
+    pub const BEFORE_THE_RUN: Text = Text::new("Set before the run: they apply from the start and are saved with the diagram.", "Đặt trước lượt chạy: áp dụng từ đầu và được lưu cùng sơ đồ.");
+    pub const DURING_THE_RUN: Text = Text::new("During the run: they apply now, to this run only; the diagram keeps its own.", "Trong lượt chạy: áp dụng ngay, chỉ cho lượt này; sơ đồ giữ thiết lập riêng.");
+    pub const OUTAGE: Text = Text::new("Outage", "Sự cố ngừng hoạt động");
+    pub const RUNNING: Text = Text::new("Running", "Đang chạy");
+    pub const RUNNING_MEANS: Text = Text::new("Works as its settings say.", "Hoạt động đúng theo thiết lập.");
+    pub const ERRORS: Text = Text::new("Errors", "Errors (lỗi)");
+    pub const ERRORS_MEANS: Text = Text::new("Invocations fail; messages come back after the visibility timeout.", "Các invocation bị lỗi; message quay lại queue sau visibility timeout.");
+    pub const STOPPED: Text = Text::new("Stopped / throttled to 0", "Stopped / throttle về 0");
+    pub const STOPPED_MEANS: Text = Text::new("Reserved concurrency 0: no invocations; messages wait in the queue.", "Reserved concurrency 0: không có invocation nào; message nằm chờ trong queue.");
+    pub const DOWN: Text = Text::new("Down", "Down (ngừng)");
+    pub const DOWN_MEANS: Text = Text::new("Requests to it fail; callers see the error.", "Request tới nó bị lỗi; bên gọi nhận lỗi.");
+    pub const DOWN_SERVICE_MEANS: Text = Text::new("Never answers; callers wait for their timeout.", "Không bao giờ trả lời; bên gọi chờ tới timeout.");
+    pub const DOWN_WORKERS_MEANS: Text = Text::new("Instances stop polling; messages wait in the queue.", "Các instance ngừng poll; message nằm chờ trong queue.");
+    pub const ERROR_RATE_MEANS: Text = Text::new("Share of its work that fails (retried as its caller or queue retries).", "Tỉ lệ công việc bị lỗi (được thử lại theo cách bên gọi hoặc queue thử lại).");
+    pub const SLOWER_MEANS: Text = Text::new("Each piece of work takes this many times longer.", "Mỗi việc mất thời gian gấp từng ấy lần.");
+    pub const PLUS_ITS_OWN: Text = Text::new("Plus {pct} from its own error rate, set under Settings.", "Cộng thêm {pct} từ tỉ lệ lỗi riêng của nó, chỉnh ở phần Thiết lập.");
+}
+
+/// The canvas's legend of dot colours and badge figures.
+pub mod legend {
+    use super::Text;
+    pub const LEGEND: Text = Text::new("Legend", "Chú thích");
+    pub const DOTS: Text = Text::new("Moving dots: one message's hop, by how it went", "Chấm di chuyển: một bước đi của message, theo kết quả");
+    pub const BADGES: Text = Text::new("Figures under a box", "Số liệu dưới mỗi hộp");
+    /// Each badge word and what it counts (the queue's two match its tooltip).
+    pub const FIGURES: [(Text, Text); 8] = [
+        (Text::new("waiting", "đang chờ"), Text::new("in a queue, visible: ready for a consumer to receive", "trong queue, visible: sẵn sàng cho consumer nhận")),
+        (Text::new("in flight", "in flight"), Text::new("in a queue, received and hidden for the visibility timeout; back if not deleted by then", "trong queue, đã được nhận và bị ẩn trong visibility timeout; quay lại nếu chưa bị xoá")),
+        (Text::new("busy", "đang bận"), Text::new("invocations or requests running now", "số invocation hoặc request đang chạy")),
+        (Text::new("passed", "đã chuyển"), Text::new("messages passed on so far", "số message đã chuyển tiếp")),
+        (Text::new("stored", "đã lưu"), Text::new("items written so far", "số mục đã ghi")),
+        (Text::new("sent · failed", "đã gửi · lỗi"), Text::new("a client's requests, and those its users saw fail", "request của client, và số request người dùng thấy lỗi")),
+        (Text::new("errors", "lỗi"), Text::new("failed or throttled work so far (red)", "số việc lỗi hoặc bị throttle (màu đỏ)")),
+        (Text::new("in DLQ", "trong DLQ"), Text::new("messages now in the dead-letter queue (red)", "số message đang nằm trong dead-letter queue (màu đỏ)")),
+    ];
 }
 
 /// The frame, dialogs and notices.
@@ -293,6 +359,7 @@ pub mod frame {
     pub const DIAGRAM_CANVAS: Text = Text::new("Diagram canvas", "Khung vẽ sơ đồ");
     pub const DIAGRAM: Text = Text::new("Diagram", "Sơ đồ");
     pub const DOWN: Text = Text::new("DOWN", "TẮT");
+    pub const STOPPED: Text = Text::new("STOPPED", "STOPPED");
 }
 
 /// The keyboard shortcuts dialog.
@@ -302,6 +369,7 @@ pub mod shortcuts {
     pub const ADD_A_COMPONENT: Text = Text::new("Add a component", "Thêm một thành phần");
     pub const DRAG_FROM_A_BOXS_RIGHT: Text = Text::new("Drag from a box's right dot to another box", "Kéo từ chấm bên phải của một hộp sang hộp khác");
     pub const CONNECT: Text = Text::new("Connect", "Nối");
+    pub const CONNECT_THE_SELECTED_BOX: Text = Text::new("Connect the selected box: go to “Connect to”", "Nối hộp đang chọn: tới ô “Nối tới”");
     pub const CLICK_SHIFT_CLICK_DRAG_ON: Text = Text::new("Click, Shift+click, drag on empty canvas", "Bấm, Shift+bấm, kéo trên vùng trống của khung vẽ");
     pub const SELECT_ONE_ADD_TO_SELECTION: Text = Text::new("Select one, add to selection, box select", "Chọn một, thêm vào vùng chọn, chọn theo khung");
     pub const DOUBLE_CLICK_A_BOX: Text = Text::new("Double-click a box", "Bấm đúp vào một hộp");
@@ -409,4 +477,15 @@ mod tests {
         assert_eq!(header::PATTERNS.get(Lang::Vi), "Mẫu kiến trúc");
         assert_eq!(crate::model::ComponentKind::Queue.name(Lang::Vi), "Hàng đợi");
     }
+}
+
+/// The menu a right click or a long press opens on the canvas.
+pub mod context_menu {
+    use super::Text;
+    pub const COMPONENT: Text = Text::new("Component", "Thành phần");
+    pub const CANVAS: Text = Text::new("Canvas", "Khung vẽ");
+    pub const RENAME: Text = Text::new("Rename", "Đổi tên");
+    pub const CONNECT_TO: Text = Text::new("Connect to…", "Nối tới…");
+    pub const SELECT_ALL: Text = Text::new("Select all", "Chọn tất cả");
+    pub const FIT: Text = Text::new("Fit to view", "Vừa khung nhìn");
 }

@@ -368,6 +368,10 @@ fn judge_failure(
             ));
         }
     }
+    // One finished step is undone by one compensation: no order to speak of.
+    if n_done == 1 {
+        return pass(code, msg!("With {step} failing, {d_en} had finished; {u_en} ran to undo it.", "Khi {step} lỗi, {d_vi} đã xong; {u_vi} đã chạy để hủy bước đó."));
+    }
     pass(code, msg!(
         "With {step} failing, {d_en} had finished; {u_en} ran to undo them, newest first.",
         "Khi {step} lỗi, {d_vi} đã xong; {u_vi} đã chạy để hủy chúng, bước làm sau hủy trước."
