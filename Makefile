@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 WASM := source scripts/env.sh &&
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size lighthouse bench bench-wasm conformance iac
+.PHONY: setup serve build test test-native test-wasm test-e2e size lighthouse first-visit frames bench bench-wasm conformance iac
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +35,16 @@ size:
 # Lighthouse 12's four scores (mobile defaults) for the empty page and a pattern link.
 lighthouse: build
 	scripts/lighthouse.sh
+
+# Fast 3G (1.6 Mbps, 150 ms) and a 4x slower CPU: navigation to a usable palette, cold.
+first-visit: build
+	node scripts/first_visit.mjs 5
+
+# Playback frame times in Chromium on 50 components: 10,000 messages, then 2,000 with
+# the CPU slowed fourfold; memory over 60 simulated minutes in each.
+frames: build
+	DLAB_BENCH_MESSAGES=10000 cargo bench --locked --bench playback_frames
+	DLAB_BENCH_MESSAGES=2000 DLAB_BENCH_CPU=4 cargo bench --locked --bench playback_frames
 
 bench:
 	cargo bench --locked

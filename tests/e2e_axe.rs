@@ -1,5 +1,5 @@
 //! Accessibility, in headless Chromium: axe-core (npm, installed by `make setup` under
-//! .tools/) checks eleven screens a learner sees against WCAG 2.1 A and AA and axe's best
+//! .tools/) checks twelve screens a learner sees against WCAG 2.1 A and AA and axe's best
 //! practices, and the test fails on any violation, naming the rule and the elements.
 
 mod support;
@@ -72,6 +72,11 @@ async fn the_learners_screens_have_no_accessibility_violations() {
     check("share dialog", violations(c, &axe).await);
     close_dialog(c).await;
 
+    click(c, r#"[data-action="lesson"]"#).await;
+    c.wait().for_element(Locator::Css(".lesson-tools")).await.expect("the Lesson panel");
+    check("lesson panel", violations(c, &axe).await);
+    close_dialog(c).await;
+
     // The paste dialog with a refusal showing.
     click(c, r#"[data-action="paste"]"#).await;
     click(c, r#"[data-action="open-pasted"]"#).await;
@@ -82,7 +87,14 @@ async fn the_learners_screens_have_no_accessibility_violations() {
     click(c, r#"[data-action="exercises"]"#).await;
     c.wait().for_element(Locator::Css(".exercises")).await.expect("the exercises");
     check("exercises", violations(c, &axe).await);
-    click(c, ".quiz-question summary").await;
+    // The quiz answered: one question right, one wrong, with their feedback showing.
+    for (question, right) in [("saga", true), ("cqrs", false)] {
+        let q = decouple_lab::lessons::quiz().iter().find(|q| q.id == question).expect("the question");
+        let pick = q.choices.iter().position(|ch| ch.right == right).expect("a choice");
+        click(c, &format!(r#".quiz-question[data-question="{question}"] input[value="{pick}"]"#)).await;
+        click(c, &format!(r#".quiz-question[data-question="{question}"] .quiz-check"#)).await;
+    }
+    c.wait().for_element(Locator::Css(".quiz-verdict.wrong")).await.expect("the feedback");
     check("quiz", violations(c, &axe).await);
     click(c, r#"[data-action="exercises"]"#).await;
 

@@ -156,6 +156,10 @@ fn page_texts() -> (Vec<String>, Vec<String>) {
     for q in quiz() {
         both(q.question.en, q.question.vi);
         both(q.answer.en, q.answer.vi);
+        q.choices.iter().for_each(|c| {
+            both(c.text.en, c.text.vi);
+            both(c.feedback.en, c.feedback.vi);
+        });
     }
     // What the inspector says of a broken Step Functions definition.
     for definition in [BROKEN_DEFINITION, "not json", r#"{"StartAt":"A","States":{"A":{"Type":"Task","Next":1}}}"#] {
@@ -300,6 +304,10 @@ async fn every_screen_speaks_vietnamese() {
     click(c, r#"[data-action="exercises"]"#).await;
     click(c, ".exercise.open .check-button").await;
     c.wait().for_element(Locator::Css(".verdict")).await.expect("a verdict");
+    // A quiz answer too: its feedback, the full answer and the pattern links.
+    click(c, r#".quiz-question[data-question="saga"] input[value="1"]"#).await;
+    click(c, r#".quiz-question[data-question="saga"] .quiz-check"#).await;
+    c.wait().for_element(Locator::Css(".quiz-verdict")).await.expect("the quiz's feedback");
     found.extend(english_on_screen(c, "exercises", &english).await);
     click(c, r#"[data-action="share"]"#).await;
     found.extend(english_on_screen(c, "share", &english).await);
@@ -334,5 +342,120 @@ async fn every_screen_speaks_vietnamese() {
     found.extend(english_on_screen(c, "execution", &english).await);
 
     assert!(found.is_empty(), "English left on the Vietnamese page:\n{}", found.join("\n"));
+    b.client.clone().close().await.expect("close");
+}
+
+// ----- Back and forth: nothing of the other language stays -----
+
+/// Letters only Vietnamese writes (with their capitals): one on the English page is a
+/// text that did not follow the switch back.
+const VIETNAMESE_LETTERS: &str = "ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ";
+
+/// Texts on the page with a Vietnamese letter: the visible text line by line, and the
+/// titles, accessible names and placeholders a hover or a screen reader gives (but the
+/// language switch's own name, in both languages on purpose).
+async fn vietnamese_on_screen(c: &fantoccini::Client, screen: &str) -> Vec<String> {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    screenshot(c, &format!("language-back-{screen}")).await;
+    let texts = c
+        .execute(
+            "const out = document.body.innerText.split('\\n'); \
+             for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], title')) { \
+               if (el.closest('.lang-switch')) continue; \
+               for (const a of ['title', 'aria-label', 'placeholder']) { const v = el.getAttribute(a); if (v) out.push(v); } \
+               if (el.tagName.toLowerCase() === 'title' && el.closest('svg')) out.push(el.textContent); } \
+             return out;",
+            vec![],
+        )
+        .await
+        .expect("the page's texts");
+    let saved = support::autosaved(c).await;
+    let mut content = Vec::new();
+    learner_text(&saved, &mut content);
+    let vietnamese = |t: &str| t.chars().flat_map(char::to_lowercase).any(|ch| VIETNAMESE_LETTERS.contains(ch));
+    texts
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.as_str())
+        .filter(|t| vietnamese(t) && !content.iter().any(|n| t.contains(n.as_str()) && !vietnamese(&t.replace(n.as_str(), ""))))
+        .map(|t| format!("{screen}: {t}"))
+        .collect()
+}
+
+/// The language buttons, pressed from a script: a dialog's backdrop covers the header,
+/// and what is tested is that the screen under it follows.
+async fn switch_to(c: &fantoccini::Client, lang: &str) {
+    c.execute(&format!("document.querySelector('.lang-button[lang=\"{lang}\"]').click();"), vec![]).await.expect("switch");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+/// Vietnamese, then English again, on the screen as it is: English words on the one,
+/// Vietnamese letters on the other.
+async fn round_trip(c: &fantoccini::Client, screen: &str, english: &BTreeSet<String>) -> Vec<String> {
+    switch_to(c, "vi").await;
+    let mut found = english_on_screen(c, &format!("{screen}-vi"), english).await;
+    switch_to(c, "en").await;
+    found.extend(vietnamese_on_screen(c, screen).await);
+    found
+}
+
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn every_screen_follows_the_switch_there_and_back() {
+    let english = english_words();
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    // The check itself: the Vietnamese page has plenty of Vietnamese letters.
+    switch_to(c, "vi").await;
+    assert!(vietnamese_on_screen(c, "check").await.len() > 10, "the check should see the Vietnamese page");
+    switch_to(c, "en").await;
+    let mut found = round_trip(c, "empty", &english).await;
+
+    click(c, r#"[data-action="patterns"]"#).await;
+    found.extend(round_trip(c, "patterns-menu", &english).await);
+    click(c, r#"[data-pattern="producer-consumer"]"#).await;
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".edge")).await.expect("the pattern");
+    found.extend(round_trip(c, "pattern", &english).await);
+    click(c, r#".node[data-kind="queue"]"#).await;
+    c.wait().for_element(Locator::Css(r#"[data-setting="visibility_timeout_s"]"#)).await.expect("the queue's settings");
+    found.extend(round_trip(c, "inspector", &english).await);
+
+    // A run with its charts (the queue stays selected, so its row is drawn), paused.
+    click(c, r#".tool-button[aria-label="Play (Space)"]"#).await;
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    click(c, r#".tool-button[aria-label="Pause (Space)"]"#).await;
+    if let Ok(toggle) = c.find(Locator::Css(r#".dock-toggle[aria-expanded="false"]"#)).await {
+        toggle.click().await.expect("open the dock");
+    }
+    click(c, r#".dock-tab[data-tab="charts"]"#).await;
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(".chart-title")).await.expect("the charts");
+    let titles = |c: &fantoccini::Client| {
+        let c = c.clone();
+        async move { c.execute("return [...document.querySelectorAll('.chart-title, .chart-unit, .chart-legend')].map(e => e.textContent).join(' | ');", vec![]).await.expect("titles") }
+    };
+    let before = titles(c).await;
+    found.extend(round_trip(c, "charts", &english).await);
+    assert_eq!(titles(c).await, before, "the charts read as before the round trip");
+    click(c, r#".dock-tab[data-tab="log"]"#).await;
+    c.wait().at_most(Duration::from_secs(5)).for_element(Locator::Css(".log-line")).await.expect("the log");
+    found.extend(round_trip(c, "event-log", &english).await);
+    c.execute("document.querySelector('.inspector .run-details')?.scrollIntoView({block: 'center'})", vec![]).await.expect("scroll");
+    found.extend(round_trip(c, "run-details", &english).await);
+
+    click(c, r#"[data-action="share"]"#).await;
+    c.wait().for_element(Locator::Css(".dialog")).await.expect("the share dialog");
+    found.extend(round_trip(c, "share", &english).await);
+    click(c, ".dialog .notice-close").await;
+
+    click(c, r#"[data-action="exercises"]"#).await;
+    click(c, ".exercise.open .check-button").await;
+    c.wait().for_element(Locator::Css(".verdict")).await.expect("a verdict");
+    found.extend(round_trip(c, "exercises", &english).await);
+    c.execute("const q = document.querySelector('.quiz-question'); q.open = true; q.scrollIntoView({block: 'center'});", vec![]).await.expect("open a question");
+    found.extend(round_trip(c, "quiz", &english).await);
+
+    assert!(found.is_empty(), "text left in the other language after switching:\n{}", found.join("\n"));
     b.client.clone().close().await.expect("close");
 }

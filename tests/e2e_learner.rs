@@ -11,28 +11,10 @@ use decouple_lab::model::{ComponentKind, Diagram, Point};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 use std::time::{Duration, Instant};
-use support::{autosaved, ctrl_key, drag, screenshot, wait_for_count};
+use support::{autosaved, open_link, ctrl_key, drag, page_1440x900, screenshot, wait_for_count};
 
 async fn wait_canvas(c: &Client) {
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
-}
-
-/// Opens a diagram from a link, agreeing to replace what is there.
-async fn open_link(c: &Client, diagram: &Diagram, base_url: &str) {
-    c.goto(&decouple_lab::share::link_for(diagram, base_url).url).await.expect("open the link");
-    wait_canvas(c).await;
-    if let Ok(button) = c.find(Locator::Css(r#"[data-action="open-it"]"#)).await {
-        button.click().await.expect("open it");
-    }
-    wait_for_count(c, ".node", diagram.component_count()).await;
-}
-
-/// Makes the page itself 1440 × 900 for the screenshots (the window's size includes its
-/// frame, so the page would be shorter).
-async fn page_1440x900(c: &Client) {
-    let frame = js(c, "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];").await;
-    let (dw, dh) = (frame[0].as_u64().unwrap_or(0) as u32, frame[1].as_u64().unwrap_or(0) as u32);
-    c.set_window_size(1440 + dw, 900 + dh).await.expect("resize the window");
 }
 
 async fn text_of(c: &Client, selector: &str) -> String {
@@ -211,6 +193,20 @@ async fn a_verdict_goes_out_of_date_with_an_edit_and_a_pass_stays_marked() {
     c.wait().at_most(Duration::from_secs(30)).for_element(Locator::Css(&format!("{section} .verdict.passed"))).await.expect("passed");
     wait_for_count(c, &format!("{section} .exercise-title.done .done-mark"), 1).await;
     wait_for_count(c, &format!("{section} .verdict.stale"), 0).await;
+
+    // A box selected with the exercises open shows its settings; the Exercises tab
+    // brings the exercise back with its verdict, and so does closing and reopening.
+    c.find(Locator::Css(r#".node[data-kind="queue"]"#)).await.expect("the queue").click().await.expect("select it");
+    let kind = text_of(c, ".side .inspector .inspector-kind").await;
+    assert!(kind.contains("Queue"), "the queue's settings: {kind}");
+    assert_eq!(js(c, "return document.querySelector('.exercises').hidden;").await, serde_json::json!(true));
+    screenshot(c, "exercises-and-inspector").await;
+    c.find(Locator::Css(r#"[data-side-tab="exercises"]"#)).await.expect("the Exercises tab").click().await.expect("back");
+    c.wait().for_element(Locator::Css(&format!(r#".exercises:not([hidden]) [data-exercise="{}"] .verdict.passed"#, ex.id))).await.expect("the verdict kept");
+    c.find(Locator::Css(".exercises .notice-close")).await.expect("close").click().await.expect("close the panel");
+    wait_for_count(c, ".side-tabs", 0).await;
+    c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("Exercises").click().await.expect("open again");
+    c.wait().for_element(Locator::Css(&format!(r#".exercises:not([hidden]) [data-exercise="{}"] .verdict.passed"#, ex.id))).await.expect("still kept");
 
     // Delete a box: the green verdict no longer stands for this diagram. (Fit first: the
     // panel took part of the canvas's width.)

@@ -4,32 +4,10 @@
 
 mod support;
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-use support::screenshot;
-
-/// A Chrome DevTools Protocol command sent through chromedriver.
-#[derive(Debug)]
-struct DevTools {
-    cmd: &'static str,
-    params: serde_json::Value,
-}
-
-impl WebDriverCompatibleCommand for DevTools {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
-    }
-}
-
-async fn devtools(c: &Client, cmd: &'static str, params: serde_json::Value) {
-    c.issue_cmd(DevTools { cmd, params }).await.unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"));
-}
+use support::{devtools, screenshot};
 
 /// Waits until `script` returns true, or fails naming `what`.
 async fn wait_until(c: &Client, script: &str, what: &str, limit: Duration) {

@@ -11,20 +11,7 @@ mod support;
 use decouple_lab::model::{spec::Spec, ComponentKind, Diagram, Point};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{screenshot, shift_click, wait_for_count};
-
-fn queue_and_function() -> Diagram {
-    let mut d = Diagram::new();
-    let shop = d.add_component(ComponentKind::Client, "Shop", Point { x: 0.0, y: 0.0 });
-    let orders = d.add_component(ComponentKind::Queue, "Orders", Point { x: 280.0, y: 0.0 });
-    let worker = d.add_component(ComponentKind::Function, "Worker", Point { x: 560.0, y: 0.0 });
-    if let Some(Spec::Client(c)) = d.component_mut(shop).map(|c| &mut c.spec) {
-        c.rate_per_s = 20.0;
-    }
-    d.connect(shop, orders).expect("client to queue");
-    d.connect(orders, worker).expect("queue to function");
-    d
-}
+use support::{clock, queue_and_function, screenshot, shift_click, wait_for_count, wait_until_clock};
 
 /// Figures a badge leaves out while they are zero; every other word is always shown.
 const SHOWN_WHEN_NONZERO: [&str; 3] = ["in flight", "errors", "in DLQ"];
@@ -39,11 +26,6 @@ async fn badge_number(c: &Client, kind: &str, word: &str) -> u64 {
         None if SHOWN_WHEN_NONZERO.contains(&word) => 0,
         None => panic!("the {kind}'s badge {text:?} has no {word:?}"),
     }
-}
-
-async fn clock(c: &Client) -> f64 {
-    let el = c.find(Locator::Css(".clock-value")).await.expect("clock");
-    el.attr("data-now").await.expect("attr").and_then(|v| v.parse().ok()).unwrap_or(0.0)
 }
 
 async fn click_button(c: &Client, label_start: &str) {
@@ -66,16 +48,6 @@ async fn wait_for_clock(c: &Client, seconds: f64) {
     panic!("the simulated clock did not show {seconds} s but {}", clock(c).await);
 }
 
-async fn wait_until_clock(c: &Client, seconds: f64) {
-    for _ in 0..400 {
-        if clock(c).await >= seconds {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the simulated clock did not reach {seconds} s");
-}
-
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn a_queue_absorbs_a_worker_outage_and_the_run_is_reproducible() {
@@ -92,7 +64,7 @@ async fn a_queue_absorbs_a_worker_outage_and_the_run_is_reproducible() {
 
     // Take the function down.
     c.find(Locator::Css(r#".node[data-kind="function"]"#)).await.expect("the function").click().await.expect("select");
-    c.find(Locator::XPath("//button[normalize-space()='Take down now']")).await.expect("Take down").click().await.expect("down");
+    c.find(Locator::Css(r#".faults [data-outage="errors"] input"#)).await.expect("Errors").click().await.expect("down");
     let t = clock(c).await;
     wait_until_clock(c, t + 20.0).await;
     // A broken function still receives and fails, so the orders sit in the queue as
@@ -103,7 +75,7 @@ async fn a_queue_absorbs_a_worker_outage_and_the_run_is_reproducible() {
     screenshot(c, "playback-worker-down").await;
 
     // Bring it back: the queue drains.
-    c.find(Locator::XPath("//button[normalize-space()='Bring back']")).await.expect("Bring back").click().await.expect("up");
+    c.find(Locator::Css(r#".faults [data-outage="running"] input"#)).await.expect("Running").click().await.expect("up");
     let t = clock(c).await;
     wait_until_clock(c, t + 30.0).await;
     let after = badge_number(c, "queue", "waiting").await + badge_number(c, "queue", "in flight").await;
@@ -130,7 +102,7 @@ async fn a_queue_absorbs_a_worker_outage_and_the_run_is_reproducible() {
         summaries.push(c.find(Locator::Css(".run-summary")).await.expect("summary").text().await.expect("text"));
     }
     assert_eq!(summaries[0], summaries[1]);
-    assert!(summaries[0].contains("created"), "{}", summaries[0]);
+    assert!(summaries[0].contains("sent"), "{}", summaries[0]);
 
     // Another seed is another run (and resets the clock).
     let seed = c.find(Locator::Css("#seed-input")).await.expect("seed");
@@ -262,14 +234,15 @@ async fn the_chart_strip_charts_the_selected_components() {
     wait_until_clock(c, 40.0).await;
     // Take the worker down for a while, so the queue fills and its wait grows.
     select_node(c, "Worker").await;
-    c.find(Locator::XPath("//button[normalize-space()='Take down now']")).await.expect("Take down").click().await.expect("down");
+    c.find(Locator::Css(r#".faults [data-outage="errors"] input"#)).await.expect("Errors").click().await.expect("down");
     select_node(c, "Orders").await;
     shift_click(c, r#".node[aria-label*="Worker,"]"#).await;
     let t = clock(c).await;
     wait_until_clock(c, t + 25.0).await;
     assert_eq!(count(c, ".strip-row").await, 2, "one row per selected component");
     let queue_row = r#".strip-row:first-child"#;
-    for metric in ["Depth", "Throughput", "Errors", "Latency", "InFlight", "OldestAge", "DeadLetterDepth"] {
+    // Waiting and in flight are the two lines of the queue's first chart.
+    for metric in ["Depth", "Throughput", "Errors", "Latency", "OldestAge", "DeadLetterDepth"] {
         assert_eq!(count(c, &format!(r#"{queue_row} .chart[data-metric="{metric}"] canvas"#)).await, 1, "the queue's {metric} chart");
     }
     let latency = c.find(Locator::Css(&format!(r#"{queue_row} .chart[data-metric="Latency"] canvas"#))).await.expect("latency chart");
@@ -285,7 +258,10 @@ async fn the_chart_strip_charts_the_selected_components() {
         const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
         let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;"#), vec![]).await.expect("pixels");
     assert!(inked.as_u64().unwrap_or(0) > 500, "the depth chart is drawn: {inked} pixels");
-    assert!(text_of(c, ".strip .chart-unit").await.contains("messages"), "and units");
+    assert!(text_of(c, ".strip .chart-unit").await.contains("per second"), "and units");
+    let depth = c.find(Locator::Css(&format!(r#"{queue_row} .chart[data-metric="Depth"] canvas"#))).await.expect("depth chart");
+    let label = depth.attr("aria-label").await.expect("label").unwrap_or_default();
+    assert!(label.contains("(messages)") && label.contains("Waiting") && label.contains("In flight"), "the queue's two lines: {label}");
     // What users saw beside what the queue held: the shop's response times by percentile.
     select_node(c, "Shop").await;
     shift_click(c, r#".node[aria-label*=" Orders,"]"#).await;
@@ -370,7 +346,7 @@ async fn the_message_inspector_shows_retries_and_a_dot_picks_a_message() {
     choose_speed(c, "5").await;
     click_button(c, "Play").await;
     select_node(c, "Worker").await;
-    c.find(Locator::XPath("//button[normalize-space()='Take down now']")).await.expect("Take down").click().await.expect("down");
+    c.find(Locator::Css(r#".faults [data-outage="errors"] input"#)).await.expect("Errors").click().await.expect("down");
     wait_until_clock(c, 8.0).await;
     c.find(Locator::Css(r#".dock-tab[data-tab="log"]"#)).await.expect("the log tab").click().await.expect("open the log");
     // Failed deliveries to the worker only.

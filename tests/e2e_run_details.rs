@@ -58,13 +58,13 @@ async fn a_failing_payment_shows_the_catcher_and_the_compensations_in_the_execut
     assert!(attr_number(c, ".run-details [data-started]", "data-started").await > 0, "executions are counted");
     c.find(Locator::Css(r#".run-details .execution[data-status="failed"] .execution-head"#)).await.expect("a failed one").click().await.expect("open");
     until(c, "its states", "document.querySelectorAll('.execution.open tr[data-state]').length >= 5").await;
-    let rows = c.find_all(Locator::Css(".execution.open tr[data-state]")).await.expect("rows");
-    let mut states = Vec::new();
-    for row in &rows {
-        let state = row.attr("data-state").await.expect("state").unwrap_or_default();
-        let status = row.attr("data-step-status").await.expect("status").unwrap_or_default();
-        states.push((state, status));
-    }
+    // Read in one go: the panel re-renders twice a second during the run, so rows
+    // found one call earlier can be gone by the next.
+    let read = c
+        .execute("return [...document.querySelectorAll('.execution.open tr[data-state]')].map(r => [r.dataset.state, r.dataset.stepStatus]);", vec![])
+        .await
+        .expect("rows");
+    let states: Vec<(String, String)> = serde_json::from_value(read).expect("pairs of state and status");
     let named = |s: &str| states.iter().find(|(state, _)| state == s).map(|(_, status)| status.as_str());
     assert_eq!(named("ReserveHotel"), Some("succeeded"), "{states:?}");
     assert_eq!(named("BookFlight"), Some("succeeded"), "{states:?}");

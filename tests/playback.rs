@@ -252,3 +252,82 @@ fn badges_say_what_each_box_holds_and_raise_an_alert_on_failures() {
     let async_shoppers = &s.badges[&id_of(&d, "Shoppers (async)")];
     assert!(async_shoppers.text.en.ends_with(" 0 failed") && !async_shoppers.alert, "{}", async_shoppers.text.en);
 }
+
+/// Client → queue (visibility timeout 30 s) → function, 10 orders a second.
+fn queue_and_function() -> (Diagram, ComponentId, ComponentId) {
+    let mut b = decouple_lab::lessons::build::Builder::new();
+    let c = b.client("Shoppers", 0.0, 0.0, 10.0, false, "");
+    let q = b.queue("Orders", 1.0, 0.0, 3);
+    let f = b.function("Processor", 2.0, 0.0, 100, 3);
+    b.link(c, q);
+    b.link(q, f);
+    (b.finish().expect("diagram"), q, f)
+}
+
+/// An outage read off the queue's badge: failing hides the messages (in flight, with a
+/// tooltip naming the visibility timeout), and after the consumer comes back the badge
+/// says how long they stay hidden; stopped leaves them waiting.
+#[test]
+fn the_queue_badge_reads_an_outage_in_waiting_and_in_flight() {
+    use decouple_lab::model::Outage;
+    use decouple_lab::text::Lang;
+    let (d, q, f) = queue_and_function();
+    let mut p = player(&d);
+    assert_eq!(p.set_outage(f, Outage::Errors), Ok(true));
+    let s = steps(&mut p, 10);
+    let badge = s.badges[&q].clone();
+    let report = p.report(q).expect("queue");
+    assert!(report.in_flight > 50, "{report:?}");
+    let text = badge.text.get(Lang::En).to_string();
+    assert!(text.starts_with(&format!("{} waiting · {} in flight", report.depth, report.in_flight)), "{text}");
+    let title = badge.title.expect("a tooltip").get(Lang::En).to_string();
+    assert!(title.contains("hidden for the visibility timeout (30 s)"), "{title}");
+    assert_eq!(s.live_faults[&f].outage, Outage::Errors);
+
+    // Back 10 s after the outage began: the hidden messages show again within 20 s.
+    assert_eq!(p.set_outage(f, Outage::Running), Ok(true));
+    let s = steps(&mut p, 2);
+    let badge = s.badges[&q].clone();
+    assert!(badge.text.get(Lang::En).contains("visible again in ≤ 28 s"), "{:?}", badge.text);
+    assert!(badge.title.expect("tooltip").get(Lang::En).contains("nothing drains until then"));
+    // Once the timeout has passed they drain, and the badge stops saying so.
+    let s = steps(&mut p, 40);
+    assert!(!s.badges[&q].text.get(Lang::En).contains("visible again"), "{:?}", s.badges[&q].text);
+    assert!(p.report(q).expect("queue").in_flight < 10);
+
+    // Stopped: nothing is received, the backlog waits visibly.
+    assert_eq!(p.set_outage(f, Outage::Stopped), Ok(true));
+    let s = steps(&mut p, 10);
+    let report = p.report(q).expect("queue");
+    assert!(report.depth > 50 && report.in_flight == 0, "{report:?}");
+    assert!(!s.badges[&q].text.get(Lang::En).contains("visible again"));
+    assert!(s.live_down.contains(&f));
+}
+
+/// A failure count stays on the badge, but it is red only while failures are recent: a
+/// consumer that came back does not look broken for the rest of the run.
+#[test]
+fn a_badge_is_red_while_failures_are_recent_and_the_count_stays() {
+    use decouple_lab::model::Outage;
+    use decouple_lab::playback::ALERT_AFTER_FAILURE_S;
+    use decouple_lab::text::Lang;
+    let (d, _, f) = queue_and_function();
+    let mut p = player(&d);
+    assert_eq!(p.set_outage(f, Outage::Errors), Ok(true));
+    let s = steps(&mut p, 5);
+    let errors = p.report(f).expect("function").errors;
+    assert!(errors > 0);
+    assert!(s.badges[&f].alert, "failing now: {:?}", s.badges[&f].text);
+    assert!(s.badges[&f].text.get(Lang::En).contains(&format!("{errors} errors")), "{:?}", s.badges[&f].text);
+
+    assert_eq!(p.set_outage(f, Outage::Running), Ok(true));
+    // One snapshot a simulated second, as the page takes them (more often, in fact).
+    let mut last = p.snapshot();
+    for _ in 0..(ALERT_AFTER_FAILURE_S as u32 + 2) {
+        last = steps(&mut p, 1);
+    }
+    assert_eq!(p.report(f).expect("function").errors, errors, "no new failures after it came back");
+    let badge = &last.badges[&f];
+    assert!(badge.text.get(Lang::En).contains(&format!("{errors} errors")), "the count stays: {:?}", badge.text);
+    assert!(!badge.alert, "no failure for {ALERT_AFTER_FAILURE_S} s: no longer red");
+}

@@ -373,6 +373,8 @@ pub mod shortcuts {
     pub const CLICK_SHIFT_CLICK_DRAG_ON: Text = Text::new("Click, Shift+click, drag on empty canvas", "Bấm, Shift+bấm, kéo trên vùng trống của khung vẽ");
     pub const SELECT_ONE_ADD_TO_SELECTION: Text = Text::new("Select one, add to selection, box select", "Chọn một, thêm vào vùng chọn, chọn theo khung");
     pub const DOUBLE_CLICK_A_BOX: Text = Text::new("Double-click a box", "Bấm đúp vào một hộp");
+    pub const RIGHT_CLICK_OR_LONG_PRESS: Text = Text::new("Right-click, long press or Shift+F10", "Bấm chuột phải, nhấn giữ hoặc Shift+F10");
+    pub const THE_ACTIONS_OF_A_BOX: Text = Text::new("A box's actions, or the canvas's", "Thao tác với một hộp hoặc với khung vẽ");
     pub const DELETE_OR_BACKSPACE: Text = Text::new("Delete or Backspace", "Delete hoặc Backspace");
     pub const DELETE_THE_SELECTION: Text = Text::new("Delete the selection", "Xoá phần đang chọn");
     pub const UNDO: Text = Text::new("Undo", "Hoàn tác");

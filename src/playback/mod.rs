@@ -11,7 +11,7 @@ pub mod message_hops;
 mod run;
 mod state;
 
-pub use badge::{badge, Badge};
+pub use badge::{badge, failures, Badge, ALERT_AFTER_FAILURE_S};
 pub use run::{Run, DOT_RADIUS, MAX_DOTS};
 pub use state::{min_travel_us, LiveFault, PlaybackState, Snapshot, MIN_TRAVEL_WALL_S, SPEEDS};
 

@@ -3,13 +3,13 @@
 //! and the snapshot of all that the page renders. The page's animation-frame loop only
 //! tells it how much wall time passed ([`PlaybackState::frame`]) and draws the dots.
 
-use super::badge::{badge, Badge};
+use super::badge::{badge, failures, Badge};
 use super::run::{Run, SECOND_US};
 use super::event_log::LogFilter;
 use super::latency::{LatencyPoint, Measure, CHART_SECONDS};
 use crate::editor::Viewport;
 use crate::lessons::{LiveTarget, Step};
-use crate::model::{ComponentId, Diagram, Point};
+use crate::model::{ComponentId, ConnectionKind, Diagram, Outage, Point};
 use crate::sim::{Books, ComponentReport, ExecutionView, Hop, Sample, SimOptions};
 use crate::lessons::ui_strings::toolbar;
 use crate::text::{Message, Text};
@@ -34,11 +34,19 @@ pub const SPEEDS: &[(f64, Text)] = &[
     (0.0, toolbar::MAX),
 ];
 
-/// A component's live error rate and processing-time multiplier.
+/// A component's live outage, error rate and processing-time multiplier.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LiveFault {
     pub error_rate: f64,
     pub latency: f64,
+    pub outage: Outage,
+}
+
+impl LiveFault {
+    /// The faults a component starts the run with.
+    pub fn of(faults: &crate::model::Faults) -> LiveFault {
+        LiveFault { error_rate: faults.error_rate, latency: faults.latency_multiplier, outage: faults.outage() }
+    }
 }
 
 /// What the page renders of the run.
@@ -54,7 +62,7 @@ pub struct Snapshot {
     pub user_errors: u64,
     /// Components taken down live (not in the diagram).
     pub live_down: Rc<BTreeSet<ComponentId>>,
-    /// Error rates and slow-downs set live (not in the diagram).
+    /// Outages, error rates and slow-downs set live (not in the diagram).
     pub live_faults: Rc<BTreeMap<ComponentId, LiveFault>>,
     /// Dots on the canvas now.
     pub dots: usize,
@@ -86,6 +94,10 @@ pub struct PlaybackState {
     speed: f64,
     live_down: BTreeSet<ComponentId>,
     live_faults: BTreeMap<ComponentId, LiveFault>,
+    /// When (run µs) each component last came back from failing, live.
+    resumed: BTreeMap<ComponentId, u64>,
+    /// Each component's failure count at the last snapshot and when (run µs) it last grew.
+    failed: BTreeMap<ComponentId, (u64, u64)>,
     message: Option<u64>,
     /// Snapshots taken so far (`Snapshot::tick`).
     taken: u64,
@@ -108,6 +120,8 @@ impl PlaybackState {
             speed: 1.0,
             live_down: BTreeSet::new(),
             live_faults: BTreeMap::new(),
+            resumed: BTreeMap::new(),
+            failed: BTreeMap::new(),
             message: None,
             taken: 0,
         }
@@ -186,6 +200,8 @@ impl PlaybackState {
         self.playing = false;
         self.live_down.clear();
         self.live_faults.clear();
+        self.resumed.clear();
+        self.failed.clear();
         self.message = None;
     }
 
@@ -219,6 +235,11 @@ impl PlaybackState {
     /// Takes a component down (or brings it back) on the run, not in the diagram.
     pub fn set_down(&mut self, id: ComponentId, down: bool) -> Result<bool, Message> {
         Ok(self.live()?.set_down(id, down))
+    }
+
+    /// Puts a component out (failing, or for a function stopped) or back, from now on.
+    pub fn set_outage(&mut self, id: ComponentId, outage: Outage) -> Result<bool, Message> {
+        Ok(self.live()?.set_outage(id, outage))
     }
 
     /// A live share of failing work at a component (0 to 1).
@@ -258,7 +279,7 @@ impl PlaybackState {
     fn live(&mut self) -> Result<Live<'_>, Message> {
         self.ensure_run()?;
         let run = self.run.as_mut().expect("ensure_run made a run");
-        Ok(Live { run, down: &mut self.live_down, faults: &mut self.live_faults })
+        Ok(Live { run, down: &mut self.live_down, faults: &mut self.live_faults, resumed: &mut self.resumed })
     }
 
     /// Follows one message in the message inspector (None: none).
@@ -347,12 +368,27 @@ impl PlaybackState {
             snapshot.now_s = run.sim.now_us() as f64 / 1e6;
             snapshot.books = Some(run.sim.books());
             let mut badges = HashMap::new();
+            let now_us = run.sim.now_us();
             for c in run.diagram.components() {
                 if let Some(report) = run.sim.component_report(c.id) {
-                    if let Some(client) = &report.client {
-                        snapshot.user_errors += client.timeouts + client.server_errors + client.throttled_429;
+                    let count = failures(&report);
+                    if report.client.is_some() {
+                        snapshot.user_errors += count;
                     }
-                    if let Some(badge) = badge(c.kind(), &report) {
+                    // The latest a consumer of this queue came back from failing.
+                    let resumed = run
+                        .diagram
+                        .outgoing(c.id)
+                        .filter(|e| matches!(e.kind, ConnectionKind::EventSourceMapping | ConnectionKind::Poll))
+                        .filter_map(|e| self.resumed.get(&e.to))
+                        .max()
+                        .map(|&at| now_us.saturating_sub(at) as f64 / 1e6);
+                    let seen = self.failed.entry(c.id).or_insert((0, 0));
+                    if count > seen.0 {
+                        *seen = (count, now_us);
+                    }
+                    let failed_ago = (seen.0 > 0).then(|| now_us.saturating_sub(seen.1) as f64 / 1e6);
+                    if let Some(badge) = badge(c, &report, resumed, failed_ago) {
                         badges.insert(c.id, badge);
                     }
                 }
@@ -369,28 +405,43 @@ struct Live<'a> {
     run: &'a mut Run,
     down: &'a mut BTreeSet<ComponentId>,
     faults: &'a mut BTreeMap<ComponentId, LiveFault>,
+    resumed: &'a mut BTreeMap<ComponentId, u64>,
 }
 
 impl Live<'_> {
     /// A component's live faults, which start from the diagram's own.
     fn fault(&mut self, id: ComponentId) -> &mut LiveFault {
         let diagram = &self.run.diagram;
-        self.faults.entry(id).or_insert_with(|| {
-            let (error_rate, latency) = diagram.component(id).map_or((0.0, 1.0), |c| (c.faults.error_rate, c.faults.latency_multiplier));
-            LiveFault { error_rate, latency }
-        })
+        self.faults.entry(id).or_insert_with(|| diagram.component(id).map_or(LiveFault::of(&Default::default()), |c| LiveFault::of(&c.faults)))
+    }
+
+    /// The one place a live outage changes: the engine, the boxes and the moment a
+    /// failing consumer came back (its queue's badge explains the wait that follows).
+    fn set_outage(&mut self, id: ComponentId, outage: Outage) -> bool {
+        let sim = &mut self.run.sim;
+        let done = sim.set_down(id, outage == Outage::Errors) && sim.set_stopped(id, outage == Outage::Stopped);
+        if !done {
+            return false;
+        }
+        let now = self.run.sim.now_us();
+        let fault = self.fault(id);
+        let was = fault.outage;
+        fault.outage = outage;
+        if was == Outage::Errors && outage != Outage::Errors {
+            self.resumed.insert(id, now);
+        }
+        if outage == Outage::Running {
+            self.down.remove(&id);
+        } else {
+            self.down.insert(id);
+        }
+        true
     }
 }
 
 impl LiveTarget for Live<'_> {
     fn set_down(&mut self, id: ComponentId, down: bool) -> bool {
-        let done = self.run.sim.set_down(id, down);
-        if done && down {
-            self.down.insert(id);
-        } else {
-            self.down.remove(&id);
-        }
-        done
+        self.set_outage(id, if down { Outage::Errors } else { Outage::Running })
     }
 
     fn set_error_rate(&mut self, id: ComponentId, rate: f64) -> bool {

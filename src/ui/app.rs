@@ -8,8 +8,8 @@ use super::i18n::Lang;
 use super::canvas::{canvas_size, Canvas};
 use super::header::{AppHeader, Overlay};
 use super::hooks::{offer, offer_opened, pending_dialog, read_diagram_file, shortcuts_dialog, use_autosave, use_language, use_notice_fade, use_open_link, use_release_placing, use_shortcuts, Pending, Source};
-use super::inspector::Inspector;
-use super::lesson_panels::{open_pattern, ExercisesPanel, PatternCard, PatternMenu};
+use super::lesson_panel::LessonPanel;
+use super::lesson_panels::{open_pattern, PatternMenu};
 use super::library_dialog::LibraryDialog;
 use super::palette::Palette;
 use super::phone_tabs::{PhoneTabs, Sheet};
@@ -17,6 +17,7 @@ use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
 use super::paste_dialog::PasteDialog;
 use super::share_dialog::ShareDialog;
+use super::side_panel::SidePanel;
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
 use crate::editor::{Action, EditorState, NoticeLevel};
@@ -47,6 +48,12 @@ pub fn app() -> Html {
     use_shortcuts(&editor, &player, &show_help, &placing);
 
     use_release_placing(&placing);
+    // On a phone the exercises open as the side column's sheet, over the canvas.
+    use_effect_with((*exercises_open, sheet.setter()), |(open, sheet)| {
+        if *open {
+            sheet.set(Sheet::Inspector);
+        }
+    });
 
     // Stable callbacks, so the palette does not re-render with every edit.
     let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
@@ -103,20 +110,13 @@ pub fn app() -> Html {
                     <Palette {on_pick} {on_add} lang={lang} />
                     <div class="stage">
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
-                                live_down={player.snapshot().live_down.clone()} {on_dot}
-                                {on_open_exercise} on_open_pattern={on_open_pattern.clone()} />
+                                live_faults={player.snapshot().live_faults.clone()} {on_dot}
+                                {on_open_exercise} on_open_pattern={on_open_pattern.clone()}
+                                on_show_settings={{ let s = sheet.clone(); Callback::from(move |_| s.set(Sheet::Inspector)) }} />
                         <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
-                    if *exercises_open {
-                        <ExercisesPanel first_open={*first_exercise} on_close={{ let e = exercises_open.clone(); Callback::from(move |_| e.set(false)) }}
-                                        on_open_pattern={on_open_pattern.clone()} />
-                    } else {
-                        <Inspector player={player.clone()}>
-                            if let Some(id) = (*pattern_card).clone() {
-                                <PatternCard {id} player={player.clone()} on_close={{ let p = pattern_card.clone(); Callback::from(move |_| p.set(None)) }} />
-                            }
-                        </Inspector>
-                    }
+                    <SidePanel player={player.clone()} exercises_open={exercises_open.clone()} first_exercise={*first_exercise}
+                               pattern_card={pattern_card.clone()} on_open_pattern={on_open_pattern.clone()} />
                 </main>
                 <PhoneTabs sheet={*sheet} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />
                 <footer class="app-footer">
@@ -128,6 +128,7 @@ pub fn app() -> Html {
                     { shortcuts_dialog(toggle_help, lang) }
                 }
                 { match *overlay {
+                    Overlay::Lesson => html! { <LessonPanel on_open_pattern={on_open_pattern.clone()} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
                     Overlay::Patterns => html! { <PatternMenu on_open={on_open_pattern} on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
                     Overlay::Share => html! { <ShareDialog on_close={{ let o = overlay.clone(); Callback::from(move |_| o.set(Overlay::None)) }} /> },
                     Overlay::Library => {

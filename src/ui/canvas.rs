@@ -5,13 +5,14 @@ use crate::lessons::ui_strings as words;
 use super::i18n::use_lang;
 use super::diagram_view::{EdgeView, NodeView};
 use super::playback::DOTS_CANVAS_ID;
+use super::context_menu::{use_context_menu, ContextMenu};
 use super::canvas_input::{capture, local_point, use_pinch_zoom, use_wheel};
 use super::rename_box::rename_input;
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
 use crate::editor::{Action, Item};
-use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Point};
+use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind, Outage, Point};
 use crate::sim::settings::warnings;
 use std::collections::HashMap;
 use yew::prelude::*;
@@ -51,9 +52,9 @@ pub struct CanvasProps {
     pub on_placed: Callback<()>,
     /// A file dropped on the canvas.
     pub on_file: Callback<web_sys::File>,
-    /// Components taken down live during the run.
+    /// Faults changed live during the run (an outage there wins over the diagram's).
     #[prop_or_default]
-    pub live_down: Rc<std::collections::BTreeSet<ComponentId>>,
+    pub live_faults: Rc<std::collections::BTreeMap<ComponentId, crate::playback::LiveFault>>,
     /// A press at this screen point: true when it picked a moving dot (then it selects nothing).
     #[prop_or_default]
     pub on_dot: Option<Callback<Point, bool>>,
@@ -63,6 +64,9 @@ pub struct CanvasProps {
     /// ...or a pattern (its id).
     #[prop_or_default]
     pub on_open_pattern: Callback<&'static str>,
+    /// The context menu's "Connect to…": show the inspector (a sheet on a phone).
+    #[prop_or_default]
+    pub on_show_settings: Callback<()>,
 }
 
 #[function_component(Canvas)]
@@ -76,6 +80,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
     use_wheel(&svg_ref, &editor);
     use_pinch_zoom(&svg_ref, &editor);
+    let menu = use_context_menu(&svg_ref, &editor);
 
     let screen_point = {
         let svg_ref = svg_ref.clone();
@@ -159,7 +164,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let screen_point = screen_point.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
-            if picks_dot(&e) {
+            // A right button's press is the context menu's, which needs its real target.
+            if e.button() == 2 || picks_dot(&e) {
                 return;
             }
             capture(&svg_ref, &e);
@@ -290,12 +296,11 @@ pub fn canvas(props: &CanvasProps) -> Html {
         })
         .collect();
     let vp = editor.viewport;
+    let boxes: Rc<Vec<Rect>> = Rc::new(rects.values().copied().map(crate::view::labels::with_badge).collect());
 
     // Connections between the same two boxes, in id order, take lanes 0, 1, 2...
     let mut lanes: HashMap<(ComponentId, ComponentId), u32> = HashMap::new();
-    let mut by_id: Vec<_> = diagram.connections().collect();
-    by_id.sort_by_key(|c| c.id);
-    let edges = by_id.into_iter().filter_map(|c| {
+    let edges = diagram.connections_by_id().into_iter().filter_map(|c| {
         let (from, to) = (*rects.get(&c.from)?, *rects.get(&c.to)?);
         let lane = lanes.entry((c.from, c.to)).or_insert(0);
         let this_lane = *lane;
@@ -303,15 +308,16 @@ pub fn canvas(props: &CanvasProps) -> Html {
         let detail = AttrValue::from(if c.kind == ConnectionKind::Task { c.settings.task_state.clone() } else { String::new() });
         Some(html! {
             <EdgeView key={format!("e{}", c.id.0)} id={c.id} kind={c.kind} from={from} to={to} lane={this_lane} {detail}
-                      selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} {lang} />
+                      selected={editor.is_selected(Item::Connection(c.id))} on_press={on_edge_press.clone()} {lang} boxes={boxes.clone()} />
         })
     });
+    let out = |c: &crate::model::Component| props.live_faults.get(&c.id).map_or(c.faults.outage(), |f| f.outage);
     let nodes = diagram.components().map(|c| {
         html! {
             <NodeView key={format!("c{}", c.id.0)} id={c.id} kind={c.kind()} service={c.spec.service(lang)} name={AttrValue::from(c.name.clone())}
                       x={position(c).x} y={position(c).y}
                       selected={editor.is_selected(Item::Component(c.id))}
-                      down={c.faults.down || props.live_down.contains(&c.id)}
+                      down={out(c) != Outage::Running} stopped={out(c) == Outage::Stopped}
                       warnings={warning_counts.get(&c.id).copied().unwrap_or(0)}
                       on_press={on_node_press.clone()} on_port={on_port_press.clone()} on_rename={on_rename.clone()}
                       on_select={on_select.clone()}
@@ -346,6 +352,10 @@ pub fn canvas(props: &CanvasProps) -> Html {
     };
 
     let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| rename_input(c, &editor, &renaming, &vp, lang));
+    let context_menu = (*menu).map(|at| {
+        let close = { let menu = menu.clone(); Callback::from(move |_| menu.set(None)) };
+        html! { <ContextMenu menu={at} editor={editor.clone()} on_rename={on_rename.clone()} on_show_settings={props.on_show_settings.clone()} on_close={close} /> }
+    });
 
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
@@ -387,7 +397,8 @@ pub fn canvas(props: &CanvasProps) -> Html {
                 </g>
             </svg>
             <canvas id={DOTS_CANVAS_ID} class="dots" aria-hidden="true"></canvas>
-            <div class="canvas-layer">{ for rename_box }</div>
+            <div class="canvas-layer">{ for rename_box }{ for context_menu }</div>
+            <super::legend::CanvasLegend />
             // Not under a palette drag: its buttons would take the drop.
             if diagram.component_count() == 0 && props.placing.is_none() {
                 { super::lesson_panels::empty_canvas(lang, &props.on_open_exercise, &props.on_open_pattern) }

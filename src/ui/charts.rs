@@ -1,8 +1,10 @@
 //! Small multiples of a component's run metrics (240 × 120 px each: an HTML heading
 //! over a canvas plot): one row per component in the strip under the canvas. Every row shows the same
 //! four charts first, so rows line up for comparison (waiting, throughput, errors and
-//! latency percentiles), then the kind's own (a queue's in-flight, oldest age and
-//! dead-letter depth; a worker group's instances…). The geometry lives in
+//! latency percentiles), then the kind's own (a queue's oldest age and dead-letter
+//! depth; a worker group's instances…). A queue's first chart draws waiting and in
+//! flight as two named lines: a failing consumer hides its messages (in flight) while
+//! waiting stays at 0, and only the two together show where the backlog is. The geometry lives in
 //! [`crate::view::chart`]; titles and units are [`Text`]s read in the page's language.
 
 use crate::lessons::ui_strings as words;
@@ -30,6 +32,8 @@ const PLOT_TOP: f64 = 4.0;
 const CANVAS_H: f64 = PLOT_TOP + PLOT_H + BOTTOM;
 
 const BLUE: &str = "#0972d3";
+/// In flight, beside waiting in blue.
+const ORANGE: &str = "#b84f00";
 const RED: &str = "#d91515";
 const GRID: &str = "#e9ebed";
 const AXIS: &str = "#d5dbdb";
@@ -77,7 +81,10 @@ pub fn chart_row(props: &ChartRowProps) -> Html {
     let extras = metrics_for(props.kind).iter().filter(|m| !CORE.contains(m));
     html! {
         <div class="chart-row" role="group" aria-label={format!("{} — {}", props.name, words::charts::CHARTS.get(lang))}>
-            { for CORE.iter().map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name, lang)) }
+            { for CORE.iter().map(|&m| match (m, props.kind) {
+                (Metric::Depth, ComponentKind::Queue) => backlog_chart(samples, &props.name, lang),
+                _ => one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name, lang),
+            }) }
             { latency_chart(&props.latency, span, &props.name, lang) }
             { for extras.map(|&m| one_chart(&chart(samples, m, PLOT_W, PLOT_H), &props.name, lang)) }
         </div>
@@ -123,7 +130,9 @@ fn frame(f: Frame) -> Html {
     html! {
         <figure class="chart" data-metric={f.key.to_string()}>
             <figcaption class="chart-heading">
-                <span class="chart-title">{ f.title }</span>
+                if !f.title.is_empty() {
+                    <span class="chart-title">{ f.title }</span>
+                }
                 if !f.unit.is_empty() {
                     <span class="chart-unit">{ f.unit }</span>
                 }
@@ -258,6 +267,35 @@ fn one_chart(c: &Chart, name: &AttrValue, lang: Lang) -> Html {
         value: c.last_label.clone().map(|v| (v, colour)),
         legend: &[],
         plot: Plot { x: c.x.clone(), y: c.y.clone(), lines: vec![(c.points.clone(), colour)], last_point: c.last_point.map(|p| (p, colour)) },
+        summary,
+    })
+}
+
+/// A queue's messages: waiting (visible) and in flight (received, hidden), two lines
+/// on one axis, each named with its latest value in the heading.
+fn backlog_chart(samples: &[Sample], name: &AttrValue, lang: Lang) -> Html {
+    let t_s: Vec<u32> = samples.iter().map(|s| s.t_s).collect();
+    let values = |m: Metric| samples.iter().map(|s| m.value(s)).collect::<Vec<f64>>();
+    let (waiting, in_flight) = (values(Metric::Depth), values(Metric::InFlight));
+    let l = lines_chart(&t_s, &[&waiting, &in_flight], Unit::Count, None, PLOT_W, PLOT_H);
+    let names = [Metric::Depth.title().get(lang), Metric::InFlight.title().get(lang)];
+    let colours = [BLUE, ORANGE];
+    let named: Vec<String> = names.iter().zip(&l.last_labels).map(|(n, v)| format!("{n} {}", v.clone().unwrap_or_else(|| "0".into()))).collect();
+    let title = words::charts::MESSAGES_IN_THE_QUEUE.get(lang);
+    let summary = match samples.last() {
+        Some(_) => format!("{name} — {title} ({}): {}", words::charts::MESSAGES.get(lang), named.join(", ")),
+        None => format!("{name} — {title}: {}", NO_DATA.get(lang)),
+    };
+    let legend: Vec<(&str, &str)> = named.iter().map(String::as_str).zip(colours).collect();
+    frame(Frame {
+        key: "Depth",
+        // The two named lines are the heading (a title beside them would not fit).
+        title: "",
+        // The axis counts messages: said in the accessible summary, no room here.
+        unit: "",
+        value: None,
+        legend: if samples.is_empty() { &[] } else { &legend },
+        plot: Plot { x: l.x, y: l.y, lines: l.lines.into_iter().zip(colours).collect(), last_point: None },
         summary,
     })
 }

@@ -6,6 +6,8 @@ use super::i18n::Lang;
 use super::icons::kind_icon_at;
 use super::playback::LiveBadges;
 use crate::editor::geometry::{edge_point, Rect, NODE_HEIGHT, NODE_WIDTH};
+use crate::view::labels::{fit_line, place_edge_label};
+use std::rc::Rc;
 use crate::model::{ComponentId, ComponentKind, ConnectionId, ConnectionKind};
 use yew::prelude::*;
 
@@ -23,6 +25,9 @@ pub struct NodeProps {
     pub y: f64,
     pub selected: bool,
     pub down: bool,
+    /// Out as a function throttled to 0 (tagged so, not "down").
+    #[prop_or_default]
+    pub stopped: bool,
     pub warnings: usize,
     /// Pressed on the box: select and start dragging.
     pub on_press: Callback<(ComponentId, PointerEvent)>,
@@ -36,8 +41,8 @@ pub struct NodeProps {
 
 impl PartialEq for NodeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, self.service, &self.name, self.x, self.y, self.selected, self.down, self.warnings, self.lang)
-            == (other.id, other.kind, other.service, &other.name, other.x, other.y, other.selected, other.down, other.warnings, other.lang)
+        (self.id, self.kind, self.service, &self.name, self.x, self.y, self.selected, self.down, self.stopped, self.warnings, self.lang)
+            == (other.id, other.kind, other.service, &other.name, other.x, other.y, other.selected, other.down, other.stopped, other.warnings, other.lang)
     }
 }
 
@@ -47,6 +52,8 @@ const NAME_CHARS: usize = 22;
 const SQUEEZE_ABOVE_CHARS: usize = 14;
 /// The width available to the name, right of the icon.
 const NAME_WIDTH: f64 = NODE_WIDTH - 64.0;
+/// The subtitle's font size, the larger of the desk's and the phone's (static/*.css).
+const SUBTITLE_PX: f64 = 12.0;
 
 fn shorten(name: &str) -> String {
     if name.chars().count() <= NAME_CHARS {
@@ -111,9 +118,9 @@ pub fn node_view(props: &NodeProps) -> Html {
             } else {
                 <text class="node-name" x="56" y="27">{ shorten(&props.name) }</text>
             }
-            <text class="node-kind" x="56" y="45">{ service }</text>
+            <text class="node-kind" x="56" y="45">{ fit_line(service, NAME_WIDTH, SUBTITLE_PX).0 }</text>
             if props.down {
-                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ words::frame::DOWN.get(lang) }</text>
+                <text class="node-down" x={(NODE_WIDTH - 10.0).to_string()} y="16" text-anchor="end">{ if props.stopped { words::frame::STOPPED.get(lang) } else { words::frame::DOWN.get(lang) } }</text>
             } else if props.warnings > 0 {
                 <g class="node-warning" transform={format!("translate({} 6)", NODE_WIDTH - 24.0)}>
                     <title>{ warnings_title(props.warnings, props.lang) }</title>
@@ -142,10 +149,25 @@ struct NodeBadgeProps {
 fn node_badge(props: &NodeBadgeProps) -> Html {
     let badges = use_context::<LiveBadges>();
     let Some(badge) = badges.as_ref().and_then(|b| b.0.get(&props.id)) else { return Html::default() };
+    // Two figures fit a row; more go on a second row (its " · " kept, so the text
+    // still reads as one list).
+    let text = badge.text.get(props.lang);
+    let figures: Vec<&str> = text.split(" · ").collect();
+    let (first, rest) = figures.split_at(figures.len().min(2));
+    let height = if rest.is_empty() { 20.0 } else { 34.0 };
+    let middle = (NODE_WIDTH / 2.0).to_string();
     html! {
-        <g class={classes!("node-badge", badge.alert.then_some("alert"))} transform={format!("translate(0 {})", NODE_HEIGHT + 6.0)}>
-            <rect width={NODE_WIDTH.to_string()} height="20" rx="10" />
-            <text x={(NODE_WIDTH / 2.0).to_string()} y="14" text-anchor="middle">{ badge.text.get(props.lang).to_string() }</text>
+        <g class={classes!("node-badge", badge.alert.then_some("alert"), badge.title.is_some().then_some("explained"))} transform={format!("translate(0 {})", NODE_HEIGHT + 6.0)}>
+            if let Some(title) = &badge.title {
+                <title>{ title.get(props.lang).to_string() }</title>
+            }
+            <rect width={NODE_WIDTH.to_string()} height={height.to_string()} rx="10" />
+            <text x={middle.clone()} y="14" text-anchor="middle">
+                <tspan>{ first.join(" · ") }</tspan>
+                if !rest.is_empty() {
+                    <tspan x={middle} dy="14">{ format!(" · {}", rest.join(" · ")) }</tspan>
+                }
+            </text>
         </g>
     }
 }
@@ -165,12 +187,14 @@ pub struct EdgeProps {
     pub detail: AttrValue,
     pub on_press: Callback<(ConnectionId, PointerEvent)>,
     pub lang: Lang,
+    /// Every box on the canvas: the label is placed clear of them.
+    pub boxes: Rc<Vec<Rect>>,
 }
 
 impl PartialEq for EdgeProps {
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.kind, self.from, self.to, self.selected, self.lane, &self.detail, self.lang)
-            == (other.id, other.kind, other.from, other.to, other.selected, other.lane, &other.detail, other.lang)
+        (self.id, self.kind, self.from, self.to, self.selected, self.lane, &self.detail, self.lang, &self.boxes)
+            == (other.id, other.kind, other.from, other.to, other.selected, other.lane, &other.detail, other.lang, &other.boxes)
     }
 }
 
@@ -192,7 +216,6 @@ pub fn edge_view(props: &EdgeProps) -> Html {
         p.y += dx / length * offset;
     }
     let path = format!("M{:.1} {:.1} L{:.1} {:.1}", start.x, start.y, end.x, end.y);
-    let (mx, my) = ((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
     let on_press = {
         let cb = props.on_press.clone();
         Callback::from(move |e: PointerEvent| {
@@ -211,14 +234,22 @@ pub fn edge_view(props: &EdgeProps) -> Html {
         "" => props.kind.label_in(props.lang).to_string(),
         detail => format!("{}: {detail}", props.kind.label_in(props.lang)),
     };
-    let width = label.chars().count() as f64 * 6.2 + 12.0;
+    // Never under a box: wrapped, moved off the line or shortened, the full words in
+    // the title (the hover text and the accessible name).
+    let placed = place_edge_label(&label, start, end, &props.boxes);
+    let top = -placed.height / 2.0;
     html! {
         <g class={class} data-id={id.0.to_string()} onpointerdown={on_press}>
             <path class="edge-hit" d={path.clone()} />
             <path class="edge-line" d={path} marker-end="url(#arrow)" />
-            <g class="edge-label" transform={format!("translate({mx:.1} {my:.1})")}>
-                <rect x={format!("{:.1}", -width / 2.0)} y="-9" width={format!("{width:.1}")} height="18" rx="9" />
-                <text y="4" text-anchor="middle">{ label }</text>
+            <g class="edge-label" transform={format!("translate({:.1} {:.1})", placed.center.x, placed.center.y)}
+               data-full={label.clone()} data-shortened={placed.shortened.to_string()}>
+                <title>{ label.clone() }</title>
+                <rect x={format!("{:.1}", -placed.width / 2.0)} y={format!("{top:.1}")} width={format!("{:.1}", placed.width)}
+                      height={format!("{:.1}", placed.height)} rx="9" />
+                { for placed.lines.iter().enumerate().map(|(i, line)| html! {
+                    <text y={format!("{:.1}", top + 13.0 + 12.0 * i as f64)} text-anchor="middle">{ line.clone() }</text>
+                }) }
             </g>
         </g>
     }

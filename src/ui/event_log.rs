@@ -258,7 +258,7 @@ fn outcome_badge(o: HopOutcome, lang: Lang) -> Html {
     }
 }
 
-fn outcome_label(o: HopOutcome, lang: Lang) -> &'static str {
+pub(super) fn outcome_label(o: HopOutcome, lang: Lang) -> &'static str {
     match o {
         HopOutcome::Delivered => words::run_panel::DELIVERED.get(lang),
         HopOutcome::Throttled => words::run_panel::THROTTLED.get(lang),

@@ -34,8 +34,8 @@ pub fn field_info(key: &str, lang: Lang) -> FieldInfo {
             ("iot_devices", words::settings::IOT_CORE_DEVICES.get(lang)),
             ("cloud_watch_alarm", words::settings::CLOUDWATCH_ALARM.get(lang)),
         ]),
-        "visibility_timeout_s" | "delay_s" | "retention_s" | "buffer_interval_s" | "timeout_s" | "warmup_s" | "batch_window_s"
-        | "max_event_age_s" | "replay_at_s" | "http_retry_delay_s" => plain("s"),
+        // Every other setting in seconds is named so (a new one needs no line here).
+        k if k.ends_with("_s") && !k.ends_with("_per_s") => plain("s"),
         "max_receive_count" => plain(words::settings::BEFORE_THE_DLQ.get(lang)),
         "batch_size" | "target_backlog_per_instance" => plain(words::charts::MESSAGES.get(lang)),
         "http_retries" => plain(words::charts::RETRIES.get(lang)),

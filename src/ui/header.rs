@@ -1,4 +1,4 @@
-//! The page's header: the brand, and the buttons that open the lesson's patterns and
+//! The page's header: the brand, and the buttons that open the lesson, its patterns and
 //! exercises, the learner's saved diagrams, a file, pasted text, the language switch and
 //! sharing.
 
@@ -11,6 +11,7 @@ use yew::prelude::*;
 #[derive(Clone, Copy, PartialEq)]
 pub enum Overlay {
     None,
+    Lesson,
     Patterns,
     Share,
     Library,
@@ -39,6 +40,8 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
             </a>
             <span class="brand-tagline">{ words::header::BUILD_A_DECOUPLED_ARCHITECTURE_PRESS.get(lang) }</span>
             <nav class="header-actions" aria-label={words::frame::LESSON_AND_SHARING.get(lang)}>
+                <button type="button" class="header-button" aria-haspopup="dialog" data-action="lesson"
+                        onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Lesson)) }}>{ words::lesson::LESSON.get(lang) }</button>
                 <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ words::header::PATTERNS.get(lang) }</button>
                 <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"

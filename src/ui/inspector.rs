@@ -7,7 +7,8 @@ use super::fields::{field_info, traffic_field, traffic_shapes};
 use super::icons::kind_icon;
 use super::setting_input::{Edit, SettingInput};
 use super::connection_panel::{connection_fields, ConnectionPanel};
-use super::live_faults::{faults_editor, live_actions, LiveFaults};
+use super::connect_chooser::ConnectChooser;
+use super::live_faults::FaultsGroup;
 use super::run_details::RunDetails;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
@@ -17,7 +18,6 @@ use crate::sim::settings::{check_text, warnings};
 use std::rc::Rc;
 use crate::text::Message;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the panels need is worked out once per change of the diagram or selection, and
@@ -174,6 +174,13 @@ fn component_panel(props: &ComponentProps) -> Html {
         .spec
         .fields()
         .iter()
+        // A compute component's error rate is the Faults group's one error rate; its own
+        // (from a template or an older link) stays editable here while it is not zero,
+        // since it changes the run.
+        .filter(|(key, value)| {
+            let own_rate_unset = value.as_f64().is_some_and(|rate| rate == 0.0);
+            !(key.as_str() == "error_rate" && own_rate_unset && matches!(kind, ComponentKind::Function | ComponentKind::Service | ComponentKind::WorkerGroup))
+        })
         .map(|(key, value)| {
             if key == "traffic" {
                 traffic_editor(editor, c, value, lang)
@@ -208,16 +215,17 @@ fn component_panel(props: &ComponentProps) -> Html {
             if !props.warnings.is_empty() {
                 <ul class="warning-list">{ for props.warnings.iter().map(|w| html! { <li>{ w.get(props.lang).to_string() }</li> }) }</ul>
             }
+            // Near the top: connecting is what a new box needs first.
+            if ComponentKind::ALL.into_iter().any(|to| allowed_kinds(kind, to).is_ok()) {
+                <ConnectChooser key={format!("k{}", id.0)} from={id} targets={props.targets.clone()} dispatch={editor.clone()} {lang} />
+            }
             <section class="inspector-section">
                 <h3>{ words::inspector::SETTINGS.get(lang) }</h3>
                 { fields }
             </section>
-            { live_actions(&props.player, c, lang) }
             // Its charts are in the strip under the canvas.
-            <LiveFaults player={props.player.clone()} component={c.clone()} />
+            <FaultsGroup player={props.player.clone()} component={c.clone()} dispatch={editor.clone()} />
             <RunDetails player={props.player.clone()} component={c.clone()} />
-            { faults_editor(editor, c, lang) }
-            { connect_menu(editor, c.id, &props.targets, lang) }
             <div class="inspector-actions">
                 <button type="button" class="button" onclick={duplicate}>{ words::inspector::DUPLICATE.get(lang) }</button>
                 <button type="button" class="button danger" onclick={delete}>{ words::inspector::DELETE.get(lang) }</button>
@@ -292,29 +300,4 @@ fn connect_targets(diagram: &Diagram, from: ComponentId, lang: Lang) -> Vec<(Com
         .filter(|t| !diagram.outgoing(from).any(|c| c.to == t.id))
         .map(|t| (t.id, format!("{} ({})", t.name, t.kind().name(lang))))
         .collect()
-}
-
-/// Connecting without a mouse: pick a target the rule table allows.
-fn connect_menu(editor: &Dispatch, from: ComponentId, targets: &[(ComponentId, String)], lang: Lang) -> Html {
-    if targets.is_empty() {
-        return Html::default();
-    }
-    let editor = editor.clone();
-    let onchange = Callback::from(move |e: Event| {
-        if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-            if let Ok(to) = select.value().parse::<u32>() {
-                editor.dispatch(Action::Connect { from, to: ComponentId(to) });
-            }
-            select.set_value("");
-        }
-    });
-    html! {
-        <section class="inspector-section">
-            <h3><label for="connect-to">{ words::inspector::CONNECT_TO.get(lang) }</label></h3>
-            <select id="connect-to" class="setting-select" {onchange}>
-                <option value="" selected=true>{ words::inspector::CHOOSE_A_COMPONENT.get(lang) }</option>
-                { for targets.iter().map(|(id, label)| html! { <option value={id.0.to_string()}>{ label.clone() }</option> }) }
-            </select>
-        </section>
-    }
 }

@@ -1,10 +1,9 @@
 //! The lesson in the page: the Patterns menu, a pattern's explanation card, and the
-//! Exercises panel with its Check button.
+//! Exercises panel with its Check button (the review quiz under it is in `quiz_panel`).
 
 use crate::lessons::ui_strings as words;
-use super::dialog::{elements, use_focus_inside};
+use super::dialog::{menu_keys, use_focus_inside, MENU_ITEM};
 use super::i18n::use_lang;
-use wasm_bindgen::JsCast;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
 use crate::editor::{Action, Notice};
@@ -19,9 +18,6 @@ pub struct PatternMenuProps {
     pub on_close: Callback<()>,
 }
 
-/// The menu's items: focus moves between them with the arrow keys, not Tab.
-const MENU_ITEM: &str = "[role=menuitem]";
-
 /// The list of ready-made patterns, opened from the header.
 #[function_component(PatternMenu)]
 pub fn pattern_menu(props: &PatternMenuProps) -> Html {
@@ -29,33 +25,7 @@ pub fn pattern_menu(props: &PatternMenuProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
     let menu_ref = use_node_ref();
     use_focus_inside(&menu_ref, MENU_ITEM);
-    // WAI-ARIA's menu pattern: arrows move between items (wrapping), Home and End jump,
-    // Escape and Tab close the menu (focus goes back to the Patterns button).
-    let onkeydown = {
-        let (menu_ref, on_close) = (menu_ref.clone(), props.on_close.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let items = elements(&menu_ref, MENU_ITEM);
-            let active = gloo::utils::document().active_element();
-            let now = items.iter().position(|i| active.as_ref().is_some_and(|a| a == i.unchecked_ref::<web_sys::Element>()));
-            let last = items.len().saturating_sub(1);
-            let next = match e.key().as_str() {
-                "ArrowDown" => Some(now.map_or(0, |i| if i >= last { 0 } else { i + 1 })),
-                "ArrowUp" => Some(now.map_or(last, |i| if i == 0 { last } else { i - 1 })),
-                "Home" => Some(0),
-                "End" => Some(last),
-                "Escape" | "Tab" => {
-                    e.prevent_default();
-                    on_close.emit(());
-                    None
-                }
-                _ => None,
-            };
-            if let Some(item) = next.and_then(|i| items.get(i)) {
-                e.prevent_default();
-                let _ = item.focus();
-            }
-        })
-    };
+    let onkeydown = menu_keys(&menu_ref, &props.on_close);
     html! {
         <div class="menu-backdrop" onclick={close}>
             <div ref={menu_ref} class="menu" role="menu" aria-label={words::header::PATTERNS.get(lang)} {onkeydown}
@@ -187,6 +157,9 @@ pub struct ExercisesPanelProps {
     /// The exercise shown open first (the first one when none is named).
     #[prop_or_default]
     pub first_open: Option<&'static str>,
+    /// Kept mounted but hidden while the inspector shows (the verdicts stay).
+    #[prop_or_default]
+    pub hidden: bool,
     pub on_close: Callback<()>,
     /// A quiz answer's pattern link was followed: the pattern's id.
     pub on_open_pattern: Callback<&'static str>,
@@ -212,7 +185,7 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
     let done = use_state(super::store::exercises_done);
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <aside class="exercises" aria-label={words::header::EXERCISES.get(lang)}>
+        <aside class="exercises" hidden={props.hidden} aria-label={words::header::EXERCISES.get(lang)}>
             <div class="card-head">
                 <h2 class="panel-title">{ words::header::EXERCISES.get(lang) }</h2>
                 <button type="button" class="notice-close" aria-label={words::exercises::CLOSE_THE_EXERCISES.get(lang)} onclick={close}>{ "×" }</button>
@@ -275,24 +248,7 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
                 }
             }) }
             <p class="exercise-note">{ words::exercises::CHECKS_LOOK_AT_YOUR_DIAGRAMS.get(lang) }</p>
-            <h2 class="panel-title">{ words::exercises::REVIEW_QUESTIONS.get(lang) }</h2>
-            { for crate::lessons::quiz().iter().map(|q| html! {
-                <details class="quiz-question" data-question={q.id}>
-                    <summary>{ q.question.get(lang) }</summary>
-                    <p class="quiz-answer">{ q.answer.get(lang) }</p>
-                    <p class="quiz-links">
-                        { for q.patterns.iter().filter_map(|id| pattern(id)).map(|p| {
-                            let on_open = props.on_open_pattern.clone();
-                            let id = p.id;
-                            html! {
-                                <button type="button" class="link-button quiz-pattern" onclick={Callback::from(move |_: MouseEvent| on_open.emit(id))}>
-                                    { format!("→ {}", p.title.get(lang)) }
-                                </button>
-                            }
-                        }) }
-                    </p>
-                </details>
-            }) }
+            <super::quiz_panel::Quiz on_open_pattern={props.on_open_pattern.clone()} />
         </aside>
     }
 }

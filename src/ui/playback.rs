@@ -115,6 +115,15 @@ pub fn use_player(editor: Editor) -> Player {
         let player = player.clone();
         use_effect_with(editor.viewport, move |_| player.draw());
     }
+    // A resized window stretches the overlay's old pixels: repaint it at its new size,
+    // or a paused run's dots float off their lines.
+    {
+        let player = player.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| player.draw());
+            move || drop(listener)
+        });
+    }
     // Stop the loop when the page goes.
     {
         let inner = player.inner.clone();
@@ -201,9 +210,9 @@ impl Player {
         done.unwrap_or(false)
     }
 
-    /// A live fault on the running simulation (the diagram is not changed).
-    pub fn set_down(&self, id: ComponentId, down: bool) -> bool {
-        self.live(|s| s.set_down(id, down))
+    /// A live outage (failing, stopped, or back) on the running simulation.
+    pub fn set_outage(&self, id: ComponentId, outage: crate::model::Outage) -> bool {
+        self.live(|s| s.set_outage(id, outage))
     }
 
     /// A live share of failing work at a component (0 to 1).

@@ -105,10 +105,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         // A fresh seed from the clock: runs stay reproducible because it is stored.
         Callback::from(move |_: MouseEvent| editor.dispatch(Action::SetSeed((js_sys::Date::now() as u64) % 1_000_000)))
     };
+    // Compact, so it is never cut; the full sentence is its tooltip.
     let summary = run.books.as_ref().map(|b| {
-        let (created, consumed, in_flight, failed, dead, rejected, expired, returned) =
-            (b.created, b.consumed, b.in_flight, b.failed, b.dead_lettered, b.rejected(), b.expired, b.returned);
-        msg!("{created} created · {consumed} consumed · {in_flight} in flight · {failed} failed · {returned} returned to their caller · {dead} dead-lettered · {rejected} rejected · {expired} expired", "{created} đã tạo · {consumed} đã tiêu thụ · {in_flight} đang xử lý · {failed} lỗi · {returned} trả lại nơi gọi · {dead} vào DLQ · {rejected} bị từ chối · {expired} hết hạn").get(lang).to_string()
+        let full = format!("{}\n{}", crate::view::summary::full(b).get(lang), words::toolbar::EVERY_MESSAGE_ENDS_IN_EXACTLY.get(lang));
+        (crate::view::summary::compact(b).get(lang).to_string(), full)
     });
     html! {
         // A landmark, so every part of the page is in one (a toolbar role would promise
@@ -141,7 +141,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                        title={words::toolbar::THE_SAME_SEED_GIVES_THE.get(lang)} />
                 <button type="button" class="text-button" onclick={new_seed}>{ words::toolbar::NEW_SEED.get(lang) }</button>
             </div>
-            <div class="tool-group tool-clock" aria-label={words::toolbar::SIMULATED_TIME.get(lang)}>
+            <div class="tool-group tool-clock" aria-label={words::toolbar::SIMULATED_TIME.get(lang)} title={words::toolbar::SIMULATED_TIME.get(lang)}>
                 <span class="clock-label">{ words::toolbar::SIMULATED_TIME.get(lang) }</span>
                 <span class="clock-value" data-now={format!("{:.3}", run.now_s)}>{ format_clock(run.now_s, lang) }</span>
             </div>
@@ -160,12 +160,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { words::toolbar::SNAP.get(lang) }
                 </label>
             </div>
-            if let Some(summary) = summary {
-                <div class="run-summary" role="status" aria-live="off" title={words::toolbar::EVERY_MESSAGE_ENDS_IN_EXACTLY.get(lang)}>{ summary }</div>
-            }
-            <div class="tool-group tool-right">
+            // Help before the summary: when the row is full the summary, not a lone help
+            // button, takes the second line.
+            <div class="tool-group">
                 { button(Control::Help, words::toolbar::KEYBOARD_SHORTCUTS.get(lang), true, help) }
             </div>
+            if let Some((summary, full)) = summary {
+                <div class="run-summary" role="status" aria-live="off" title={full}>{ summary }</div>
+            }
         </section>
     }
 }

@@ -115,7 +115,8 @@ pub fn metrics_for(kind: ComponentKind) -> &'static [Metric] {
     use ComponentKind as K;
     use Metric as M;
     match kind {
-        K::Queue => &[M::Depth, M::InFlight, M::OldestAge, M::DeadLetterDepth],
+        // Waiting and in flight share the queue's first chart (two lines).
+        K::Queue => &[M::Depth, M::OldestAge, M::DeadLetterDepth],
         K::Stream => &[M::Depth, M::InFlight, M::Throughput, M::Errors],
         K::DeliveryStream => &[M::Depth, M::Throughput, M::Errors],
         K::Function | K::Service => &[M::Concurrency, M::Throughput, M::Errors],
@@ -643,7 +644,7 @@ mod tests {
             let m = metrics_for(kind);
             assert!((2..=4).contains(&m.len()), "{kind:?}");
         }
-        assert_eq!(metrics_for(ComponentKind::Queue), &[Metric::Depth, Metric::InFlight, Metric::OldestAge, Metric::DeadLetterDepth]);
+        assert_eq!(metrics_for(ComponentKind::Queue), &[Metric::Depth, Metric::OldestAge, Metric::DeadLetterDepth]);
         assert!(metrics_for(ComponentKind::WorkerGroup).contains(&Metric::Instances));
         assert_eq!(metrics_for(ComponentKind::Client), &[Metric::Throughput, Metric::Errors]);
         assert!(Metric::Errors.is_alert() && !Metric::Throughput.is_alert());

@@ -4,5 +4,7 @@
 
 pub mod chart;
 pub mod export;
+pub mod labels;
 pub mod look;
 pub mod story;
+pub mod summary;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+use decouple_lab::model::spec::Spec;
+use decouple_lab::model::{ComponentKind, Diagram, Point};
 use fantoccini::{Client, ClientBuilder};
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
@@ -275,7 +277,63 @@ pub async fn autosaved(client: &Client) -> serde_json::Value {
     text.as_str().and_then(|t| serde_json::from_str(t).ok()).unwrap_or(serde_json::Value::Null)
 }
 
+/// Opens a diagram from a link, agreeing to replace what is there, and waits for its boxes.
+pub async fn open_link(c: &Client, diagram: &Diagram, base_url: &str) {
+    c.goto(&decouple_lab::share::link_for(diagram, base_url).url).await.expect("open the link");
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    if let Ok(button) = c.find(Locator::Css(r#"[data-action="open-it"]"#)).await {
+        button.click().await.expect("open it");
+    }
+    wait_for_count(c, ".node", diagram.component_count()).await;
+}
+
+/// Shop (a client, 20 orders a second) → Orders (a queue) → Worker (a function).
+pub fn queue_and_function() -> Diagram {
+    let mut d = Diagram::new();
+    let shop = d.add_component(ComponentKind::Client, "Shop", Point { x: 0.0, y: 0.0 });
+    let orders = d.add_component(ComponentKind::Queue, "Orders", Point { x: 280.0, y: 0.0 });
+    let worker = d.add_component(ComponentKind::Function, "Worker", Point { x: 560.0, y: 0.0 });
+    if let Some(Spec::Client(c)) = d.component_mut(shop).map(|c| &mut c.spec) {
+        c.rate_per_s = 20.0;
+    }
+    d.connect(shop, orders).expect("client to queue");
+    d.connect(orders, worker).expect("queue to function");
+    d
+}
+
+/// The simulated clock, in seconds (the toolbar's `data-now`).
+pub async fn clock(c: &Client) -> f64 {
+    let el = c.find(Locator::Css(".clock-value")).await.expect("clock");
+    el.attr("data-now").await.expect("attr").and_then(|v| v.parse().ok()).unwrap_or(0.0)
+}
+
+/// Waits (up to 30 s of wall time) until the simulated clock reaches `seconds`.
+pub async fn wait_until_clock(c: &Client, seconds: f64) {
+    for _ in 0..600 {
+        if clock(c).await >= seconds {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the simulated clock did not reach {seconds} s");
+}
+
 /// Saves a screenshot when DLAB_SCREENSHOTS names a folder (for looking at the page).
+/// Makes the page itself 1440 × 900 for the screenshots (the window's size includes its
+/// frame, so the page would be shorter).
+pub async fn page_1440x900(c: &Client) {
+    page_size(c, 1440, 900).await;
+}
+
+/// Makes the page itself `width` × `height` (the window's size includes its frame), then
+/// gives the layout a moment to follow.
+pub async fn page_size(c: &Client, width: u32, height: u32) {
+    let frame = c.execute("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight];", vec![]).await.expect("run a script");
+    let frame_size = |i: usize| frame[i].as_u64().map(|v| v as u32).expect("the window's frame size");
+    c.set_window_size(width + frame_size(0), height + frame_size(1)).await.expect("resize the window");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
 pub async fn screenshot(client: &Client, name: &str) {
     if let Ok(dir) = std::env::var("DLAB_SCREENSHOTS") {
         if let Ok(png) = client.screenshot().await {
@@ -288,3 +346,25 @@ pub async fn screenshot(client: &Client, name: &str) {
 // Silence "unused" in test crates that use only part of the harness.
 #[allow(unused_imports)]
 use InputSource as _;
+
+/// A Chrome DevTools Protocol command sent through chromedriver (the offline switch,
+/// network and CPU throttling).
+#[derive(Debug)]
+pub struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+pub async fn devtools(c: &Client, cmd: &'static str, params: serde_json::Value) {
+    c.issue_cmd(DevTools { cmd, params }).await.unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"));
+}

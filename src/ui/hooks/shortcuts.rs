@@ -1,5 +1,6 @@
 //! The keyboard: editing shortcuts (the same on every platform, Ctrl or Cmd), Space to
-//! play or pause, `?` for the list, Escape, F to fit; none while typing in a field.
+//! play or pause, `?` for the list, Escape, F to fit, C to connect the selected box;
+//! none while typing in a field.
 
 use crate::lessons::ui_strings as words;
 use crate::ui::i18n::Lang;
@@ -51,6 +52,11 @@ pub fn use_shortcuts(editor: &Editor, player: &Player, show_help: &UseStateHandl
                     show_help.set(false);
                     placing.set(None);
                     editor.dispatch(Action::ClearSelection);
+                } else if matches!(e.key().as_str(), "c" | "C") && !(e.ctrl_key() || e.meta_key() || e.alt_key()) {
+                    // One key from a selected box to its "Connect to" chooser.
+                    if crate::ui::connect_chooser::focus_connect_chooser() {
+                        e.prevent_default();
+                    }
                 } else if e.key() == "f" && !(e.ctrl_key() || e.meta_key()) {
                     let (width, height) = canvas_size();
                     editor.dispatch(Action::FitToView { width, height });
@@ -101,7 +107,9 @@ pub fn shortcuts_dialog(close: Callback<()>, lang: Lang) -> Html {
         (words::shortcuts::DRAG_FROM_A_BOXS_RIGHT.get(lang), words::shortcuts::CONNECT.get(lang)),
         (words::shortcuts::CLICK_SHIFT_CLICK_DRAG_ON.get(lang), words::shortcuts::SELECT_ONE_ADD_TO_SELECTION.get(lang)),
         (words::shortcuts::DOUBLE_CLICK_A_BOX.get(lang), words::share::RENAME.get(lang)),
+        (words::shortcuts::RIGHT_CLICK_OR_LONG_PRESS.get(lang), words::shortcuts::THE_ACTIONS_OF_A_BOX.get(lang)),
         (words::shortcuts::DELETE_OR_BACKSPACE.get(lang), words::shortcuts::DELETE_THE_SELECTION.get(lang)),
+        ("C", words::shortcuts::CONNECT_THE_SELECTED_BOX.get(lang)),
         ("Ctrl/Cmd+Z", words::shortcuts::UNDO.get(lang)),
         (words::shortcuts::CTRL_CMD_SHIFT_Z_OR.get(lang), words::shortcuts::REDO.get(lang)),
         ("Ctrl/Cmd+C, Ctrl/Cmd+V", words::shortcuts::COPY_PASTE.get(lang)),
