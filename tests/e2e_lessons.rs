@@ -276,8 +276,8 @@ async fn a_quiz_answer_opens_the_pattern_that_shows_it() {
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
     switch_language(c, Lang::Vi).await;
     c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("Exercises").click().await.expect("open");
-    // The panel lives in the inspector's sheet (the Exercises button does not open it).
-    c.find(Locator::Css(r#".phone-tab[data-sheet="inspector"]"#)).await.expect("the sheet's tab").click().await.expect("open the sheet");
+    // The Exercises button opens the panel in the side column's sheet, over the canvas.
+    c.wait().for_element(Locator::Css(r#".phone-tab[data-sheet="inspector"][aria-pressed="true"]"#)).await.expect("the sheet open");
     answer(c, q.id, wrong).await;
     show_question(c, q.id).await;
     let widths = c
