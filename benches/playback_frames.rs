@@ -131,7 +131,9 @@ async fn memory(c: &Client) -> (f64, f64) {
 
 async fn in_flight(c: &Client) -> String {
     let summary = c.find(Locator::Css(".run-summary")).await.expect("summary").text().await.unwrap_or_default();
-    summary.split(" · ").find(|p| p.contains("in flight")).unwrap_or("?").to_string()
+    // The toolbar's compact summary (src/view/summary.rs): "… · 4980 under way · …".
+    let part = summary.split(" · ").find(|p| p.contains("under way"));
+    part.unwrap_or_else(|| panic!("no \"under way\" figure in the run summary: {summary:?}")).to_string()
 }
 
 fn mb(bytes: f64) -> String {
