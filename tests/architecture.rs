@@ -121,3 +121,26 @@ fn the_order_is_the_documented_one() {
     assert!(height("model") > height("text"));
     assert_eq!(height("bin"), None);
 }
+
+/// The page reaches the templates' code only through the worker's protocol
+/// (`iac::remote`, src/ui/iac_worker.rs): a direct call would link the YAML reader, the
+/// importer and the exporter back into the page's first download (issue 18).
+#[test]
+fn the_page_reaches_templates_only_through_the_worker() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    let mut direct = Vec::new();
+    for file in &files {
+        let source = std::fs::read_to_string(file).expect("a readable source");
+        for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+            let mut rest = line;
+            while let Some(at) = rest.find("iac::") {
+                rest = &rest[at + "iac::".len()..];
+                if !rest.starts_with("remote") {
+                    direct.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(direct.is_empty(), "the page calls the templates' code directly:\n{}", direct.join("\n"));
+}

@@ -1,6 +1,7 @@
 //! Offline after one visit, in headless Chromium: the service worker caches the build,
 //! the network goes away (DevTools' offline emulation, and the server stops answering),
-//! and a reload still opens the page, a ready-made pattern and its run.
+//! and a reload still opens the page, a pasted template (through the template worker),
+//! a ready-made pattern and its run.
 
 mod support;
 
@@ -39,6 +40,16 @@ async fn after_one_visit_the_page_opens_a_pattern_and_plays_with_no_network() {
 
     c.goto(&base_url).await.expect("reload with no network");
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas, offline");
+
+    // A pasted template opens: the template worker came from the cache too.
+    c.find(Locator::Css(r#"[data-action="paste"]"#)).await.expect("Paste").click().await.expect("open Paste");
+    let area = c.wait().for_element(Locator::Css(".paste-text")).await.expect("the paste box");
+    area.send_keys("Resources:\n  Orders:\n    Type: AWS::SQS::Queue\n  Audit:\n    Type: AWS::SNS::Topic\n").await.expect("type a template");
+    c.find(Locator::Css(r#"[data-action="open-pasted"]"#)).await.expect("Open").click().await.expect("open it");
+    // The two resources, and the client the importer adds so the diagram plays.
+    support::wait_for_count(c, ".node", 3).await;
+    let names = c.execute("return [...document.querySelectorAll('.node-name')].map((n) => n.textContent).sort();", vec![]).await.expect("names");
+    assert_eq!(names, serde_json::json!(["Audit", "Orders", "Test traffic"]));
 
     // A ready-made pattern opens and plays.
     c.find(Locator::Css(r#"[data-action="patterns"]"#)).await.expect("Patterns").click().await.expect("open the menu");

@@ -187,3 +187,24 @@ async fn a_template_file_dropped_on_the_canvas_opens() {
     screenshot(c, "dropped-template").await;
     b.client.clone().close().await.expect("close");
 }
+
+/// The page's own module leaves the templates' code to the worker (issue 18): the
+/// exporter's transform is in the worker's wasm and not in the page's.
+#[test]
+#[ignore = "needs the release build: run `make test`"]
+fn the_first_download_leaves_the_template_code_to_the_worker() {
+    let dist = support::dist_dir();
+    let wasm = |worker: bool| -> Vec<u8> {
+        let files: Vec<_> = std::fs::read_dir(&dist)
+            .expect("dist")
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "wasm") && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("iac_worker") == worker))
+            .collect();
+        assert_eq!(files.len(), 1, "one {} wasm in dist: {files:?}", if worker { "worker" } else { "page" });
+        std::fs::read(&files[0]).expect("the wasm")
+    };
+    let marker = b"AWS::Serverless-2016-10-31";
+    let holds = |bytes: &[u8]| bytes.windows(marker.len()).any(|w| w == marker);
+    assert!(holds(&wasm(true)), "the worker writes templates");
+    assert!(!holds(&wasm(false)), "the page's first download holds the exporter");
+}

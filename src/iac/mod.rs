@@ -6,7 +6,9 @@
 //! - [`import`]: template text (YAML with short-form tags, or JSON) -> [`Imported`]
 //!   (the diagram and a [`Summary`] whose [`Summary::message`] is the sentence shown
 //!   after an import: what is not modelled, what is not drawn).
-//! - [`open_text`]: what the page's open and drop call: a template, or else a diagram file.
+//! - [`open_text`]: a template, or else a diagram file (what `dlab` and the tests open;
+//!   the page asks [`remote`]'s worker for templates, keeping this module out of its
+//!   first download).
 //! - [`export`]: a diagram -> SAM template text (YAML).
 //!
 //! The resource mapping is in docs/iac.md.
@@ -15,6 +17,7 @@ mod error;
 mod export;
 mod import;
 pub mod layout;
+pub mod remote;
 mod template;
 mod yaml_out;
 pub mod value;
@@ -37,9 +40,7 @@ pub fn import(text: &str) -> Result<Imported, IacError> {
 /// not a template) opens as it is, with no summary and the file format's own refusals;
 /// anything else is read as a template.
 pub fn open_text(text: &str) -> Result<(Diagram, Option<Summary>), Message> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    let json = trimmed.starts_with('{');
-    if json && (trimmed.contains("\"decouple-lab\"") || !trimmed.contains("\"Resources\"")) {
+    if remote::is_diagram_file(text) {
         return crate::share::from_json(text).map(|d| (d, None)).map_err(|e| e.message());
     }
     import(text).map(|i| (i.diagram, Some(i.summary))).map_err(|e| e.message())

@@ -17,6 +17,7 @@ mod fields;
 mod header;
 mod hooks;
 mod i18n;
+mod iac_worker;
 mod icons;
 mod inspector;
 mod legend;

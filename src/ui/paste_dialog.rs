@@ -6,7 +6,6 @@
 use super::dialog::Dialog;
 use super::hooks::Source;
 use super::i18n::use_lang;
-use crate::iac::Summary;
 use crate::lessons::ui_strings as words;
 use crate::model::Diagram;
 use crate::text::Message;
@@ -15,7 +14,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PasteDialogProps {
     /// The opened diagram and, for a template, the sentence on what it left out.
-    pub on_open: Callback<(Diagram, Option<Summary>)>,
+    pub on_open: Callback<(Diagram, Option<Message>)>,
     pub on_close: Callback<()>,
 }
 
@@ -40,10 +39,11 @@ pub fn paste_dialog(props: &PasteDialogProps) -> Html {
                 refusal.set(Some(words::open::PASTE_SOMETHING_FIRST.into()));
                 return;
             }
-            match crate::iac::open_text(&text) {
+            let (refusal, on_open) = (refusal.clone(), on_open.clone());
+            crate::ui::iac_worker::open_text((*text).clone(), move |opened| match opened {
                 Ok(opened) => on_open.emit(opened),
                 Err(why) => refusal.set(Some(Source::Pasted.refused_because(why))),
-            }
+            });
         })
     };
     html! {

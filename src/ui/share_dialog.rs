@@ -50,9 +50,12 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         let editor = editor.clone();
         Callback::from(move |_: MouseEvent| {
             let file = file_name(editor.diagram(), "yaml");
-            if let Err(why) = browser::download(&file, "application/yaml", &crate::iac::export(editor.diagram())) {
-                editor.dispatch(Action::Notify(Notice::error(why)));
-            }
+            let notify = editor.dispatcher();
+            super::iac_worker::export(editor.diagram(), move |template| {
+                if let Err(why) = template.and_then(|t| browser::download(&file, "application/yaml", &t)) {
+                    notify.dispatch(Action::Notify(Notice::error(why)));
+                }
+            });
         })
     };
     let export_svg = {

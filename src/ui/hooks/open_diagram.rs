@@ -119,13 +119,13 @@ fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
     editor.dispatch(Action::FitReadable { width, height });
 }
 
-/// Opens what `iac::open_text` read (a diagram file, or a template with the sentence
+/// Opens what `iac_worker::open_text` read (a diagram file, or a template with the sentence
 /// on what it left out) the way every diagram opens: at once, or after the question.
-pub fn offer_opened(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, opened: (Diagram, Option<crate::iac::Summary>), source: Source) {
+pub fn offer_opened(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, opened: (Diagram, Option<Message>), source: Source) {
     let (diagram, summary) = opened;
     offer(editor, pending, Ok(diagram), source);
     if let Some(summary) = summary {
-        editor.dispatch(Action::Notify(Notice::info(summary.message())));
+        editor.dispatch(Action::Notify(Notice::info(summary)));
     }
 }
 
@@ -136,10 +136,10 @@ pub fn read_diagram_file(file: web_sys::File, editor: Editor, pending: UseStateH
         return;
     }
     let reader = gloo::file::callbacks::read_as_text(&file, move |text| match text {
-        Ok(text) => match crate::iac::open_text(&text) {
+        Ok(text) => crate::ui::iac_worker::open_text(text, move |opened| match opened {
             Ok(opened) => offer_opened(&editor, &pending, opened, Source::File),
             Err(why) => editor.dispatch(Action::Notify(Notice::error(Source::File.refused_because(why)))),
-        },
+        }),
         Err(_) => editor.dispatch(Action::Notify(Notice::error(words::open::THE_BROWSER_COULD_NOT_READ))),
     });
     // The read finishes on its own; keep the reader alive until then.
