@@ -1,6 +1,6 @@
 //! The language switch in headless Chromium: Vietnamese labels in the header, toolbar,
 //! palette, patterns and exercises; the choice is remembered across a reload. Then every
-//! screen a learner reaches (a pattern, settings, a refusal, a warning, a run, the
+//! screen a learner reaches (a pattern, settings, a box's context menu, a refusal, a warning, a run, the
 //! exercises, the dialogs, a broken link, the event log, the message inspector, a broken
 //! state machine definition) is read word by word for English left over.
 
@@ -255,6 +255,13 @@ async fn every_screen_speaks_vietnamese() {
     assert!(error.contains("phải nằm trong khoảng từ 0 đến 43 200 giây"), "{error}");
     found.extend(english_on_screen(c, "range", &english).await);
     input.send_keys(&Key::Escape.to_string()).await.expect("leave the field");
+
+    // A box's context menu (Shift+F10 on the focused box).
+    c.execute("document.querySelector('.node[data-kind=\"queue\"]').focus();", vec![]).await.expect("focus the queue");
+    c.active_element().await.expect("the box").send_keys(&format!("{}{}", Key::Shift, Key::F10)).await.expect("Shift+F10");
+    c.wait().for_element(Locator::Css(".context-menu")).await.expect("the context menu");
+    found.extend(english_on_screen(c, "context-menu", &english).await);
+    c.active_element().await.expect("the menu").send_keys(&Key::Escape.to_string()).await.expect("close it");
 
     // A lone topic warns; a queue cannot push to it.
     click(c, r#".palette-item[data-kind="topic"]"#).await;
