@@ -10,7 +10,7 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{clock, open_link, queue_and_function, screenshot, wait_until_clock};
+use support::{click_button, clock, open_link, queue_and_function, screenshot, wait_until_clock};
 
 async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.expect("run a script")
@@ -26,15 +26,6 @@ async fn select_node(c: &Client, name: &str) {
 
 async fn choose_outage(c: &Client, key: &str) {
     c.find(Locator::Css(&format!(r#".faults [data-outage="{key}"] input"#))).await.unwrap_or_else(|_| panic!("the {key} outage")).click().await.expect("choose");
-}
-
-async fn click_button(c: &Client, label_start: &str) {
-    c.find(Locator::Css(&format!(r#"button[aria-label^="{label_start}"], button[title^="{label_start}"]"#)))
-        .await
-        .unwrap_or_else(|_| panic!("a {label_start} button"))
-        .click()
-        .await
-        .expect("click");
 }
 
 /// The queue's badge: its text (the figures) and its tooltip.

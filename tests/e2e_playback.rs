@@ -11,7 +11,7 @@ mod support;
 use decouple_lab::model::{spec::Spec, ComponentKind, Diagram, Point};
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{clock, queue_and_function, screenshot, shift_click, wait_for_count, wait_until_clock};
+use support::{click_button, clock, queue_and_function, screenshot, shift_click, wait_for_count, wait_until_clock};
 
 /// Figures a badge leaves out while they are zero; every other word is always shown.
 const SHOWN_WHEN_NONZERO: [&str; 3] = ["in flight", "errors", "in DLQ"];
@@ -26,15 +26,6 @@ async fn badge_number(c: &Client, kind: &str, word: &str) -> u64 {
         None if SHOWN_WHEN_NONZERO.contains(&word) => 0,
         None => panic!("the {kind}'s badge {text:?} has no {word:?}"),
     }
-}
-
-async fn click_button(c: &Client, label_start: &str) {
-    c.find(Locator::Css(&format!(r#"button[aria-label^="{label_start}"], button[title^="{label_start}"]"#)))
-        .await
-        .unwrap_or_else(|_| panic!("a {label_start} button"))
-        .click()
-        .await
-        .expect("click");
 }
 
 /// Waits for the clock to show exactly `seconds` (after a step or a reset).

@@ -368,3 +368,13 @@ impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
 pub async fn devtools(c: &Client, cmd: &'static str, params: serde_json::Value) {
     c.issue_cmd(DevTools { cmd, params }).await.unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"));
 }
+
+/// Clicks the button whose accessible label or tooltip starts with `label_start`.
+pub async fn click_button(c: &Client, label_start: &str) {
+    c.find(Locator::Css(&format!(r#"button[aria-label^="{label_start}"], button[title^="{label_start}"]"#)))
+        .await
+        .unwrap_or_else(|_| panic!("a {label_start} button"))
+        .click()
+        .await
+        .expect("click");
+}
