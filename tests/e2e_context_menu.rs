@@ -88,7 +88,8 @@ async fn a_right_click_offers_a_boxs_actions_and_the_canvass() {
     let active = js(c, "return document.activeElement && document.activeElement.id;").await;
     assert_eq!(active, serde_json::json!("connect-to"));
 
-    // From the keyboard: Shift+F10 on a focused box opens its menu.
+    // From the keyboard: Shift+F10 on a focused box opens its menu; Escape gives focus
+    // back to the box; Enter acts at once (no wait, unlike a pointer's click).
     js(c, "document.querySelector('.node[data-kind=\"function\"]').focus(); return true;").await;
     c.active_element().await.expect("the box").send_keys(&format!("{}{}", Key::Shift, Key::F10)).await.expect("Shift+F10");
     assert_eq!(items(c).await, ["rename", "connect", "duplicate", "delete"]);
@@ -97,6 +98,18 @@ async fn a_right_click_offers_a_boxs_actions_and_the_canvass() {
     wait_for_count(c, ".context-menu", 0).await;
     let back = js(c, "return document.activeElement.getAttribute('data-kind');").await;
     assert_eq!(back, serde_json::json!("function"), "focus goes back to the box");
+    c.active_element().await.expect("the box").send_keys(&format!("{}{}", Key::Shift, Key::F10)).await.expect("Shift+F10");
+    items(c).await;
+    c.active_element().await.expect("Rename").send_keys(&Key::Enter.to_string()).await.expect("Enter at once");
+    wait_for_count(c, ".context-menu", 0).await;
+    c.wait().for_element(Locator::Css(".canvas-layer input")).await.expect("the name field, from the keyboard");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while js(c, "return document.activeElement.tagName;").await != serde_json::json!("INPUT") {
+        assert!(std::time::Instant::now() < deadline, "the name field takes focus");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.active_element().await.expect("focus").send_keys(&Key::Escape.to_string()).await.expect("cancel");
+    wait_for_count(c, ".canvas-layer input", 0).await;
 
     // Delete removes the box.
     right_click(c, r#".node[data-kind="function"]"#, 0.0, 0.0).await;
@@ -107,9 +120,15 @@ async fn a_right_click_offers_a_boxs_actions_and_the_canvass() {
     let empty = js(c, "const r = document.getElementById('canvas-svg').getBoundingClientRect(); return [r.width, r.height];").await;
     let height = empty[1].as_f64().expect("height");
     right_click(c, "#canvas-svg", 0.0, height / 2.0 - 30.0).await;
-    assert_eq!(items(c).await, ["paste", "select-all", "fit"]);
+    assert_eq!(items(c).await, ["select-all", "fit"], "nothing copied: no Paste");
     choose(c, "select-all").await;
     wait_for_count(c, ".node.selected", 3).await;
+    // Once something is copied, Paste is offered and adds it.
+    support::ctrl_key(c, 'c', false).await;
+    right_click(c, "#canvas-svg", 0.0, height / 2.0 - 30.0).await;
+    assert_eq!(items(c).await, ["paste", "select-all", "fit"]);
+    choose(c, "paste").await;
+    wait_for_count(c, ".node", 6).await;
     b.client.clone().close().await.expect("close");
 }
 

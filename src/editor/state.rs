@@ -204,6 +204,11 @@ impl EditorState {
         self.selection.contains(&item)
     }
 
+    /// Whether something was copied, so Paste would add it.
+    pub fn can_paste(&self) -> bool {
+        self.clipboard.is_some()
+    }
+
     /// The one selected item, when exactly one is selected (the inspector shows it).
     pub fn single_selection(&self) -> Option<Item> {
         match self.selection.len() {

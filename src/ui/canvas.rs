@@ -7,7 +7,7 @@ use super::diagram_view::{EdgeView, NodeView};
 use super::playback::DOTS_CANVAS_ID;
 use super::context_menu::{use_context_menu, ContextMenu};
 use super::canvas_input::{capture, local_point, use_pinch_zoom, use_wheel};
-use super::rename_box::rename_input;
+use super::rename_box::RenameBox;
 use super::store::use_editor;
 use std::rc::Rc;
 use crate::editor::geometry::{self, Rect, NODE_HEIGHT, NODE_WIDTH};
@@ -351,7 +351,9 @@ pub fn canvas(props: &CanvasProps) -> Html {
         _ => None,
     };
 
-    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| rename_input(c, &editor, &renaming, &vp, lang));
+    let rename_box = (*renaming).and_then(|id| diagram.component(id)).map(|c| {
+        html! { <RenameBox key={c.id.0} component={c.clone()} editor={editor.clone()} renaming={renaming.clone()} {vp} {lang} /> }
+    });
     let context_menu = (*menu).map(|at| {
         let close = { let menu = menu.clone(); Callback::from(move |_| menu.set(None)) };
         html! { <ContextMenu menu={at} editor={editor.clone()} on_rename={on_rename.clone()} on_show_settings={props.on_show_settings.clone()} on_close={close} /> }

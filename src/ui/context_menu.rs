@@ -1,8 +1,8 @@
 //! The canvas's context menu, as in every drawing tool: a right click, the keyboard's
 //! menu key (or Shift+F10) on a box, or a long press on a touch screen opens it, on a
-//! box (rename, connect, duplicate, delete) or on the empty canvas (paste, select all,
-//! fit). Its items are the shortcuts' and the toolbar's actions, offered where the
-//! pointer or finger is.
+//! box (rename, connect, duplicate, delete) or on the empty canvas (paste when something
+//! was copied, select all, fit). Its items are the shortcuts' and the toolbar's actions,
+//! offered where the pointer or finger is.
 
 use super::canvas::canvas_size;
 use super::canvas_input::local_point;
@@ -24,7 +24,8 @@ use yew::prelude::*;
 /// (CSS pixels): about what phones use for their own long press.
 const LONG_PRESS_MS: u32 = 500;
 const LONG_PRESS_SLOP_PX: f64 = 10.0;
-/// A lifted finger's click lands just after the menu opens under it: ignored for this long.
+/// A lifted finger's click lands just after the menu opens under it: a pointer's click is
+/// ignored for this long (the keyboard's is not).
 const SETTLE_MS: f64 = 400.0;
 /// The menu's size for keeping it inside the canvas (CSS pixels, from static/style.css).
 const MENU_WIDTH: f64 = 210.0;
@@ -136,9 +137,10 @@ pub fn use_context_menu(svg_ref: &NodeRef, editor: &Editor) -> UseStateHandle<Op
                                 let Some(svg) = on_svg(event).filter(|_| first) else { return };
                                 let target = box_of(e.target()).map(|(id, _)| id);
                                 let at = local_point(&svg, e.client_x(), e.client_y());
-                                let (menu, latest, press) = (menu.clone(), latest.clone(), press.clone());
+                                let (menu, latest) = (menu.clone(), latest.clone());
+                                // The press stays pending until the finger lifts, so a
+                                // second finger after the menu opened is still no press.
                                 let timer = Timeout::new(LONG_PRESS_MS, move || {
-                                    press.borrow_mut().take();
                                     let editor = latest.borrow().clone();
                                     open(&menu, &editor, at, target);
                                 });
@@ -234,7 +236,9 @@ pub fn context_menu(props: &ContextMenuProps) -> Html {
             items.push(MenuItem { text: words::inspector::DELETE, keys: "Delete", key: "delete", moves_focus: false, run: Rc::new(act(|| Action::DeleteSelection)) });
         }
         None => {
-            items.push(MenuItem { text: words::open::PASTE, keys: "Ctrl+V", key: "paste", moves_focus: false, run: Rc::new(act(|| Action::Paste)) });
+            if props.editor.can_paste() {
+                items.push(MenuItem { text: words::open::PASTE, keys: "Ctrl+V", key: "paste", moves_focus: false, run: Rc::new(act(|| Action::Paste)) });
+            }
             items.push(MenuItem { text: words::context_menu::SELECT_ALL, keys: "Ctrl+A", key: "select-all", moves_focus: false, run: Rc::new(act(|| Action::SelectAll)) });
             items.push(MenuItem { text: words::context_menu::FIT, keys: "F", key: "fit", moves_focus: false, run: Rc::new(fit) });
         }
@@ -245,14 +249,16 @@ pub fn context_menu(props: &ContextMenuProps) -> Html {
     let y = props.menu.at.y.min(height - tall - 4.0).max(4.0);
     let label = if props.menu.on.is_some() { words::context_menu::COMPONENT } else { words::context_menu::CANVAS };
     html! {
-        <div class="context-backdrop" onclick={close.clone()} oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
+        <div class="context-backdrop" onclick={close} oncontextmenu={Callback::from(|e: MouseEvent| e.prevent_default())}>
             <div ref={menu_ref} class="menu context-menu" role="menu" aria-label={label.get(lang)} {onkeydown}
                  style={format!("left:{x:.0}px;top:{y:.0}px")}
                  onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 { for items.into_iter().map(|MenuItem { text, keys, key, moves_focus, run }| {
                     let (on_close, restore_focus) = (props.on_close.clone(), restore_focus.clone());
-                    let onclick = Callback::from(move |_: MouseEvent| {
-                        if settled() {
+                    // Enter or Space on an item (a click with no pointer: detail 0) acts at
+                        // once; a pointer's click waits for the menu to settle.
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        if e.detail() == 0 || settled() {
                             restore_focus.set(!moves_focus);
                             on_close.emit(());
                             // After the menu has gone (a name field or the chooser it opens

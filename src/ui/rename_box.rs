@@ -1,4 +1,5 @@
-//! Renaming a box in place: a text field over the box, Enter or leaving it renames,
+//! Renaming a box in place: a text field over the box, focused with its text selected
+//! (each time: `autofocus` works once per page in Chromium), Enter or leaving it renames,
 //! Escape cancels.
 
 use crate::lessons::ui_strings as words;
@@ -8,8 +9,30 @@ use crate::editor::{Action, Viewport};
 use crate::model::{Component, ComponentId};
 use yew::prelude::*;
 
-/// The field over component `c`, at the view's zoom.
-pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Option<ComponentId>>, vp: &Viewport, lang: Lang) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct RenameBoxProps {
+    pub component: Component,
+    pub editor: Editor,
+    /// The box being renamed; set to None when the field closes.
+    pub renaming: UseStateHandle<Option<ComponentId>>,
+    pub vp: Viewport,
+    pub lang: Lang,
+}
+
+/// The field over the component, at the view's zoom.
+#[function_component(RenameBox)]
+pub fn rename_box(props: &RenameBoxProps) -> Html {
+    let (c, editor, renaming, vp, lang) = (&props.component, &props.editor, &props.renaming, &props.vp, props.lang);
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     let at = vp.to_screen(c.position);
     let id = c.id;
     let finish = {
@@ -42,7 +65,7 @@ pub fn rename_input(c: &Component, editor: &Editor, renaming: &UseStateHandle<Op
         }
     });
     html! {
-        <input class="rename-input" aria-label={words::frame::COMPONENT_NAME.get(lang)} value={c.name.clone()} autofocus=true
+        <input ref={field} class="rename-input" aria-label={words::frame::COMPONENT_NAME.get(lang)} value={c.name.clone()}
                style={format!("left:{:.0}px;top:{:.0}px;width:{:.0}px", at.x + 50.0 * vp.zoom, at.y + 8.0 * vp.zoom, 120.0 * vp.zoom)}
                onkeydown={on_key} onblur={on_blur} />
     }
