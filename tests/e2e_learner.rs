@@ -201,6 +201,12 @@ async fn a_verdict_goes_out_of_date_with_an_edit_and_a_pass_stays_marked() {
     assert!(kind.contains("Queue"), "the queue's settings: {kind}");
     assert_eq!(js(c, "return document.querySelector('.exercises').hidden;").await, serde_json::json!(true));
     screenshot(c, "exercises-and-inspector").await;
+    // The header's Exercises button brings them to the front (it does not close them)...
+    c.find(Locator::Css(r#"[data-action="exercises"]"#)).await.expect("Exercises").click().await.expect("to the front");
+    c.wait().for_element(Locator::Css(&format!(r#".exercises:not([hidden]) [data-exercise="{}"] .verdict.passed"#, ex.id))).await.expect("the verdict kept");
+    // ...and so does the column's own tab.
+    c.find(Locator::Css(r#".node[data-kind="queue"]"#)).await.expect("the queue").click().await.expect("select it again");
+    wait_for_count(c, ".exercises[hidden]", 1).await;
     c.find(Locator::Css(r#"[data-side-tab="exercises"]"#)).await.expect("the Exercises tab").click().await.expect("back");
     c.wait().for_element(Locator::Css(&format!(r#".exercises:not([hidden]) [data-exercise="{}"] .verdict.passed"#, ex.id))).await.expect("the verdict kept");
     c.find(Locator::Css(".exercises .notice-close")).await.expect("close").click().await.expect("close the panel");

@@ -17,7 +17,7 @@ use super::playback::{use_player, LiveBadges, RunTick};
 use super::run_dock::RunDock;
 use super::paste_dialog::PasteDialog;
 use super::share_dialog::ShareDialog;
-use super::side_panel::SidePanel;
+use super::side_panel::{SidePanel, Tab as SideTab};
 use super::store::{self, Editor};
 use super::toolbar::Toolbar;
 use crate::editor::{Action, EditorState, NoticeLevel};
@@ -36,6 +36,7 @@ pub fn app() -> Html {
     let overlay = use_state(|| Overlay::None);
     let pattern_card = use_state(|| None::<AttrValue>);
     let exercises_open = use_state(|| false);
+    let side_tab = use_state(SideTab::default);
     // The exercise to show open when the panel opens from the empty canvas.
     let first_exercise = use_state(|| None::<&'static str>);
     // On a phone, the panel shown over the canvas (ignored on wider screens).
@@ -58,6 +59,7 @@ pub fn app() -> Html {
     // Stable callbacks, so the palette does not re-render with every edit.
     let on_pick = use_callback(placing.setter(), |kind, set| set.set(Some(kind)));
     let on_placed = use_callback(placing.setter(), |_, set| set.set(None));
+    let clear_selection = use_callback(editor.dispatcher(), |_, dispatch| dispatch.dispatch(Action::ClearSelection));
     // A press on a moving dot follows that message (the player knows where dots are).
     let on_dot = {
         let player = player.clone();
@@ -104,7 +106,7 @@ pub fn app() -> Html {
         <ContextProvider<RunTick> context={RunTick(player.snapshot().tick)}>
         <ContextProvider<LiveBadges> context={LiveBadges(player.snapshot().badges.clone())}>
             <div class="app">
-                <AppHeader overlay={overlay.clone()} exercises_open={exercises_open.clone()} on_file={on_file.clone()} lang={lang_choice.clone()} />
+                <AppHeader overlay={overlay.clone()} exercises_open={exercises_open.clone()} side_tab={side_tab.clone()} {clear_selection} on_file={on_file.clone()} lang={lang_choice.clone()} />
                 <Toolbar on_help={toggle_help.clone()} player={player.clone()} tick={player.snapshot().tick} />
                 <main class="workspace" data-sheet={sheet.attr()}>
                     <Palette {on_pick} {on_add} lang={lang} />
@@ -115,7 +117,7 @@ pub fn app() -> Html {
                                 on_show_settings={{ let s = sheet.clone(); Callback::from(move |_| s.set(Sheet::Inspector)) }} />
                         <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
-                    <SidePanel player={player.clone()} exercises_open={exercises_open.clone()} first_exercise={*first_exercise}
+                    <SidePanel player={player.clone()} exercises_open={exercises_open.clone()} tab={side_tab.clone()} first_exercise={*first_exercise}
                                pattern_card={pattern_card.clone()} on_open_pattern={on_open_pattern.clone()} />
                 </main>
                 <PhoneTabs sheet={*sheet} on_change={{ let s = sheet.clone(); Callback::from(move |next| s.set(next)) }} />

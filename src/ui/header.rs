@@ -5,6 +5,7 @@
 use super::hooks::language_switch;
 use super::i18n::Lang;
 use crate::lessons::ui_strings as words;
+use super::side_panel::Tab as SideTab;
 use yew::prelude::*;
 
 /// Which header overlay is open.
@@ -22,6 +23,10 @@ pub enum Overlay {
 pub struct AppHeaderProps {
     pub overlay: UseStateHandle<Overlay>,
     pub exercises_open: UseStateHandle<bool>,
+    /// What the side column shows while the exercises are open.
+    pub side_tab: UseStateHandle<SideTab>,
+    /// Lets go of the selection (bringing the exercises to the front does).
+    pub clear_selection: Callback<()>,
     /// A diagram file the learner picked.
     pub on_file: Callback<web_sys::File>,
     /// The learner's language, which the switch changes.
@@ -32,6 +37,7 @@ pub struct AppHeaderProps {
 pub fn app_header(props: &AppHeaderProps) -> Html {
     let lang = *props.lang;
     let (overlay, exercises_open, on_file) = (&props.overlay, &props.exercises_open, &props.on_file);
+    let exercises_shown = **exercises_open && *props.side_tab == SideTab::Exercises;
     html! {
         <header class="app-header">
             <a class="brand" href="./" aria-label={words::frame::DECOUPLE_LAB_HOME.get(lang)}>
@@ -44,8 +50,20 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Lesson)) }}>{ words::lesson::LESSON.get(lang) }</button>
                 <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ words::header::PATTERNS.get(lang) }</button>
-                <button type="button" class={classes!("header-button", exercises_open.then_some("active"))} aria-pressed={exercises_open.to_string()} data-action="exercises"
-                        onclick={{ let e = exercises_open.clone(); Callback::from(move |_: MouseEvent| e.set(!*e)) }}>{ words::header::EXERCISES.get(lang) }</button>
+                <button type="button" class={classes!("header-button", exercises_shown.then_some("active"))} aria-pressed={exercises_shown.to_string()} data-action="exercises"
+                        onclick={{
+                            // Open behind the inspector: to the front; in front: closed.
+                            // (letting go of the selection, as the column's own tab does).
+                            let (open, tab, let_go) = (exercises_open.clone(), props.side_tab.clone(), props.clear_selection.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                if *open && *tab == SideTab::Inspector {
+                                    let_go.emit(());
+                                    tab.set(SideTab::Exercises);
+                                } else {
+                                    open.set(!*open);
+                                }
+                            })
+                        }}>{ words::header::EXERCISES.get(lang) }</button>
                 <button type="button" class="header-button" data-action="library"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Library)) }}>{ words::header::MY_DIAGRAMS.get(lang) }</button>
                 <label class="header-button file-button">

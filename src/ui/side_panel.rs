@@ -9,12 +9,15 @@ use super::inspector::Inspector;
 use super::lesson_panels::{ExercisesPanel, PatternCard};
 use super::playback::Player;
 use super::store::use_editor;
+use crate::editor::Action;
 use crate::lessons::ui_strings as words;
 use yew::prelude::*;
 
-/// Which of the two panels the column shows while the exercises are open.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Tab {
+/// Which of the two panels the column shows while the exercises are open (the header's
+/// Exercises button brings the exercises back to the front before it closes them).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Tab {
+    #[default]
     Exercises,
     Inspector,
 }
@@ -24,6 +27,7 @@ pub struct SidePanelProps {
     pub player: Player,
     /// Whether the Exercises panel is open (the header's Exercises button toggles it).
     pub exercises_open: UseStateHandle<bool>,
+    pub tab: UseStateHandle<Tab>,
     /// The exercise to show open when the panel opens from the empty canvas.
     pub first_exercise: Option<&'static str>,
     /// The open pattern's explanation, shown in the inspector while nothing is selected.
@@ -36,7 +40,7 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     let lang = use_lang();
     let editor = use_editor();
     let open = *props.exercises_open;
-    let tab = use_state(|| Tab::Exercises);
+    let tab = props.tab.clone();
     // Mounted from the first opening on, so closing keeps the verdicts and answers.
     let mounted = use_state(|| false);
     {
@@ -58,11 +62,18 @@ pub fn side_panel(props: &SidePanelProps) -> Html {
     }
     let showing = if open { *tab } else { Tab::Inspector };
     let tab_button = |which: Tab, label: &'static str, id: &'static str| {
-        let tab = tab.clone();
+        let (tab, editor) = (tab.clone(), editor.clone());
+        // Back to the exercise lets go of the selection, so a click on the same box
+        // shows its settings again.
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if which == Tab::Exercises {
+                editor.dispatch(Action::ClearSelection);
+            }
+            tab.set(which)
+        });
         html! {
             <button type="button" role="tab" class="side-tab" data-side-tab={id}
-                    aria-selected={(showing == which).to_string()}
-                    onclick={Callback::from(move |_: MouseEvent| tab.set(which))}>{ label }</button>
+                    aria-selected={(showing == which).to_string()} {onclick}>{ label }</button>
         }
     };
     let close_exercises = {
