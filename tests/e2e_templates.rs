@@ -208,3 +208,27 @@ fn the_first_download_leaves_the_template_code_to_the_worker() {
     assert!(holds(&wasm(true)), "the worker writes templates");
     assert!(!holds(&wasm(false)), "the page's first download holds the exporter");
 }
+
+/// A site whose template worker cannot load (its wasm missing) refuses a pasted template
+/// with a sentence, rather than leaving the learner waiting; the diagram stays.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_template_worker_that_cannot_load_says_so() {
+    let site = TempDir::new("site-without-worker-wasm");
+    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name").to_string_lossy().to_string();
+        if path.is_file() && name != "iac_worker_bg.wasm" && name != "sw.js" {
+            std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
+        }
+    }
+    let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
+    let b = support::open_browser(base_url).await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    paste(c, QUEUE_WORKER).await;
+    let refusal = c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".paste-refusal")).await.expect("a refusal").text().await.expect("text");
+    assert!(refusal.contains("The template reader could not start"), "{refusal}");
+    assert_eq!(c.find_all(Locator::Css(".node")).await.expect("nodes").len(), 0, "nothing opened");
+    b.client.clone().close().await.expect("close");
+}

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Trunk's loader for the worker (`data-loader-shim`): unhashed, beside index.html.
+/// The worker's entry (static/iac_worker_loader.js): unhashed, beside index.html.
 const WORKER_URL: &str = "./iac_worker_loader.js";
 
 type Waiting = HashMap<u64, Box<dyn FnOnce(Reply)>>;
