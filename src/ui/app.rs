@@ -61,40 +61,30 @@ pub fn app() -> Html {
     let on_placed = use_callback(placing.setter(), |_, set| set.set(None));
     let clear_selection = use_callback(editor.dispatcher(), |_, dispatch| dispatch.dispatch(Action::ClearSelection));
     // A press on a moving dot follows that message (the player knows where dots are).
-    let on_dot = {
-        let player = player.clone();
-        Callback::from(move |at: crate::model::Point| player.pick_dot(at))
-    };
+    let on_dot = use_callback(player.clone(), |at: crate::model::Point, player| player.pick_dot(at));
     let on_add = use_callback((editor.dispatcher(), sheet.setter()), |kind, (dispatch, sheet)| {
         let (width, height) = canvas_size();
         dispatch.dispatch(Action::AddInView { kind, width, height });
         // On a phone the palette covers the canvas: show the box just added.
         sheet.set(Sheet::Canvas);
     });
-    let on_open_pattern = {
-        let editor = editor.clone();
-        let overlay = overlay.clone();
-        let pattern_card = pattern_card.clone();
-        Callback::from(move |id: &'static str| {
-            overlay.set(Overlay::None);
-            open_pattern(&editor, id);
-            pattern_card.set(Some(AttrValue::from(id)));
-            let (width, height) = canvas_size();
-            editor.dispatch(Action::FitReadable { width, height });
-        })
-    };
-    let on_open_exercise = {
-        let (exercises_open, first_exercise) = (exercises_open.clone(), first_exercise.clone());
-        Callback::from(move |id: &'static str| {
-            first_exercise.set(Some(id));
-            exercises_open.set(true);
-        })
-    };
-    let on_file = {
-        let editor = editor.clone();
-        let pending = pending.clone();
-        Callback::from(move |file: web_sys::File| read_diagram_file(file, editor.clone(), pending.clone()))
-    };
+    // The canvas's callbacks too: a new callback would re-render the whole canvas (every
+    // box and arrow) with each of the run's snapshots, a few times a second.
+    let on_open_pattern = use_callback((editor.clone(), overlay.setter(), pattern_card.setter()), |id: &'static str, (editor, overlay, pattern_card)| {
+        overlay.set(Overlay::None);
+        open_pattern(editor, id);
+        pattern_card.set(Some(AttrValue::from(id)));
+        let (width, height) = canvas_size();
+        editor.dispatch(Action::FitReadable { width, height });
+    });
+    let on_open_exercise = use_callback((exercises_open.setter(), first_exercise.setter()), |id: &'static str, (exercises_open, first_exercise)| {
+        first_exercise.set(Some(id));
+        exercises_open.set(true);
+    });
+    let on_file = use_callback((editor.clone(), pending.clone()), |file: web_sys::File, (editor, pending)| {
+        read_diagram_file(file, editor.clone(), pending.clone())
+    });
+    let on_show_settings = use_callback(sheet.setter(), |_, sheet| sheet.set(Sheet::Inspector));
     let toggle_help = {
         let show_help = show_help.clone();
         Callback::from(move |_| show_help.set(!*show_help))
@@ -114,7 +104,7 @@ pub fn app() -> Html {
                         <Canvas placing={*placing} {on_placed} on_file={on_file.clone()}
                                 live_faults={player.snapshot().live_faults.clone()} {on_dot}
                                 {on_open_exercise} on_open_pattern={on_open_pattern.clone()}
-                                on_show_settings={{ let s = sheet.clone(); Callback::from(move |_| s.set(Sheet::Inspector)) }} />
+                                {on_show_settings} />
                         <RunDock player={player.clone()} tick={player.snapshot().tick} />
                     </div>
                     <SidePanel player={player.clone()} exercises_open={exercises_open.clone()} tab={side_tab.clone()} first_exercise={*first_exercise}
