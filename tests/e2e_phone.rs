@@ -128,3 +128,26 @@ async fn a_finger_adds_connects_pans_and_zooms() {
     assert_eq!(c.find_all(Locator::Css(".edge")).await.expect("edges").len(), 1, "the pinch connected or moved nothing");
     screenshot(c, "phone-edited").await;
 }
+
+/// A phone held sideways (844 × 390): the empty canvas's first choices start inside the
+/// canvas, not cut off above it, and the last one can be scrolled to.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_phone_held_sideways_shows_the_lessons_choices_from_the_first() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(".canvas-empty")).await.expect("the empty canvas");
+    support::page_size(c, 844, 390).await;
+    let canvas_top = number(c, "return document.querySelector('.canvas').getBoundingClientRect().top;").await;
+    let title_top = number(c, "return document.querySelector('.canvas-empty-title').getBoundingClientRect().top;").await;
+    assert!(title_top >= canvas_top, "the empty state starts inside the canvas: {title_top} < {canvas_top}");
+    let last = ".canvas-empty .empty-choice:last-of-type";
+    c.execute(&format!("document.querySelector('{last}').scrollIntoView({{block: 'nearest'}});"), vec![]).await.expect("scroll");
+    let (bottom, canvas_bottom) = (
+        number(c, &format!("return document.querySelector('{last}').getBoundingClientRect().bottom;")).await,
+        number(c, "return document.querySelector('.canvas').getBoundingClientRect().bottom;").await,
+    );
+    assert!(bottom <= canvas_bottom + 0.5, "the last choice can be reached: {bottom} > {canvas_bottom}");
+    screenshot(c, "phone-sideways-empty").await;
+    b.client.clone().close().await.expect("close");
+}
