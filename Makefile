@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 WASM := source scripts/env.sh &&
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size lighthouse first-visit frames bench bench-wasm conformance iac
+.PHONY: setup serve build test test-native test-wasm test-e2e size lighthouse first-visit frames bench bench-wasm conformance iac trace
 
 setup:
 	@scripts/setup.sh
@@ -45,6 +45,11 @@ lighthouse: build
 # Fast 3G (1.6 Mbps, 150 ms) and a 4x slower CPU: navigation to a usable palette, cold.
 first-visit: build
 	node scripts/first_visit.mjs 5
+
+# Where a playing page's main thread goes (a DevTools trace at 100x and 4x CPU): script,
+# style, layout, paint, commit, and which elements are marked for layout and why.
+trace: build
+	node scripts/trace_playback.mjs
 
 # Playback frame times in Chromium on 50 components: 10,000 messages, then 2,000 with
 # the CPU slowed fourfold; memory over 60 simulated minutes in each.
