@@ -52,8 +52,8 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Patterns)) }}>{ words::header::PATTERNS.get(lang) }</button>
                 <button type="button" class={classes!("header-button", exercises_shown.then_some("active"))} aria-pressed={exercises_shown.to_string()} data-action="exercises"
                         onclick={{
-                            // Open behind the inspector: to the front; in front: closed.
-                            // (letting go of the selection, as the column's own tab does).
+                            // Open behind the inspector: to the front (letting go of the
+                            // selection, as the column's own tab does); in front: closed.
                             let (open, tab, let_go) = (exercises_open.clone(), props.side_tab.clone(), props.clear_selection.clone());
                             Callback::from(move |_: MouseEvent| {
                                 if *open && *tab == SideTab::Inspector {
