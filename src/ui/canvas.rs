@@ -80,6 +80,7 @@ pub fn canvas(props: &CanvasProps) -> Html {
 
     use_wheel(&svg_ref, &editor);
     use_pinch_zoom(&svg_ref, &editor);
+    super::svg_size::use_pixel_size(&svg_ref);
     let menu = use_context_menu(&svg_ref, &editor);
 
     let screen_point = {

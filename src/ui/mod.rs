@@ -38,6 +38,7 @@ mod setting_input;
 mod share_dialog;
 mod side_panel;
 mod store;
+mod svg_size;
 mod toolbar;
 
 pub use app::App;
