@@ -9,11 +9,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, TouchActions
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{open_link, page_1440x900, queue_and_function, screenshot, wait_for_count};
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
-}
+use support::{js, open_link, page_1440x900, queue_and_function, screenshot, wait_for_count};
 
 /// A right click at `(x, y)` from the element's centre.
 async fn right_click(c: &Client, selector: &str, x: f64, y: f64) {

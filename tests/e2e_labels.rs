@@ -12,14 +12,10 @@ use decouple_lab::model::{ComponentKind, Diagram, Point};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{open_link, screenshot, wait_for_count};
+use support::{js, open_link, screenshot, wait_for_count};
 
 async fn wait_canvas(c: &Client) {
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
-}
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.expect("run a script")
 }
 
 async fn click(c: &Client, css: &str) {

@@ -11,18 +11,10 @@ use decouple_lab::model::{ComponentKind, Diagram, Point};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
 use std::time::{Duration, Instant};
-use support::{autosaved, open_link, ctrl_key, drag, page_1440x900, screenshot, wait_for_count};
+use support::{autosaved, ctrl_key, drag, js, open_link, page_1440x900, screenshot, text_of, wait_for_count};
 
 async fn wait_canvas(c: &Client) {
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
-}
-
-async fn text_of(c: &Client, selector: &str) -> String {
-    c.wait().for_element(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shows")).text().await.expect("text")
-}
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.expect("run a script")
 }
 
 /// The lesson's exercise 1 as its words put it: API Gateway → SQS → Lambda → DynamoDB,

@@ -10,15 +10,7 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{click_button, clock, open_link, queue_and_function, screenshot, wait_until_clock};
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.expect("run a script")
-}
-
-async fn text_of(c: &Client, selector: &str) -> String {
-    c.wait().for_element(Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shows")).text().await.expect("text")
-}
+use support::{click_button, clock, js, open_link, queue_and_function, screenshot, text_of, wait_until_clock};
 
 async fn select_node(c: &Client, name: &str) {
     c.find(Locator::Css(&format!(r#".node[aria-label*=" {name},"]"#))).await.expect("the box").click().await.expect("select");

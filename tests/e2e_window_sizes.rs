@@ -10,13 +10,9 @@ use decouple_lab::lessons::exercise;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::screenshot;
+use support::{js, screenshot};
 
 const SIZES: [(u32, u32); 3] = [(1440, 900), (1280, 720), (1024, 700)];
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.expect("run a script")
-}
 
 /// Whether every element `selector` matches lies inside the canvas's rectangle.
 async fn all_inside_the_canvas(c: &Client, selector: &str) -> bool {

@@ -378,3 +378,13 @@ pub async fn click_button(c: &Client, label_start: &str) {
         .await
         .expect("click");
 }
+
+/// What `script` returns in the page (a failing script fails the test, naming it).
+pub async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+/// The text of the element `selector` matches, once it shows.
+pub async fn text_of(c: &Client, selector: &str) -> String {
+    c.wait().for_element(fantoccini::Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shows")).text().await.expect("text")
+}
