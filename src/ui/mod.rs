@@ -49,4 +49,9 @@ pub fn start() {
     // The wasm memory, for benchmarks to read the heap's size (`benches/playback_frames.rs`).
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &"dlabWasmMemory".into(), &wasm_bindgen::memory());
     yew::Renderer::<App>::new().render();
+    // The first paint (index.html) leaves now: Yew renders in a microtask of this same
+    // task, so no frame shows neither it nor the app.
+    if let Some(first_paint) = gloo::utils::document().get_element_by_id("first-paint") {
+        first_paint.remove();
+    }
 }

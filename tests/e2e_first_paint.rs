@@ -1,0 +1,84 @@
+//! The first paint (index.html) in headless Chromium: while the page's wasm downloads the
+//! learner reads what the page is for and how far the download is; the app replaces it
+//! when it mounts, having fetched its wasm once; a wasm that cannot load is said in a
+//! sentence, in the learner's language, with a button that tries again.
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+use support::{js, text_of, TempDir};
+
+/// The app takes the page over from the first paint, and the wasm the first paint's
+/// progress bar follows is the one the page runs: fetched once, not once for the bar and
+/// again for the app (index.html preloads it).
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn the_first_paint_gives_way_to_the_app_which_fetched_its_wasm_once() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    assert_eq!(c.find_all(Locator::Css("#first-paint")).await.expect("query").len(), 0, "the first paint is gone");
+    let headings = js(c, "return [...document.querySelectorAll('h1')].map((h) => h.textContent)").await;
+    assert_eq!(headings, serde_json::json!(["Decouple Lab"]), "only the app's heading");
+    let wasm_fetches = js(c, "return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length").await;
+    assert_eq!(wasm_fetches, serde_json::json!(1), "the page's wasm is fetched once");
+    b.client.clone().close().await.expect("close");
+}
+
+/// A site whose page wasm is broken (here: garbage in its place) keeps the first paint,
+/// shows the download as complete, says the editor could not load (in Vietnamese for a
+/// learner who chose it) and offers a reload, which opens the app once the file is good.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
+    let site = TempDir::new("site-with-broken-wasm");
+    let mut page_wasm = None;
+    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name").to_string_lossy().to_string();
+        // No service worker: it would keep the broken file for the reload.
+        if !path.is_file() || name == "sw.js" {
+            continue;
+        }
+        if name.ends_with("_bg.wasm") && !name.starts_with("iac_worker") {
+            std::fs::write(site.0.join(&name), vec![0x2a; 4096]).expect("a broken wasm");
+            page_wasm = Some(path.clone());
+        } else {
+            std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
+        }
+    }
+    let page_wasm = page_wasm.expect("the page's wasm in dist");
+    let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
+    let b = support::open_browser(base_url).await;
+    let c = &b.client;
+
+    wait_for_failure(c).await;
+    assert_eq!(text_of(c, "#first-paint-status").await, "The editor could not load: check the connection, then reload the page.");
+    let bar_at = js(c, "return document.querySelector('.first-paint-progress').getAttribute('aria-valuenow')").await;
+    assert_eq!(bar_at, serde_json::json!("100"), "the bar followed the download to its end");
+    assert!(c.find(Locator::Css(".first-paint-reload")).await.expect("the reload button").is_displayed().await.expect("shown"));
+    assert_eq!(c.find_all(Locator::Css("#canvas-svg")).await.expect("query").len(), 0, "no app");
+    support::screenshot(c, "first-paint-failed").await;
+
+    js(c, "localStorage.setItem('decouple-lab.lang', 'vi'); location.reload(); return null").await;
+    wait_for_failure(c).await;
+    assert_eq!(text_of(c, "#first-paint-status").await, "Không tải được trình soạn sơ đồ: hãy kiểm tra kết nối rồi tải lại trang.");
+    assert_eq!(text_of(c, ".first-paint-reload").await, "Tải lại trang");
+    assert_eq!(js(c, "return document.documentElement.lang").await, serde_json::json!("vi"));
+
+    let name = page_wasm.file_name().expect("a name");
+    std::fs::copy(&page_wasm, site.0.join(name)).expect("mend the wasm");
+    c.find(Locator::Css(".first-paint-reload")).await.expect("the reload button").click().await.expect("reload");
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the app after the reload");
+    assert_eq!(c.find_all(Locator::Css("#first-paint")).await.expect("query").len(), 0, "the first paint is gone");
+    b.client.clone().close().await.expect("close");
+}
+
+async fn wait_for_failure(c: &Client) {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#first-paint.first-paint-failed"))
+        .await
+        .expect("the first paint says the editor could not load");
+}
