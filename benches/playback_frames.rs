@@ -156,8 +156,8 @@ async fn main() {
     c.find(Locator::Css(".tool-button[aria-label^='Fit']")).await.expect("Fit").click().await.expect("fit");
     c.find(Locator::Css(".speed-select option[value='100']")).await.expect("100×").click().await.expect("choose 100×");
     // Chart a queue and a function while it plays.
-    c.find(Locator::Css(r#".node[aria-label*=" Orders queue 0,"]"#)).await.expect("a queue").click().await.expect("select");
-    support::shift_click(c, r#".node[aria-label*=" Processor 0,"]"#).await;
+    c.find(Locator::Css(r#".node[aria-label^="Orders queue 0,"]"#)).await.expect("a queue").click().await.expect("select");
+    support::shift_click(c, r#".node[aria-label^="Processor 0,"]"#).await;
     c.find(Locator::Css("button[aria-label^='Play']")).await.expect("Play").click().await.expect("play");
 
     wait_for_clock(c, 60.0).await;

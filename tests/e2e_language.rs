@@ -338,9 +338,9 @@ async fn every_screen_speaks_vietnamese() {
     if let Ok(open) = c.wait().at_most(Duration::from_secs(2)).for_element(Locator::Css(r#"[data-action="open-it"]"#)).await {
         open.click().await.expect("open it");
     }
-    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(r#".node[aria-label*=" Charge payment,"]"#)).await.expect("the saga").click().await.expect("select");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(r#".node[aria-label^="Charge payment,"]"#)).await.expect("the saga").click().await.expect("select");
     click(c, r#"button[data-error-rate="100"]"#).await;
-    click(c, r#".node[aria-label*=" Book trip (saga),"]"#).await;
+    click(c, r#".node[aria-label^="Book trip (saga),"]"#).await;
     click(c, r#".tool-button[aria-label="Chạy (Space)"]"#).await;
     click(c, r#".run-details .execution[data-status="failed"] .execution-head"#).await;
     click(c, r#".tool-button[aria-label="Tạm dừng (Space)"]"#).await;

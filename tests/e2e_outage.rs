@@ -13,7 +13,7 @@ use std::time::Duration;
 use support::{click_button, clock, js, open_link, queue_and_function, screenshot, text_of, wait_until_clock};
 
 async fn select_node(c: &Client, name: &str) {
-    c.find(Locator::Css(&format!(r#".node[aria-label*=" {name},"]"#))).await.expect("the box").click().await.expect("select");
+    c.find(Locator::Css(&format!(r#".node[aria-label^="{name},"]"#))).await.expect("the box").click().await.expect("select");
 }
 
 async fn choose_outage(c: &Client, key: &str) {
@@ -128,8 +128,8 @@ async fn the_faults_group_sets_the_diagram_before_a_run_and_has_one_error_rate()
     let saved = support::autosaved(c).await;
     let worker = saved["components"].as_array().expect("components").iter().find(|x| x["name"] == "Worker").cloned().expect("worker");
     assert_eq!((worker["faults"]["stopped"].clone(), worker["faults"]["error_rate"].clone()), (serde_json::json!(true), serde_json::json!(0.25)), "{worker}");
-    assert_eq!(c.find_all(Locator::Css(r#".node.down[aria-label*=" Worker,"]"#)).await.expect("find").len(), 1, "the box shows it is out");
-    assert!(text_of(c, r#".node[aria-label*=" Worker,"] .node-down"#).await.contains("STOPPED"), "and how");
+    assert_eq!(c.find_all(Locator::Css(r#".node.down[aria-label^="Worker,"]"#)).await.expect("find").len(), 1, "the box shows it is out");
+    assert!(text_of(c, r#".node[aria-label^="Worker,"] .node-down"#).await.contains("STOPPED"), "and how");
     support::page_size(c, 1440, 900).await;
     screenshot(c, "faults-group-before-the-run").await;
     // From t = 0: the orders wait from the start.

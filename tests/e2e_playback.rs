@@ -142,7 +142,7 @@ async fn choose_speed(c: &Client, speed: &str) {
 
 async fn select_node(c: &Client, name: &str) {
     // "Orders," and not "Orders DLQ,": the label is "kind name, service".
-    c.find(Locator::Css(&format!(r#".node[aria-label*=" {name},"]"#))).await.expect("the box").click().await.expect("select");
+    c.find(Locator::Css(&format!(r#".node[aria-label^="{name},"]"#))).await.expect("the box").click().await.expect("select");
 }
 
 async fn count(c: &Client, selector: &str) -> usize {
@@ -221,13 +221,13 @@ async fn the_chart_strip_charts_the_selected_components() {
     choose_speed(c, "25").await;
     click_button(c, "Play").await;
     select_node(c, "Orders").await;
-    shift_click(c, r#".node[aria-label*="Worker,"]"#).await;
+    shift_click(c, r#".node[aria-label^="Worker,"]"#).await;
     wait_until_clock(c, 40.0).await;
     // Take the worker down for a while, so the queue fills and its wait grows.
     select_node(c, "Worker").await;
     c.find(Locator::Css(r#".faults [data-outage="errors"] input"#)).await.expect("Errors").click().await.expect("down");
     select_node(c, "Orders").await;
-    shift_click(c, r#".node[aria-label*="Worker,"]"#).await;
+    shift_click(c, r#".node[aria-label^="Worker,"]"#).await;
     let t = clock(c).await;
     wait_until_clock(c, t + 25.0).await;
     assert_eq!(count(c, ".strip-row").await, 2, "one row per selected component");
@@ -255,7 +255,7 @@ async fn the_chart_strip_charts_the_selected_components() {
     assert!(label.contains("(messages)") && label.contains("Waiting") && label.contains("In flight"), "the queue's two lines: {label}");
     // What users saw beside what the queue held: the shop's response times by percentile.
     select_node(c, "Shop").await;
-    shift_click(c, r#".node[aria-label*=" Orders,"]"#).await;
+    shift_click(c, r#".node[aria-label^="Orders,"]"#).await;
     eventually("the shop's response times", || async {
         let label = c.execute(r#"return document.querySelector('.strip-row:first-child .chart[data-metric="Latency"] canvas').getAttribute('aria-label')"#, vec![]).await;
         label.ok().and_then(|l| l.as_str().map(|l| l.contains("Response time") && l.contains("p99"))).unwrap_or(false)
@@ -361,8 +361,8 @@ async fn the_message_inspector_shows_retries_and_a_dot_picks_a_message() {
     let picked = c
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
-               const a = document.querySelector('.node[aria-label*=" Shop,"] .node-box').getBoundingClientRect();
-               const b = document.querySelector('.node[aria-label*=" Alerts,"] .node-box').getBoundingClientRect();
+               const a = document.querySelector('.node[aria-label^="Shop,"] .node-box').getBoundingClientRect();
+               const b = document.querySelector('.node[aria-label^="Alerts,"] .node-box').getBoundingClientRect();
                const y = a.top + a.height / 2;
                (async () => {
                  for (let x = a.right + 2; x < b.left - 2; x += 3) {
@@ -414,11 +414,11 @@ async fn a_pattern_steps_do_it_button_takes_the_processors_down() {
     wait_until_clock(c, 30.0).await;
     let sync_failed = {
         // Its text content: the badge may be scrolled out of the canvas's view.
-        let el = c.find(Locator::Css(r#".node[aria-label*="Shoppers (sync)"] .node-badge text"#)).await.expect("badge");
+        let el = c.find(Locator::Css(r#".node[aria-label^="Shoppers (sync),"] .node-badge text"#)).await.expect("badge");
         el.prop("textContent").await.expect("text").unwrap_or_default()
     };
     let async_failed = {
-        let el = c.find(Locator::Css(r#".node[aria-label*="Shoppers (async)"] .node-badge text"#)).await.expect("badge");
+        let el = c.find(Locator::Css(r#".node[aria-label^="Shoppers (async),"] .node-badge text"#)).await.expect("badge");
         el.prop("textContent").await.expect("text").unwrap_or_default()
     };
     assert!(!sync_failed.contains(" 0 failed"), "the tightly coupled shoppers see errors: {sync_failed}");
@@ -426,7 +426,7 @@ async fn a_pattern_steps_do_it_button_takes_the_processors_down() {
     screenshot(c, "pattern-do-it").await;
     // What the shoppers saw beside what the queue held.
     select_node(c, "Shoppers (sync)").await;
-    shift_click(c, r#".node[aria-label*=" Orders queue,"]"#).await;
+    shift_click(c, r#".node[aria-label^="Orders queue,"]"#).await;
     let t = clock(c).await;
     wait_until_clock(c, t + 15.0).await;
     assert_eq!(count(c, ".strip-row").await, 2);

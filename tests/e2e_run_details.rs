@@ -19,7 +19,7 @@ async fn open_pattern(c: &Client, base: &str, id: &str) -> usize {
 }
 
 async fn select(c: &Client, name: &str) {
-    c.find(Locator::Css(&format!(r#".node[aria-label*=" {name},"]"#))).await.unwrap_or_else(|_| panic!("{name}")).click().await.expect("select");
+    c.find(Locator::Css(&format!(r#".node[aria-label^="{name},"]"#))).await.unwrap_or_else(|_| panic!("{name}")).click().await.expect("select");
 }
 
 async fn play_at(c: &Client, speed: &str) {

@@ -104,7 +104,9 @@ pub fn node_view(props: &NodeProps) -> Html {
         class.push("down");
     }
     let (kind, service) = (props.kind.name(props.lang), props.service);
-    let label = format!("{kind} {}, {service}", props.name);
+    // The visible words first, in the order shown, so "click Orders" finds the box by
+    // voice (WCAG 2.5.3); then the kind.
+    let label = format!("{}, {service}, {kind}", props.name);
     html! {
         <g class={class} transform={format!("translate({} {})", props.x, props.y)}
            data-id={id.0.to_string()} data-kind={props.kind.key()}
