@@ -32,23 +32,8 @@ async fn the_first_paint_gives_way_to_the_app_which_fetched_its_wasm_once() {
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
-    let site = TempDir::new("site-with-broken-wasm");
-    let mut page_wasm = None;
-    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
-        let path = entry.expect("an entry").path();
-        let name = path.file_name().expect("a name").to_string_lossy().to_string();
-        // No service worker: it would keep the broken file for the reload.
-        if !path.is_file() || name == "sw.js" {
-            continue;
-        }
-        if name.ends_with("_bg.wasm") && !name.starts_with("iac_worker") {
-            std::fs::write(site.0.join(&name), vec![0x2a; 4096]).expect("a broken wasm");
-            page_wasm = Some(path.clone());
-        } else {
-            std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
-        }
-    }
-    let page_wasm = page_wasm.expect("the page's wasm in dist");
+    let is_page_wasm = |name: &str| name.ends_with("_bg.wasm") && !name.starts_with("iac_worker");
+    let site = copy_of_the_build("site-with-broken-wasm", |name| if is_page_wasm(name) { Served::Bytes(vec![0x2a; 4096]) } else { Served::AsBuilt });
     let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
     let b = support::open_browser(base_url).await;
     let c = &b.client;
@@ -67,12 +52,58 @@ async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
     assert_eq!(text_of(c, ".first-paint-reload").await, "Tải lại trang");
     assert_eq!(js(c, "return document.documentElement.lang").await, serde_json::json!("vi"));
 
-    let name = page_wasm.file_name().expect("a name");
-    std::fs::copy(&page_wasm, site.0.join(name)).expect("mend the wasm");
+    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
+        let path = entry.expect("an entry").path();
+        if path.file_name().is_some_and(|n| is_page_wasm(&n.to_string_lossy())) {
+            std::fs::copy(&path, site.0.join(path.file_name().expect("a name"))).expect("mend the wasm");
+        }
+    }
     c.find(Locator::Css(".first-paint-reload")).await.expect("the reload button").click().await.expect("reload");
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the app after the reload");
     assert_eq!(c.find_all(Locator::Css("#first-paint")).await.expect("query").len(), 0, "the first paint is gone");
     b.client.clone().close().await.expect("close");
+}
+
+/// A page whose script does not arrive (an index.html from an older release, its hashed
+/// JS gone from the host) says so too, rather than "Loading" forever.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_page_whose_script_does_not_arrive_says_so() {
+    let site = copy_of_the_build("site-without-page-js", |name| if name.starts_with("decouple-lab-") && name.ends_with(".js") { Served::Missing } else { Served::AsBuilt });
+    let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
+    let b = support::open_browser(base_url).await;
+    let c = &b.client;
+    wait_for_failure(c).await;
+    assert_eq!(text_of(c, "#first-paint-status").await, "The editor could not load: check the connection, then reload the page.");
+    b.client.clone().close().await.expect("close");
+}
+
+/// What the copy of a built file holds.
+enum Served {
+    AsBuilt,
+    Bytes(Vec<u8>),
+    Missing,
+}
+
+/// A copy of the release build without its service worker (it would keep a broken file
+/// for the next load), each file as `serve` says.
+fn copy_of_the_build(label: &str, serve: impl Fn(&str) -> Served) -> TempDir {
+    let site = TempDir::new(label);
+    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name").to_string_lossy().to_string();
+        if !path.is_file() || name == "sw.js" {
+            continue;
+        }
+        match serve(&name) {
+            Served::AsBuilt => {
+                std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
+            }
+            Served::Bytes(bytes) => std::fs::write(site.0.join(&name), bytes).expect("write the copy"),
+            Served::Missing => {}
+        }
+    }
+    site
 }
 
 async fn wait_for_failure(c: &Client) {
