@@ -129,3 +129,50 @@ async fn the_share_dialog_from_the_keyboard_keeps_focus_inside_and_escape_return
     wait_for_count(c, "[role=dialog]", 0).await;
     assert_eq!(focus(c).await.0, "share", "focus returns to the Share button");
 }
+
+/// A pattern opens at once over an empty canvas or over a pattern left untouched (Undo
+/// brings the previous one back), and asks first over work of the learner's own: "Keep
+/// mine" keeps the diagram and the pattern card it had, "Open it" opens the pattern.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_pattern_asks_before_it_replaces_the_learners_own_work() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
+    let boxes = |id: &str| decouple_lab::lessons::pattern(id).expect("a pattern").try_diagram().expect("it builds").component_count();
+    let title = |id: &str| decouple_lab::lessons::pattern(id).expect("a pattern").title.en;
+    let open_pattern = |id: &'static str| async move {
+        c.find(Locator::Css(r#"[data-action="patterns"]"#)).await.expect("Patterns").click().await.expect("open the menu");
+        c.wait().for_element(Locator::Css(&format!(r#".menu-item[data-pattern="{id}"]"#))).await.expect("the pattern").click().await.expect("open it");
+    };
+    let card = || async { support::text_of(c, ".pattern-card h2").await };
+    let questions = || async { c.find_all(Locator::Css(r#"[role="alertdialog"]"#)).await.expect("query").len() };
+
+    open_pattern("producer-consumer").await;
+    wait_for_count(c, ".node", boxes("producer-consumer")).await;
+    open_pattern("sns-fanout").await;
+    wait_for_count(c, ".node", boxes("sns-fanout")).await;
+    assert_eq!(questions().await, 0, "an untouched pattern is replaced without a question");
+    assert_eq!(card().await, title("sns-fanout"));
+    assert!(support::text_of(c, ".notice").await.contains("Undo brings back"), "and Undo is offered");
+
+    c.find(Locator::Css(r#".palette-item[data-kind="queue"]"#)).await.expect("queue").click().await.expect("add");
+    let own = boxes("sns-fanout") + 1;
+    wait_for_count(c, ".node", own).await;
+    open_pattern("producer-consumer").await;
+    let dialog = c.wait().for_element(Locator::Css(r#"[role="alertdialog"]"#)).await.expect("a question first");
+    assert!(dialog.text().await.expect("text").contains(&format!("Open the pattern “{}”?", title("producer-consumer"))));
+    screenshot(c, "pattern-question").await;
+    c.find(Locator::XPath("//div[@role='alertdialog']//button[normalize-space()='Keep mine']")).await.expect("Keep mine").click().await.expect("keep");
+    assert_eq!(questions().await, 0);
+    assert_eq!(c.find_all(Locator::Css(".node")).await.expect("nodes").len(), own, "the work is kept");
+    // The card shows with nothing selected (the queue just added is).
+    c.execute("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));", vec![]).await.expect("select nothing");
+    assert_eq!(card().await, title("sns-fanout"), "and the card that went with it");
+
+    open_pattern("producer-consumer").await;
+    c.wait().for_element(Locator::Css(r#"[data-action="open-it"]"#)).await.expect("asked again").click().await.expect("open it");
+    wait_for_count(c, ".node", boxes("producer-consumer")).await;
+    assert_eq!(card().await, title("producer-consumer"));
+    b.client.clone().close().await.expect("close");
+}

@@ -150,7 +150,10 @@ async fn a_pasted_template_opens_and_pasted_garbage_is_refused_with_the_diagram_
     c.find(Locator::Css(".paste-dialog .notice-close")).await.expect("close").click().await.expect("close it");
     wait_for_count(c, ".paste-dialog", 0).await;
 
-    // A diagram file's JSON pasted over work asks first, as a file does.
+    // A diagram file's JSON pasted over work of the learner's own (a box added to the
+    // template just opened) asks first, as a file does.
+    c.find(Locator::Css(r#".palette-item[data-kind="topic"]"#)).await.expect("topic").click().await.expect("add");
+    wait_for_count(c, ".node", components.len() + 1).await;
     let mut other = Diagram::new();
     other.add_component(decouple_lab::model::ComponentKind::Topic, "Alerts", decouple_lab::model::Point { x: 0.0, y: 0.0 });
     paste(c, &decouple_lab::share::to_json(&other)).await;

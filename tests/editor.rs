@@ -306,3 +306,28 @@ fn a_client_added_for_a_silent_diagram_connects_to_its_entry_in_one_step() {
     assert_eq!(s.diagram().component_count(), count);
     assert_eq!(s.notice.as_ref().map(|n| n.level), Some(NoticeLevel::Error));
 }
+
+/// Opening a diagram asks first only over work of the learner's own: a diagram built
+/// here, restored, or changed since it was opened; one just opened and untouched (a
+/// pattern looked at, then another) is replaced without a question.
+#[test]
+fn own_work_is_what_was_built_or_changed_since_the_last_open() {
+    let mut s = EditorState::default();
+    assert!(!s.has_own_work(), "an empty canvas");
+    add(&mut s, ComponentKind::Queue, 100.0, 100.0);
+    assert!(s.has_own_work(), "a box built here");
+
+    let opened = decouple_lab::lessons::pattern("producer-consumer").expect("a pattern").try_diagram().expect("it builds");
+    s.apply(Action::Load { diagram: Box::new(opened.clone()), notice: decouple_lab::text::Message::from(decouple_lab::text::Text::new("opened", "đã mở")) });
+    assert!(!s.has_own_work(), "just opened, untouched");
+    s.apply(Action::SelectOnly(Item::Component(opened.components().next().expect("a box").id)));
+    s.apply(Action::PanBy { dx: 10.0, dy: 0.0 });
+    assert!(!s.has_own_work(), "selecting and panning change nothing");
+    add(&mut s, ComponentKind::Function, 600.0, 400.0);
+    assert!(s.has_own_work(), "a box added to the opened diagram");
+    s.apply(Action::Undo);
+    assert!(s.has_own_work(), "undone: asked all the same, the history moved");
+
+    let restored = EditorState::new(opened);
+    assert!(restored.has_own_work(), "a diagram restored from the browser is the learner's");
+}

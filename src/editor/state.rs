@@ -142,6 +142,9 @@ pub struct EditorState {
     pub lang: Lang,
     /// Counts changes to the diagram; the UI saves when it moves.
     pub revision: u64,
+    /// The revision at which a diagram was last opened (a pattern, link or file); None
+    /// while the diagram is the learner's own (built here, or restored from the browser).
+    opened_at: Option<u64>,
     undo: Vec<Rc<Diagram>>,
     redo: Vec<Rc<Diagram>>,
     drag: Option<Drag>,
@@ -165,11 +168,19 @@ impl EditorState {
             notice: None,
             lang: Lang::En,
             revision: 0,
+            opened_at: None,
             undo: Vec::new(),
             redo: Vec::new(),
             drag: None,
             clipboard: None,
         }
+    }
+
+    /// Whether replacing the diagram would set aside work of the learner's own: it has
+    /// components, and was built or changed here since a diagram was last opened (a
+    /// diagram just opened and not touched can be replaced without asking).
+    pub fn has_own_work(&self) -> bool {
+        self.diagram.component_count() > 0 && self.opened_at != Some(self.revision)
     }
 
     pub fn diagram(&self) -> &Diagram {
@@ -451,6 +462,7 @@ impl EditorState {
                 let previous = std::mem::replace(&mut self.diagram, Rc::new(*diagram));
                 self.push_undo(previous);
                 self.revision += 1;
+                self.opened_at = Some(self.revision);
                 self.selection.clear();
                 self.notice = Some(Notice::info(notice));
             }

@@ -70,12 +70,10 @@ pub fn app() -> Html {
     });
     // The canvas's callbacks too: a new callback would re-render the whole canvas (every
     // box and arrow) with each of the run's snapshots, a few times a second.
-    let on_open_pattern = use_callback((editor.clone(), overlay.setter(), pattern_card.setter()), |id: &'static str, (editor, overlay, pattern_card)| {
+    let on_open_pattern = use_callback((editor.clone(), pending.clone(), overlay.setter(), pattern_card.setter()), |id: &'static str, (editor, pending, overlay, pattern_card)| {
         overlay.set(Overlay::None);
-        open_pattern(editor, id);
-        pattern_card.set(Some(AttrValue::from(id)));
-        let (width, height) = canvas_size();
-        editor.dispatch(Action::FitReadable { width, height });
+        let pattern_card = pattern_card.clone();
+        open_pattern(editor, pending, id, Callback::from(move |_| pattern_card.set(Some(AttrValue::from(id)))));
     });
     let on_open_exercise = use_callback((exercises_open.setter(), first_exercise.setter()), |id: &'static str, (exercises_open, first_exercise)| {
         first_exercise.set(Some(id));

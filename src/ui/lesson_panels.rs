@@ -3,6 +3,7 @@
 
 use crate::lessons::ui_strings as words;
 use super::dialog::{menu_keys, use_focus_inside, MENU_ITEM};
+use super::hooks::{offer_then, Pending, Source};
 use super::i18n::use_lang;
 use super::playback::Player;
 use super::store::{use_editor, Editor};
@@ -253,19 +254,12 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
     }
 }
 
-/// Opens a pattern as an ordinary, editable diagram (one undo step).
-pub fn open_pattern(editor: &super::store::Editor, id: &str) {
-    match pattern(id).map(|p| (p, p.try_diagram())) {
-        Some((p, Ok(diagram))) => {
-            let (en, vi) = (p.title.en, p.title.vi);
-            editor.dispatch(Action::Load {
-                diagram: Box::new(diagram),
-                notice: msg!(
-                    "Opened the pattern “{en}”. Undo brings back your previous diagram.",
-                    "Đã mở mẫu “{vi}”. Bấm Hoàn tác để lấy lại sơ đồ trước đó."
-                ),
-            })
-        }
-        _ => editor.dispatch(Action::Notify(Notice::error(msg!("The pattern {id} could not be opened.", "Không mở được mẫu {id}.")))),
+/// Opens a pattern as an ordinary, editable diagram (one undo step), asking first when
+/// it would replace work of the learner's own; then `then`.
+pub fn open_pattern(editor: &super::store::Editor, pending: &UseStateHandle<Option<Pending>>, id: &str, then: Callback<()>) {
+    // A pattern that does not build is a bug of ours: said in a sentence all the same.
+    match pattern(id).and_then(|p| p.try_diagram().ok().map(|diagram| (p, diagram))) {
+        Some((p, diagram)) => offer_then(editor, pending, Ok(diagram), Source::Pattern(p.title), Some(then)),
+        None => editor.dispatch(Action::Notify(Notice::error(msg!("The pattern {id} could not be opened.", "Không mở được mẫu {id}.")))),
     }
 }

@@ -1,6 +1,7 @@
-//! Opening a diagram from a link, a file, pasted text or the saved library: at once on an empty
-//! canvas, after asking when there is work to replace; a broken one is refused in one
-//! sentence and the learner's diagram is never destroyed.
+//! Opening a diagram from a link, a file, pasted text, the saved library or the lesson's
+//! patterns: at once over an empty canvas or a diagram just opened and left untouched,
+//! after asking when there is work of the learner's own to replace; a broken one is
+//! refused in one sentence and the learner's diagram is never destroyed.
 
 use crate::lessons::ui_strings as words;
 use crate::editor::{Action, Notice};
@@ -41,35 +42,40 @@ pub enum Source {
     File,
     Saved,
     Pasted,
+    /// One of the lesson's patterns, by its title.
+    Pattern(Text),
 }
 
 impl Source {
-    fn opened(self) -> Text {
+    fn opened(self) -> Message {
         match self {
-            Source::Link => words::open::OPENED_FROM_THE_LINK,
-            Source::File => words::open::OPENED_FROM_THE_FILE,
-            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM,
-            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT,
+            Source::Link => words::open::OPENED_FROM_THE_LINK.into(),
+            Source::File => words::open::OPENED_FROM_THE_FILE.into(),
+            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM.into(),
+            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT.into(),
+            Source::Pattern(Text { en, vi }) => msg!("Opened the pattern “{en}”.", "Đã mở mẫu “{vi}”."),
         }
     }
-    fn opened_over_work(self) -> Text {
+    fn opened_over_work(self) -> Message {
         match self {
-            Source::Link => words::open::OPENED_FROM_THE_LINK_UNDO,
-            Source::File => words::open::OPENED_FROM_THE_FILE_UNDO,
-            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM_UNDO,
-            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT_UNDO,
+            Source::Link => words::open::OPENED_FROM_THE_LINK_UNDO.into(),
+            Source::File => words::open::OPENED_FROM_THE_FILE_UNDO.into(),
+            Source::Saved => words::open::OPENED_THE_SAVED_DIAGRAM_UNDO.into(),
+            Source::Pasted => words::open::OPENED_THE_PASTED_TEXT_UNDO.into(),
+            Source::Pattern(Text { en, vi }) => msg!(
+                "Opened the pattern “{en}”. Undo brings back your previous diagram.",
+                "Đã mở mẫu “{vi}”. Bấm Hoàn tác để lấy lại sơ đồ trước đó."
+            ),
         }
     }
-    fn question(self) -> Text {
+    fn question(self) -> Message {
         match self {
-            Source::Link => words::open::OPEN_FROM_THIS_LINK,
-            Source::File => words::open::OPEN_FROM_THIS_FILE,
-            Source::Saved => words::open::OPEN_THIS_SAVED_DIAGRAM,
-            Source::Pasted => words::open::OPEN_THE_PASTED_TEXT,
+            Source::Link => words::open::OPEN_FROM_THIS_LINK.into(),
+            Source::File => words::open::OPEN_FROM_THIS_FILE.into(),
+            Source::Saved => words::open::OPEN_THIS_SAVED_DIAGRAM.into(),
+            Source::Pasted => words::open::OPEN_THE_PASTED_TEXT.into(),
+            Source::Pattern(Text { en, vi }) => msg!("Open the pattern “{en}”?", "Mở mẫu “{vi}”?"),
         }
-    }
-    fn refused(self, why: &share::ShareError) -> Message {
-        self.refused_because(why.message())
     }
     /// The refusal sentence for text that did not open; the paste dialog shows it in place.
     pub fn refused_because(self, why: Message) -> Message {
@@ -91,24 +97,42 @@ impl Source {
                 "The pasted text could not be opened: {en} Your diagram is unchanged.",
                 "Không mở được nội dung đã dán: {vi} Sơ đồ của bạn vẫn giữ nguyên."
             ),
+            Source::Pattern(_) => msg!(
+                "This pattern could not be opened: {en} Your diagram is unchanged.",
+                "Không mở được mẫu này: {vi} Sơ đồ của bạn vẫn giữ nguyên."
+            ),
         }
     }
 }
 
-/// A diagram read from a link or a file, with where it came from.
+/// A diagram read from a link or a file, with where it came from and what to do once
+/// it is open.
 #[derive(Clone, PartialEq)]
 pub struct Pending {
     diagram: Box<Diagram>,
     source: Source,
+    then: Option<Callback<()>>,
 }
 
-/// Opens a diagram from a link or file: at once on an empty canvas, after asking when
-/// there is work to replace; a broken one is refused in a sentence and changes nothing.
+/// Opens a diagram from a link or file: at once when nothing of the learner's own would
+/// be replaced, after asking when there is; a broken one is refused in a sentence and
+/// changes nothing.
 pub fn offer(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, share::ShareError>, source: Source) {
+    offer_then(editor, pending, result.map_err(|why| why.message()), source, None)
+}
+
+/// As [`offer`], then `then` once the diagram is open (not if the learner keeps theirs).
+pub fn offer_then(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, result: Result<Diagram, Message>, source: Source, then: Option<Callback<()>>) {
     match result {
-        Ok(diagram) if editor.diagram().component_count() == 0 => load_and_fit(editor, diagram, source.opened().into()),
-        Ok(diagram) => pending.set(Some(Pending { diagram: Box::new(diagram), source })),
-        Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused(&why)))),
+        Ok(diagram) if editor.has_own_work() => pending.set(Some(Pending { diagram: Box::new(diagram), source, then })),
+        Ok(diagram) => {
+            let replaced = editor.diagram().component_count() > 0;
+            load_and_fit(editor, diagram, if replaced { source.opened_over_work() } else { source.opened() });
+            if let Some(then) = then {
+                then.emit(());
+            }
+        }
+        Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused_because(why)))),
     }
 }
 
@@ -154,7 +178,10 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
         let p = p.clone();
         Callback::from(move |_: MouseEvent| {
             pending.set(None);
-            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work().into());
+            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work());
+            if let Some(then) = &p.then {
+                then.emit(());
+            }
         })
     };
     let keep = {
@@ -164,7 +191,7 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
     html! {
         <div class="dialog-backdrop">
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="replace-title">
-                <h2 id="replace-title">{ p.source.question().get(lang) }</h2>
+                <h2 id="replace-title">{ p.source.question().get(lang).to_string() }</h2>
                 <p class="dialog-text">{ replace_question(p.diagram.component_count(), lang) }</p>
                 <div class="inspector-actions">
                     <button type="button" class="button primary" data-action="open-it" onclick={open}>{ words::share::OPEN_IT.get(lang) }</button>
