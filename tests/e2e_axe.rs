@@ -7,28 +7,6 @@ mod support;
 use fantoccini::{Client, Locator};
 use std::time::Duration;
 
-/// axe-core's browser build, from where `scripts/setup.sh` installs it.
-fn axe_source() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (make setup installs axe-core)"))
-}
-
-/// The violations axe finds on the page as it is now, one line each.
-async fn violations(c: &Client, axe: &str) -> Vec<String> {
-    c.execute(&format!("if (!window.axe) {{ {axe} }} return true;"), vec![]).await.expect("load axe-core");
-    let found = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\n\
-             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })\n\
-               .then((r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)))\n\
-               .catch((e) => done([`axe failed: ${e}`]));",
-            vec![],
-        )
-        .await
-        .expect("run axe-core");
-    serde_json::from_value(found).expect("a list of violations")
-}
-
 async fn click(c: &Client, selector: &str) {
     c.wait()
         .at_most(Duration::from_secs(10))
@@ -48,45 +26,44 @@ async fn close_dialog(c: &Client) {
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn the_learners_screens_have_no_accessibility_violations() {
-    let axe = axe_source();
     let b = support::open_app().await;
     let c = &b.client;
     c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the canvas");
     let mut report = Vec::new();
     let mut check = |screen: &'static str, found: Vec<String>| report.extend(found.into_iter().map(|v| format!("{screen}: {v}")));
 
-    check("empty page", violations(c, &axe).await);
+    check("empty page", support::axe_violations(c).await);
 
     click(c, r#"[data-action="patterns"]"#).await;
     click(c, r#"[data-pattern="ecommerce-pipeline"]"#).await;
     c.wait().for_element(Locator::Css(".node")).await.expect("the pattern");
-    check("a pattern", violations(c, &axe).await);
+    check("a pattern", support::axe_violations(c).await);
 
     // The flow's first box (the pattern opens at a readable zoom from its start).
     click(c, ".node .node-name").await;
     c.wait().for_element(Locator::Css(".inspector input, .inspector select")).await.expect("the box's settings");
-    check("inspector", violations(c, &axe).await);
+    check("inspector", support::axe_violations(c).await);
 
     click(c, r#"[data-action="share"]"#).await;
     c.wait().for_element(Locator::Css(".share-link")).await.expect("the share dialog");
-    check("share dialog", violations(c, &axe).await);
+    check("share dialog", support::axe_violations(c).await);
     close_dialog(c).await;
 
     click(c, r#"[data-action="lesson"]"#).await;
     c.wait().for_element(Locator::Css(".lesson-tools")).await.expect("the Lesson panel");
-    check("lesson panel", violations(c, &axe).await);
+    check("lesson panel", support::axe_violations(c).await);
     close_dialog(c).await;
 
     // The paste dialog with a refusal showing.
     click(c, r#"[data-action="paste"]"#).await;
     click(c, r#"[data-action="open-pasted"]"#).await;
     c.wait().for_element(Locator::Css(".paste-refusal")).await.expect("the paste dialog's refusal");
-    check("paste dialog", violations(c, &axe).await);
+    check("paste dialog", support::axe_violations(c).await);
     close_dialog(c).await;
 
     click(c, r#"[data-action="exercises"]"#).await;
     c.wait().for_element(Locator::Css(".exercises")).await.expect("the exercises");
-    check("exercises", violations(c, &axe).await);
+    check("exercises", support::axe_violations(c).await);
     // The quiz answered: one question right, one wrong, with their feedback showing.
     for (question, right) in [("saga", true), ("cqrs", false)] {
         let q = decouple_lab::lessons::quiz().iter().find(|q| q.id == question).expect("the question");
@@ -95,23 +72,23 @@ async fn the_learners_screens_have_no_accessibility_violations() {
         click(c, &format!(r#".quiz-question[data-question="{question}"] .quiz-check"#)).await;
     }
     c.wait().for_element(Locator::Css(".quiz-verdict.wrong")).await.expect("the feedback");
-    check("quiz", violations(c, &axe).await);
+    check("quiz", support::axe_violations(c).await);
     click(c, r#"[data-action="exercises"]"#).await;
 
     click(c, r#"button[aria-label^="Play"]"#).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    check("playback with charts", violations(c, &axe).await);
+    check("playback with charts", support::axe_violations(c).await);
     click(c, r#".dock-tab[data-tab="log"]"#).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    check("event log", violations(c, &axe).await);
+    check("event log", support::axe_violations(c).await);
 
     click(c, r#".lang-button[lang="vi"]"#).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    check("Vietnamese page", violations(c, &axe).await);
+    check("Vietnamese page", support::axe_violations(c).await);
 
     let phone = support::open_phone(b.base_url.clone()).await;
     phone.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#canvas-svg")).await.expect("the phone's canvas");
-    check("phone-sized page", violations(&phone.client, &axe).await);
+    check("phone-sized page", support::axe_violations(&phone.client).await);
 
     assert!(report.is_empty(), "{} accessibility violations:\n{}", report.len(), report.join("\n"));
 }

@@ -44,6 +44,7 @@ async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
     assert_eq!(bar_at, serde_json::json!("100"), "the bar followed the download to its end");
     assert!(c.find(Locator::Css(".first-paint-reload")).await.expect("the reload button").is_displayed().await.expect("shown"));
     assert_eq!(c.find_all(Locator::Css("#canvas-svg")).await.expect("query").len(), 0, "no app");
+    assert_eq!(support::axe_violations(c).await, Vec::<String>::new(), "the first paint is accessible");
     support::screenshot(c, "first-paint-failed").await;
 
     js(c, "localStorage.setItem('decouple-lab.lang', 'vi'); location.reload(); return null").await;

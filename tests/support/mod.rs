@@ -388,3 +388,22 @@ pub async fn js(c: &Client, script: &str) -> serde_json::Value {
 pub async fn text_of(c: &Client, selector: &str) -> String {
     c.wait().for_element(fantoccini::Locator::Css(selector)).await.unwrap_or_else(|_| panic!("{selector} shows")).text().await.expect("text")
 }
+
+/// The violations axe-core (npm, installed by `make setup` under .tools/) finds on the
+/// page as it is now against WCAG 2.1 A and AA and its best practices, one line each.
+pub async fn axe_violations(c: &Client) -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/.tools/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e} (make setup installs axe-core)"));
+    c.execute(&format!("if (!window.axe) {{ {axe} }} return true;"), vec![]).await.expect("load axe-core");
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\n\
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })\n\
+               .then((r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)))\n\
+               .catch((e) => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).expect("a list of violations")
+}
