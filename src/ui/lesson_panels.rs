@@ -257,9 +257,10 @@ pub fn exercises_panel(props: &ExercisesPanelProps) -> Html {
 /// Opens a pattern as an ordinary, editable diagram (one undo step), asking first when
 /// it would replace work of the learner's own; then `then`.
 pub fn open_pattern(editor: &super::store::Editor, pending: &UseStateHandle<Option<Pending>>, id: &str, then: Callback<()>) {
-    // A pattern that does not build is a bug of ours: said in a sentence all the same.
-    match pattern(id).and_then(|p| p.try_diagram().ok().map(|diagram| (p, diagram))) {
-        Some((p, diagram)) => offer_then(editor, pending, Ok(diagram), Source::Pattern(p.title), Some(then)),
-        None => editor.dispatch(Action::Notify(Notice::error(msg!("The pattern {id} could not be opened.", "Không mở được mẫu {id}.")))),
-    }
+    let Some(p) = pattern(id) else {
+        return editor.dispatch(Action::Notify(Notice::error(msg!("The pattern {id} could not be opened.", "Không mở được mẫu {id}."))));
+    };
+    // A pattern that does not build is a bug of ours, said in its builder's words.
+    let diagram = p.try_diagram().map_err(|e| msg!("{e}", "{e}"));
+    offer_then(editor, pending, diagram, Source::Pattern(p.title), Some(then))
 }

@@ -105,8 +105,8 @@ impl Source {
     }
 }
 
-/// A diagram read from a link or a file, with where it came from and what to do once
-/// it is open.
+/// A diagram waiting for the learner's answer to the replace question, with where it
+/// came from and what to do once it is open.
 #[derive(Clone, PartialEq)]
 pub struct Pending {
     diagram: Box<Diagram>,
