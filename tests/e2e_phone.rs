@@ -53,6 +53,10 @@ async fn a_link_opens_readable_and_plays_on_a_phone() {
     assert!(name_px >= 11.0, "a box's name is {name_px} px high on screen");
     let first_left = number(c, "return document.querySelector('.node').getBoundingClientRect().left;").await;
     assert!((0.0..390.0).contains(&first_left), "the first box is on screen: {first_left}");
+    // "Opened the diagram from the link." reads on one line, not in a column half the
+    // phone wide (a fixed box at left: 50% may only grow to half the window).
+    let notice = number(c, "return document.querySelector('.notice').getBoundingClientRect().width;").await;
+    assert!(notice > 390.0 / 2.0, "the notice is {notice} px wide on a 390 px phone");
     screenshot(c, "phone-pattern").await;
 
     // Play from the toolbar: messages flow.
