@@ -79,6 +79,23 @@ async fn a_page_whose_script_does_not_arrive_says_so() {
     b.client.clone().close().await.expect("close");
 }
 
+/// A browser without WebAssembly (here: the page's `WebAssembly` taken away before its
+/// scripts run) is told so, and which browsers will do, rather than shown a download.
+#[tokio::test]
+#[ignore = "needs the release build and chromedriver: run `make test`"]
+async fn a_browser_without_webassembly_is_told_so() {
+    let b = support::open_app().await;
+    let c = &b.client;
+    support::devtools(c, "Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": "delete window.WebAssembly;" })).await;
+    c.goto(&b.base_url).await.expect("open the page again");
+    wait_for_failure(c).await;
+    assert_eq!(
+        text_of(c, "#first-paint-status").await,
+        "This browser cannot run WebAssembly, which Decouple Lab needs: open the page in a current Chrome, Edge, Firefox or Safari."
+    );
+    b.client.clone().close().await.expect("close");
+}
+
 /// What the copy of a built file holds.
 enum Served {
     AsBuilt,
