@@ -53,6 +53,12 @@ async fn a_link_opens_readable_and_plays_on_a_phone() {
     assert!(name_px >= 11.0, "a box's name is {name_px} px high on screen");
     let first_left = number(c, "return document.querySelector('.node').getBoundingClientRect().left;").await;
     assert!((0.0..390.0).contains(&first_left), "the first box is on screen: {first_left}");
+    // Share, the header's last button, is in sight and takes a tap (the other buttons
+    // scroll sideways under it).
+    let share = "const r = document.querySelector('[data-action=\"share\"]').getBoundingClientRect(); \
+                 const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); \
+                 return r.left >= 0 && r.right <= window.innerWidth && !!top && !!top.closest('[data-action=\"share\"]');";
+    assert_eq!(c.execute(share, vec![]).await.expect("where Share is"), serde_json::json!(true), "Share is in sight on a phone");
     // "Opened the diagram from the link." reads on one line, not in a column half the
     // phone wide (a fixed box at left: 50% may only grow to half the window).
     let notice = number(c, "return document.querySelector('.notice').getBoundingClientRect().width;").await;
