@@ -46,6 +46,9 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
             </a>
             <span class="brand-tagline">{ words::header::BUILD_A_DECOUPLED_ARCHITECTURE_PRESS.get(lang) }</span>
             <nav class="header-actions" aria-label={words::frame::LESSON_AND_SHARING.get(lang)}>
+                // On a phone these scroll sideways and Share, after them, stays in sight
+                // (static/phone.css); elsewhere the wrapper takes no box of its own.
+                <div class="header-scroll">
                 <button type="button" class="header-button" aria-haspopup="dialog" data-action="lesson"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Lesson)) }}>{ words::lesson::LESSON.get(lang) }</button>
                 <button type="button" class="header-button" aria-haspopup="menu" data-action="patterns"
@@ -84,6 +87,7 @@ pub fn app_header(props: &AppHeaderProps) -> Html {
                 <button type="button" class="header-button" data-action="paste"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Paste)) }}>{ words::open::PASTE.get(lang) }</button>
                 { language_switch(&props.lang) }
+                </div>
                 <button type="button" class="header-button primary" data-action="share"
                         onclick={{ let o = overlay.clone(); Callback::from(move |_: MouseEvent| o.set(Overlay::Share)) }}>{ words::header::SHARE.get(lang) }</button>
             </nav>
