@@ -7,7 +7,7 @@ mod support;
 
 use fantoccini::{Client, Locator};
 use std::time::Duration;
-use support::{js, text_of, TempDir};
+use support::{js, text_of};
 
 /// The app takes the page over from the first paint, and the wasm the first paint's
 /// progress bar follows is the one the page runs: fetched once, not once for the bar and
@@ -33,7 +33,7 @@ async fn the_first_paint_gives_way_to_the_app_which_fetched_its_wasm_once() {
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
     let is_page_wasm = |name: &str| name.ends_with("_bg.wasm") && !name.starts_with("iac_worker");
-    let site = copy_of_the_build("site-with-broken-wasm", |name| if is_page_wasm(name) { Served::Bytes(vec![0x2a; 4096]) } else { Served::AsBuilt });
+    let site = support::copy_of_the_build("site-with-broken-wasm", |name| if is_page_wasm(name) { support::Served::Bytes(vec![0x2a; 4096]) } else { support::Served::AsBuilt });
     let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
     let b = support::open_browser(base_url).await;
     let c = &b.client;
@@ -70,7 +70,7 @@ async fn a_page_whose_wasm_cannot_load_says_so_and_reloads() {
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn a_page_whose_script_does_not_arrive_says_so() {
-    let site = copy_of_the_build("site-without-page-js", |name| if name.starts_with("decouple-lab-") && name.ends_with(".js") { Served::Missing } else { Served::AsBuilt });
+    let site = support::copy_of_the_build("site-without-page-js", |name| if name.starts_with("decouple-lab-") && name.ends_with(".js") { support::Served::Missing } else { support::Served::AsBuilt });
     let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
     let b = support::open_browser(base_url).await;
     let c = &b.client;
@@ -94,34 +94,6 @@ async fn a_browser_without_webassembly_is_told_so() {
         "This browser cannot run WebAssembly, which Decouple Lab needs: open the page in a current Chrome, Edge, Firefox or Safari."
     );
     b.client.clone().close().await.expect("close");
-}
-
-/// What the copy of a built file holds.
-enum Served {
-    AsBuilt,
-    Bytes(Vec<u8>),
-    Missing,
-}
-
-/// A copy of the release build without its service worker (it would keep a broken file
-/// for the next load), each file as `serve` says.
-fn copy_of_the_build(label: &str, serve: impl Fn(&str) -> Served) -> TempDir {
-    let site = TempDir::new(label);
-    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
-        let path = entry.expect("an entry").path();
-        let name = path.file_name().expect("a name").to_string_lossy().to_string();
-        if !path.is_file() || name == "sw.js" {
-            continue;
-        }
-        match serve(&name) {
-            Served::AsBuilt => {
-                std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
-            }
-            Served::Bytes(bytes) => std::fs::write(site.0.join(&name), bytes).expect("write the copy"),
-            Served::Missing => {}
-        }
-    }
-    site
 }
 
 async fn wait_for_failure(c: &Client) {

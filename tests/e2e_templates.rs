@@ -217,14 +217,7 @@ fn the_first_download_leaves_the_template_code_to_the_worker() {
 #[tokio::test]
 #[ignore = "needs the release build and chromedriver: run `make test`"]
 async fn a_template_worker_that_cannot_load_says_so() {
-    let site = TempDir::new("site-without-worker-wasm");
-    for entry in std::fs::read_dir(support::dist_dir()).expect("dist") {
-        let path = entry.expect("an entry").path();
-        let name = path.file_name().expect("a name").to_string_lossy().to_string();
-        if path.is_file() && name != "iac_worker_bg.wasm" && name != "sw.js" {
-            std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
-        }
-    }
+    let site = support::copy_of_the_build("site-without-worker-wasm", |name| if name == "iac_worker_bg.wasm" { support::Served::Missing } else { support::Served::AsBuilt });
     let (base_url, _) = support::serve_folder_until_offline(site.0.clone()).await;
     let b = support::open_browser(base_url).await;
     let c = &b.client;

@@ -40,8 +40,8 @@ pub fn import(text: &str) -> Result<Imported, IacError> {
 /// not a template) opens as it is, with no summary and the file format's own refusals;
 /// anything else is read as a template.
 pub fn open_text(text: &str) -> Result<(Diagram, Option<Summary>), Message> {
-    if remote::is_diagram_file(text) {
-        return crate::share::from_json(text).map(|d| (d, None)).map_err(|e| e.message());
+    if let Some(opened) = remote::diagram_file(text) {
+        return opened.map(|d| (d, None));
     }
     import(text).map(|i| (i.diagram, Some(i.summary))).map_err(|e| e.message())
 }

@@ -41,9 +41,15 @@ pub struct Numbered<T> {
 
 /// Whether text dropped or pasted is a Decouple Lab diagram file (JSON that is not a
 /// template), which the page opens itself, rather than a template for the worker.
-pub fn is_diagram_file(text: &str) -> bool {
+fn is_diagram_file(text: &str) -> bool {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     trimmed.starts_with('{') && (trimmed.contains("\"decouple-lab\"") || !trimmed.contains("\"Resources\""))
+}
+
+/// The diagram file's diagram (or the file format's refusal) when the text is one; None
+/// when it is a template.
+pub fn diagram_file(text: &str) -> Option<Result<Diagram, Message>> {
+    is_diagram_file(text).then(|| crate::share::from_json(text).map_err(|e| e.message()))
 }
 
 /// The worker's answer to one numbered request (JSON in, JSON out; text that is not a

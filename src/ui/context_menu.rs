@@ -256,7 +256,7 @@ pub fn context_menu(props: &ContextMenuProps) -> Html {
                 { for items.into_iter().map(|MenuItem { text, keys, key, moves_focus, run }| {
                     let (on_close, restore_focus) = (props.on_close.clone(), restore_focus.clone());
                     // Enter or Space on an item (a click with no pointer: detail 0) acts at
-                        // once; a pointer's click waits for the menu to settle.
+                    // once; a pointer's click waits for the menu to settle.
                     let onclick = Callback::from(move |e: MouseEvent| {
                         if e.detail() == 0 || settled() {
                             restore_focus.set(!moves_focus);

@@ -120,9 +120,8 @@ fn ask(request: Request, done: impl FnOnce(Reply) + 'static) {
 /// Opens text dropped, chosen or pasted: a diagram file at once, a template through the
 /// worker; `done` gets the diagram and, for a template, the sentence saying what it held.
 pub fn open_text(text: String, done: impl FnOnce(Result<(Diagram, Option<Message>), Message>) + 'static) {
-    if remote::is_diagram_file(&text) {
-        done(crate::share::from_json(&text).map(|d| (d, None)).map_err(|e| e.message()));
-        return;
+    if let Some(opened) = remote::diagram_file(&text) {
+        return done(opened.map(|d| (d, None)));
     }
     ask(Request::Import { text }, move |reply| done(remote::imported(reply).map(|(d, summary)| (d, Some(summary)))));
 }

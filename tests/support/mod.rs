@@ -407,3 +407,31 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
         .expect("run axe-core");
     serde_json::from_value(found).expect("a list of violations")
 }
+
+/// What the copy of a built file holds.
+pub enum Served {
+    AsBuilt,
+    Bytes(Vec<u8>),
+    Missing,
+}
+
+/// A copy of the release build without its service worker (it would keep a broken file
+/// for the next load), each file as `serve` says.
+pub fn copy_of_the_build(label: &str, serve: impl Fn(&str) -> Served) -> TempDir {
+    let site = TempDir::new(label);
+    for entry in std::fs::read_dir(dist_dir()).expect("dist") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name").to_string_lossy().to_string();
+        if !path.is_file() || name == "sw.js" {
+            continue;
+        }
+        match serve(&name) {
+            Served::AsBuilt => {
+                std::fs::copy(&path, site.0.join(&name)).expect("copy the build");
+            }
+            Served::Bytes(bytes) => std::fs::write(site.0.join(&name), bytes).expect("write the copy"),
+            Served::Missing => {}
+        }
+    }
+    site
+}

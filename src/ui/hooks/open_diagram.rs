@@ -127,20 +127,20 @@ pub fn offer_then(editor: &Editor, pending: &UseStateHandle<Option<Pending>>, re
         Ok(diagram) if editor.has_own_work() => pending.set(Some(Pending { diagram: Box::new(diagram), source, then })),
         Ok(diagram) => {
             let replaced = editor.diagram().component_count() > 0;
-            load_and_fit(editor, diagram, if replaced { source.opened_over_work() } else { source.opened() });
-            if let Some(then) = then {
-                then.emit(());
-            }
+            open_now(editor, diagram, if replaced { source.opened_over_work() } else { source.opened() }, then.as_ref());
         }
         Err(why) => editor.dispatch(Action::Notify(Notice::error(source.refused_because(why)))),
     }
 }
 
-/// Replaces the diagram (one undo step) and frames it in the view.
-fn load_and_fit(editor: &Editor, diagram: Diagram, notice: Message) {
+/// Replaces the diagram (one undo step), frames it in the view, then `then`.
+fn open_now(editor: &Editor, diagram: Diagram, notice: Message, then: Option<&Callback<()>>) {
     editor.dispatch(Action::Load { diagram: Box::new(diagram), notice });
     let (width, height) = canvas_size();
     editor.dispatch(Action::FitReadable { width, height });
+    if let Some(then) = then {
+        then.emit(());
+    }
 }
 
 /// Opens what `iac_worker::open_text` read (a diagram file, or a template with the sentence
@@ -178,10 +178,7 @@ pub fn pending_dialog(editor: &Editor, pending: &UseStateHandle<Option<Pending>>
         let p = p.clone();
         Callback::from(move |_: MouseEvent| {
             pending.set(None);
-            load_and_fit(&editor, (*p.diagram).clone(), p.source.opened_over_work());
-            if let Some(then) = &p.then {
-                then.emit(());
-            }
+            open_now(&editor, (*p.diagram).clone(), p.source.opened_over_work(), p.then.as_ref());
         })
     };
     let keep = {
